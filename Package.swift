@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Varsel",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "varsel", targets: ["varsel"]),
+        .library(name: "VarselKit", targets: ["VarselKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Model library: domain, deadline engine, store, exchange. No terminal code.
+        .target(
+            name: "VarselKit",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+                "VarselResources",
+            ]
+        ),
+        // The top-level Resources/ folder: the demo portfolio, shipped as a bundle.
+        .target(
+            name: "VarselResources",
+            path: "Resources",
+            sources: ["VarselResources.swift"],
+            resources: [.copy("demo")]
+        ),
+        // Terminal-independent UI: state, key bindings, views rendered into a ScreenBuffer.
+        .target(name: "VarselUI", dependencies: ["VarselKit"]),
+        // The one C target that includes curses.h.
+        .target(
+            name: "CCurses",
+            cSettings: [
+                .define("NCURSES_WIDECHAR", to: "1"),
+                .define("_XOPEN_SOURCE_EXTENDED", to: "1"),
+                .define("_DEFAULT_SOURCE"),
+            ],
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        // Thin ncurses backend: draws a ScreenBuffer, reads keys, handles resize and signals.
+        .target(name: "VarselTerminal", dependencies: ["CCurses", "VarselUI"]),
+        .executableTarget(
+            name: "varsel",
+            dependencies: [
+                "VarselKit", "VarselUI", "VarselTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "VarselKitTests", dependencies: ["VarselKit"]),
+        .testTarget(name: "VarselUITests", dependencies: ["VarselUI", "VarselKit"]),
+    ]
+)

@@ -1,0 +1,3 @@
+#include <ncursesw/curses.h>
+#include "ccurses.h"
+int vc_placeholder(void) { return 0; }
