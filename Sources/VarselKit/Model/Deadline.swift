@@ -1,0 +1,109 @@
+/// What produced a deadline.
+public enum DeadlineSourceKind: String, Codable, Sendable, CaseIterable {
+    case changeNotice = "change_notice"
+    case termination
+    case event
+    /// The end of the current term of an auto-renewing agreement.
+    case term
+}
+
+/// Stored state of a deadline.
+public enum DeadlineState: String, Codable, Sendable, CaseIterable {
+    case open, handled
+}
+
+/// How a deadline stands on a given day.
+public enum DeadlineStatus: String, Codable, Sendable, CaseIterable {
+    case open, handled
+    /// Still open after its act-by day.
+    case missed
+}
+
+/// Agenda windows, as the agenda groups them.
+public enum AgendaWindow: String, Codable, Sendable, CaseIterable, Comparable {
+    case overdue
+    case within14 = "within_14"
+    case within30 = "within_30"
+    case within90 = "within_90"
+    case later
+
+    /// The window for a deadline with `daysLeft` days to its act-by day.
+    public init(daysLeft: Int) {
+        switch daysLeft {
+        case ..<0: self = .overdue
+        case 0...14: self = .within14
+        case 15...30: self = .within30
+        case 31...90: self = .within90
+        default: self = .later
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .overdue: "Overdue"
+        case .within14: "Within 14 days"
+        case .within30: "Within 30 days"
+        case .within90: "Within 90 days"
+        case .later: "Later"
+        }
+    }
+
+    public static func < (a: AgendaWindow, b: AgendaWindow) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// A computed deadline: what is due, by when, for whom, and the rule that produced the date.
+public struct Deadline: Codable, Hashable, Sendable, Identifiable {
+    public var id: String
+    public var agreementId: String
+    public var ruleId: String?
+    public var sourceKind: DeadlineSourceKind
+    public var sourceId: String
+    /// What is due: "Object to the new sub-processor".
+    public var what: String
+    public var actor: Actor
+    public var clauseRef: String?
+    public var anchorDate: CivilDate
+    /// The arithmetic result before any roll-forward.
+    public var rawDate: CivilDate
+    /// After roll-forward (after-periods) — the last day of the period.
+    public var dueDate: CivilDate
+    /// The day to act by; the agenda sorts and warns by it.
+    public var actByDate: CivilDate
+    /// Minutes after midnight on the due day, for hour periods.
+    public var dueMinutes: Int?
+    /// Internal reminder day (act-by minus the rule's lead time).
+    public var remindDate: CivilDate?
+    /// Human explanation of the computation, naming the rules used.
+    public var explanation: String
+    /// The period was assumed (vague wording such as "promptly").
+    public var assumed: Bool
+    public var writtenForm: Bool
+    public var groundsRequired: Bool
+    public var state: DeadlineState
+    public var handledDate: CivilDate?
+    public var handledNote: String?
+
+    public init(id: String, agreementId: String, ruleId: String?, sourceKind: DeadlineSourceKind, sourceId: String,
+                what: String, actor: Actor, clauseRef: String?, anchorDate: CivilDate, rawDate: CivilDate,
+                dueDate: CivilDate, actByDate: CivilDate, dueMinutes: Int? = nil, remindDate: CivilDate? = nil,
+                explanation: String, assumed: Bool = false, writtenForm: Bool = false, groundsRequired: Bool = false,
+                state: DeadlineState = .open, handledDate: CivilDate? = nil, handledNote: String? = nil) {
+        self.id = id; self.agreementId = agreementId; self.ruleId = ruleId; self.sourceKind = sourceKind
+        self.sourceId = sourceId; self.what = what; self.actor = actor; self.clauseRef = clauseRef
+        self.anchorDate = anchorDate; self.rawDate = rawDate; self.dueDate = dueDate; self.actByDate = actByDate
+        self.dueMinutes = dueMinutes; self.remindDate = remindDate; self.explanation = explanation
+        self.assumed = assumed; self.writtenForm = writtenForm; self.groundsRequired = groundsRequired
+        self.state = state; self.handledDate = handledDate; self.handledNote = handledNote
+    }
+
+    /// Days from `today` to the act-by day (negative when overdue).
+    public func daysLeft(today: CivilDate) -> Int { today.days(until: actByDate) }
+
+    /// open / handled / missed on `today`.
+    public func status(today: CivilDate) -> DeadlineStatus {
+        if state == .handled { return .handled }
+        return actByDate < today ? .missed : .open
+    }
+}
