@@ -1,0 +1,61 @@
+/// The terms of an auto-renewing agreement and the next day by which notice must be given.
+///
+/// Term ends are always computed from the start date (start + initial + k·renewal), never by
+/// chaining, so month ends do not drift (R3). A term renews when its notice day has passed.
+public struct RenewalSchedule: Sendable {
+    public let start: CivilDate
+    public let initial: Period
+    public let renewal: Period
+    public let notice: Period
+    public let calendar: CalendarID
+    let engine = DeadlineEngine()
+
+    /// nil unless the term is auto-renewing with all three periods and the agreement has a start date.
+    public init?(agreement: Agreement) {
+        guard agreement.term.kind == .autoRenewal, let start = agreement.effectiveDate ?? agreement.signedDate,
+              let initial = agreement.term.initialPeriod, let renewal = agreement.term.renewalPeriod,
+              let notice = agreement.term.noticePeriod else { return nil }
+        self.start = start; self.initial = initial; self.renewal = renewal; self.notice = notice
+        self.calendar = agreement.calendar
+    }
+
+    /// The end of term number `k` (0 = initial term), as the last day of the term.
+    public func termEnd(_ k: Int) -> CivilDate {
+        switch (Self.months(initial), Self.months(renewal), Self.days(initial), Self.days(renewal)) {
+        case let (mi?, mr?, _, _):
+            return start.adding(months: mi + k * mr).adding(days: -1)
+        case let (_, _, di?, dr?):
+            return start.adding(days: di + k * dr).adding(days: -1)
+        default:
+            // Mixed units: count the renewals from the end of the initial term.
+            var next = Self.add(initial, to: start)
+            for _ in 0..<k { next = Self.add(renewal, to: next) }
+            return next.adding(days: -1)
+        }
+    }
+
+    /// The notice computation for term `k`: at least `notice` before the term ends.
+    public func noticeDeadline(_ k: Int) -> DeadlineComputation {
+        // Counted back from the term's last day: the conservative reading of "before the term ends".
+        engine.compute(DeadlineInput(anchor: termEnd(k), period: notice, direction: .before,
+                                     calendar: calendar, anchorLabel: "term \(k + 1) ends"))
+    }
+
+    /// The first term whose notice act-by day is today or later.
+    public func currentTerm(today: CivilDate) -> Int {
+        var k = 0
+        while noticeDeadline(k).actByDate < today && k < 10_000 { k += 1 }
+        return k
+    }
+
+    private static func months(_ p: Period) -> Int? {
+        switch p.unit { case .months: p.value; case .years: p.value * 12; default: nil }
+    }
+    private static func days(_ p: Period) -> Int? {
+        switch p.unit { case .days: p.value; case .weeks: p.value * 7; default: nil }
+    }
+    private static func add(_ p: Period, to d: CivilDate) -> CivilDate {
+        if let m = months(p) { return d.adding(months: m) }
+        return d.adding(days: days(p) ?? 0)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+
+/// What a write tells the audit trail about itself.
+public struct AuditNote: Sendable {
+    public var action: String
+    public var entityType: String
+    public var entityId: String
+    public var summary: String
+    public var before: String?
+    public var after: String?
+
+    public init(action: String, entityType: String, entityId: String, summary: String,
+                before: (any Encodable)? = nil, after: (any Encodable)? = nil) {
+        self.action = action; self.entityType = entityType; self.entityId = entityId; self.summary = summary
+        self.before = before.flatMap(AuditNote.json); self.after = after.flatMap(AuditNote.json)
+    }
+
+    /// Stable JSON (sorted keys) for before/after snapshots.
+    static func json(_ value: any Encodable) -> String? {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? enc.encode(value)).flatMap { String(data: $0, encoding: .utf8) }
+    }
+}
+
+extension VarselStore {
+    /// Runs `body` in one transaction that also appends exactly one audit row.
+    /// Any error rolls the whole write back, the audit row included.
+    public func auditedWrite<T>(user: String, at: Date, _ body: (Database) throws -> (T, AuditNote)) throws -> T {
+        try writer.write { db in
+            let (value, note) = try body(db)
+            try db.execute(sql: """
+                INSERT INTO audit (at, user, action, entity_type, entity_id, summary, before, after)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [AuditClock.iso(at), user, note.action, note.entityType, note.entityId,
+                                 note.summary, note.before, note.after])
+            return value
+        }
+    }
+}
+
+/// ISO 8601 UTC timestamps for audit rows.
+enum AuditClock {
+    static func iso(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: date)
+    }
+}

@@ -1,0 +1,194 @@
+import GRDB
+
+/// Versioned migrations of the Varsel database. Append new migrations; never edit shipped ones.
+///
+/// docs/data-model.md describes the resulting schema and must match `sqlite3 FILE .schema`.
+enum Schema {
+    /// `PRAGMA application_id` of a Varsel database ("VRSL").
+    static let applicationID: Int32 = 0x5652_534C
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-portfolio") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: v1)
+        }
+        return m
+    }
+
+    /// Dates are ISO `YYYY-MM-DD` text; periods and term are JSON text; ids are stable text ids.
+    static let v1 = """
+    CREATE TABLE parties (
+        id TEXT PRIMARY KEY NOT NULL,
+        name TEXT NOT NULL,
+        org_number TEXT,
+        country TEXT,
+        address TEXT
+    );
+    CREATE TABLE agreements (
+        id TEXT PRIMARY KEY NOT NULL,
+        title TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        counterparty_id TEXT NOT NULL REFERENCES parties(id),
+        our_party_id TEXT REFERENCES parties(id),
+        our_role TEXT NOT NULL,
+        language TEXT NOT NULL,
+        governing_law TEXT NOT NULL,
+        calendar TEXT NOT NULL CHECK (calendar IN ('se','dk','no')),
+        version TEXT,
+        signed_date TEXT,
+        effective_date TEXT,
+        end_date TEXT,
+        term TEXT NOT NULL,
+        status TEXT NOT NULL,
+        parent_id TEXT REFERENCES agreements(id),
+        notes TEXT
+    );
+    CREATE INDEX agreements_title ON agreements(title COLLATE NOCASE, id);
+    CREATE INDEX agreements_counterparty ON agreements(counterparty_id);
+    CREATE INDEX agreements_parent ON agreements(parent_id);
+    CREATE TABLE agreement_versions (
+        id TEXT PRIMARY KEY NOT NULL,
+        agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        version TEXT NOT NULL,
+        date TEXT,
+        changes TEXT NOT NULL
+    );
+    CREATE INDEX agreement_versions_agreement ON agreement_versions(agreement_id);
+    CREATE TABLE clauses (
+        id TEXT PRIMARY KEY NOT NULL,
+        agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        reference TEXT NOT NULL,
+        heading TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX clauses_agreement ON clauses(agreement_id);
+    CREATE TABLE notice_rules (
+        id TEXT PRIMARY KEY NOT NULL,
+        agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        clause_ref TEXT,
+        title TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        change_kinds TEXT NOT NULL,
+        event_kind TEXT,
+        termination_by TEXT,
+        period TEXT,
+        vague_text TEXT,
+        direction TEXT NOT NULL CHECK (direction IN ('after','before')),
+        actor TEXT NOT NULL,
+        written_form INTEGER NOT NULL,
+        grounds_required INTEGER NOT NULL,
+        grounds_text TEXT,
+        roll_forward INTEGER NOT NULL,
+        to_end_of_month INTEGER NOT NULL,
+        lead_time TEXT,
+        silence_is_approval INTEGER NOT NULL,
+        note TEXT,
+        CHECK (period IS NOT NULL OR vague_text IS NOT NULL)
+    );
+    CREATE INDEX notice_rules_agreement ON notice_rules(agreement_id);
+    CREATE TABLE sub_processors (
+        id TEXT PRIMARY KEY NOT NULL,
+        agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        org_number TEXT,
+        address TEXT,
+        country TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        transfer_mechanism TEXT,
+        status TEXT NOT NULL,
+        since TEXT
+    );
+    CREATE INDEX sub_processors_agreement ON sub_processors(agreement_id);
+    CREATE INDEX sub_processors_name ON sub_processors(name COLLATE NOCASE, agreement_id);
+    CREATE TABLE change_notices (
+        id TEXT PRIMARY KEY NOT NULL,
+        agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        received_date TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        effective_date TEXT,
+        sub_processor_id TEXT REFERENCES sub_processors(id),
+        replaces_sub_processor_id TEXT REFERENCES sub_processors(id),
+        status TEXT NOT NULL
+    );
+    CREATE INDEX change_notices_agreement ON change_notices(agreement_id);
+    CREATE INDEX change_notices_status ON change_notices(status, received_date);
+    CREATE TABLE objections (
+        id TEXT PRIMARY KEY NOT NULL,
+        change_notice_id TEXT NOT NULL REFERENCES change_notices(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        grounds TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        note TEXT,
+        outcome TEXT NOT NULL
+    );
+    CREATE INDEX objections_notice ON objections(change_notice_id);
+    CREATE TABLE terminations (
+        id TEXT PRIMARY KEY NOT NULL,
+        agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        given_by TEXT NOT NULL,
+        notice_date TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        rule_id TEXT REFERENCES notice_rules(id),
+        end_date TEXT NOT NULL,
+        explanation TEXT NOT NULL,
+        note TEXT
+    );
+    CREATE INDEX terminations_agreement ON terminations(agreement_id);
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY NOT NULL,
+        agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        date TEXT NOT NULL,
+        minutes INTEGER,
+        description TEXT NOT NULL
+    );
+    CREATE INDEX events_agreement ON events(agreement_id);
+    CREATE TABLE deadlines (
+        id TEXT PRIMARY KEY NOT NULL,
+        agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        rule_id TEXT REFERENCES notice_rules(id),
+        source_kind TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        what TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        clause_ref TEXT,
+        anchor_date TEXT NOT NULL,
+        raw_date TEXT NOT NULL,
+        due_date TEXT NOT NULL,
+        act_by_date TEXT NOT NULL,
+        due_minutes INTEGER,
+        remind_date TEXT,
+        explanation TEXT NOT NULL,
+        assumed INTEGER NOT NULL,
+        written_form INTEGER NOT NULL,
+        grounds_required INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('open','handled')),
+        handled_date TEXT,
+        handled_note TEXT
+    );
+    -- The agenda reads open deadlines by act-by day: its cost grows with the items due, not the portfolio.
+    CREATE INDEX deadlines_agenda ON deadlines(state, act_by_date);
+    CREATE INDEX deadlines_agreement ON deadlines(agreement_id, state, act_by_date);
+    CREATE INDEX deadlines_source ON deadlines(source_kind, source_id);
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity_type TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        before TEXT,
+        after TEXT
+    );
+    CREATE INDEX audit_entity ON audit(entity_type, entity_id);
+    -- The audit trail is append-only: nobody can quietly rewrite it.
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+    """
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+
+/// The one SQLite file that holds a portfolio: WAL, foreign keys, versioned migrations.
+///
+/// Opening refuses — without modifying it — a file that is not a Varsel database or whose
+/// schema is newer than this binary. New files are created with mode 0600.
+public final class VarselStore: Sendable {
+    /// The GRDB writer (a `DatabasePool` for files, a `DatabaseQueue` in memory).
+    public let writer: any DatabaseWriter
+    /// File path, or ":memory:".
+    public let path: String
+
+    private init(writer: any DatabaseWriter, path: String) {
+        self.writer = writer; self.path = path
+    }
+
+    /// Opens (and if needed creates) the database at `path`.
+    public static func open(path: String) throws -> VarselStore {
+        let fm = FileManager.default
+        let exists = fm.fileExists(atPath: path)
+        if exists {
+            try refuseForeign(path: path)
+        } else {
+            try createEmptyFile(path: path)
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(5)
+        config.label = "varsel"
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch {
+            throw VarselError(.refusedDatabase, "Cannot open \(path) as a database: \(error)",
+                              fix: "Check the file and its permissions, or point --db at another file")
+        }
+        try Schema.migrator.migrate(pool)
+        return VarselStore(writer: pool, path: path)
+    }
+
+    /// A private in-memory database (tests, dry runs).
+    public static func inMemory() throws -> VarselStore {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue)
+        return VarselStore(writer: queue, path: ":memory:")
+    }
+
+    /// Checks an existing file read-only before anything can write to it.
+    private static func refuseForeign(path: String) throws {
+        let attrs = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attrs?[.size] as? NSNumber, size.intValue == 0 { return }
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.read { db in
+                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                if appID != Schema.applicationID && !(appID == 0 && tables == 0) {
+                    throw VarselError(.refusedDatabase, "\(path) is not a Varsel database (application_id \(appID))",
+                                      fix: "Nothing was changed. Use --db to name a Varsel database, or a new file name to create one")
+                }
+                if try db.tableExists("grdb_migrations"), try Schema.migrator.hasBeenSuperseded(db) {
+                    throw VarselError(.refusedDatabase, "\(path) was written by a newer Varsel (its schema is newer than this binary's)",
+                                      fix: "Nothing was changed. Upgrade varsel to open it")
+                }
+            }
+            try queue.close()
+        } catch let error as VarselError {
+            throw error
+        } catch {
+            throw VarselError(.refusedDatabase, "\(path) is not a Varsel database (\(error))",
+                              fix: "Nothing was changed. Use --db to name a Varsel database, or a new file name to create one")
+        }
+    }
+
+    /// Creates the parent folder (0700) and an empty file with mode 0600.
+    private static func createEmptyFile(path: String) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
+        let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard fd >= 0 else {
+            throw VarselError(.io, "Cannot create database file \(path): \(String(cString: strerror(errno)))",
+                              fix: "Check that the folder exists and is writable")
+        }
+        close(fd)
+    }
+}
