@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+import VarselResources
+
+/// Builds the demo database: the five real agreements from `Resources/demo/portfolio.json`,
+/// and events placed relative to "today" so the agenda always has an overdue item and items
+/// in the 14-, 30- and 90-day windows. Events go through the same services as user input.
+public enum DemoPortfolio {
+    /// The bundled demo document.
+    public static func document() throws -> PortfolioDocument {
+        guard let url = VarselResources.demoFile("portfolio.json") else {
+            throw VarselError(.io, "The demo portfolio is missing from the installation (Resources/demo/portfolio.json)")
+        }
+        return try JSONDecoder().decode(PortfolioDocument.self, from: Data(contentsOf: url))
+    }
+
+    /// Loads the demo into an empty store, dated around `clock.today`.
+    public static func load(into store: VarselStore, clock: VarselClock, user: String = OSUser.current()) throws {
+        let doc = try document()
+        let empty = try store.writer.read { db in try Agreement.fetchCount(db) == 0 }
+        guard empty else {
+            throw VarselError(.conflict, "\(store.path) already holds agreements", fix: "Use --force to replace it, or another --db")
+        }
+        let portfolio = Portfolio(store: store, clock: clock, ids: SequentialIDGenerator(), user: user)
+        try portfolio.write { db in
+            try PortfolioSnapshot.insert(doc, into: db, includeAudit: false)
+            return ((), AuditNote(action: "load_demo", entityType: "portfolio", entityId: "demo",
+                                  summary: "Demo portfolio loaded: \(doc.agreements.count) agreements, \(doc.noticeRules.count) notice rules, \(doc.subProcessors.count) sub-processors"))
+        }
+        try recordEvents(portfolio)
+    }
+
+    static func recordEvents(_ p: Portfolio) throws {
+        let t = p.clock.today
+        func day(_ offset: Int) -> CivilDate { t.adding(days: offset) }
+        // Within 14 days: Pureservice announced a new sub-processor 20 days ago; 4-week window (8.6.3).
+        try p.recordChangeNotice(ChangeNoticeDraft(
+            agreementId: "pureservice", kind: .subProcessorAdded, receivedDate: day(-20), channel: .email,
+            summary: "Pureservice will use Twilio Ireland Ltd for SMS notifications to end users",
+            effectiveDate: day(25),
+            subProcessor: SubProcessorDraft(name: "Twilio Ireland Ltd", address: "Dublin, Ireland",
+                                            country: "IE", purpose: "SMS notifications", transferMechanism: "SCC 2021/914 (onward transfer to Twilio Inc., US)")))
+        // Within 30 days: Migrationsverket notified changed e-service terms that apply in 18 days (10.1).
+        try p.recordChangeNotice(ChangeNoticeDraft(
+            agreementId: "migrationsverket-e-tjanster", kind: .termsChanged, receivedDate: day(-3), channel: .portal,
+            summary: "Ändrade allmänna villkor för e-tjänster: ny behörighetskontroll med BankID", effectiveDate: day(18)))
+        // Within 90 days: Mobilize Me announced changed instructions applying in 40 days (8.1).
+        try p.recordChangeNotice(ChangeNoticeDraft(
+            agreementId: "mobilize-me-dpa", kind: .termsChanged, receivedDate: day(-2), channel: .email,
+            summary: "Opdateret databehandleraftale: nye sikkerhedsforanstaltninger (bilag 1)", effectiveDate: day(40)))
+        // Within 90 days: an audit of the access-control supplier planned in 75 days (6.2).
+        try p.recordEvent(agreementId: "pub-avtal-bilaga3", kind: .auditPlanned, date: day(75),
+                          description: "Granskning på plats av behörighetssystemet")
+        // Overdue: Pureservice downtime 33 days ago; SLA credit had to be claimed within 4 weeks (4.3).
+        try p.recordEvent(agreementId: "pureservice", kind: .downtime, date: day(-33),
+                          description: "Pureservice unavailable 09:10–15:40 (6 h 30 min); monthly uptime 99.1 %")
+        // Handled: Mobilize Me replaced a sub-processor two months ago; we accepted.
+        let (old, _) = try p.recordChangeNotice(ChangeNoticeDraft(
+            agreementId: "mobilize-me-dpa", kind: .subProcessorAdded, receivedDate: day(-60), channel: .email,
+            summary: "Ny underdatabehandler til SMS-udsendelse",
+            effectiveDate: day(-20),
+            subProcessor: SubProcessorDraft(name: "GatewayAPI ApS", address: "Aarhus, Danmark",
+                                            country: "DK", purpose: "SMS-udsendelse")))
+        try p.acceptChangeNotice(noticeId: old.id, note: "Accepted by the DPO after review")
+    }
+}

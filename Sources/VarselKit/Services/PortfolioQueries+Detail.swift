@@ -1,0 +1,146 @@
+import GRDB
+
+extension PortfolioQueries {
+    /// Everything about one agreement, for `varsel show` and the agreement view.
+    public func detail(agreementId: String) throws -> AgreementDetail {
+        try read { db in
+            guard let a = try Agreement.fetchOne(db, key: agreementId) else {
+                throw VarselError(.notFound, "No agreement with id \"\(agreementId)\"", fix: "List agreements with `varsel agreements`")
+            }
+            let byAgreement = Column("agreement_id") == a.id
+            let clauses = try Clause.filter(byAgreement).order(Column("id")).fetchAll(db)
+            let rules = try NoticeRule.filter(byAgreement).order(Column("id")).fetchAll(db)
+            let notices = try ChangeNotice.filter(byAgreement).order(Column("received_date").desc, Column("id")).fetchAll(db)
+            let objections = try Objection.fetchAll(db, sql: """
+                SELECT o.* FROM objections o JOIN change_notices n ON n.id = o.change_notice_id
+                WHERE n.agreement_id = ? ORDER BY o.date, o.id
+                """, arguments: [a.id])
+            let children = try Row.fetchAll(db, sql: """
+                SELECT a.id, a.title, a.kind, a.status, a.calendar, p.name AS counterparty,
+                  (SELECT min(d.act_by_date) FROM deadlines d WHERE d.agreement_id = a.id AND d.state = 'open') AS next_act_by
+                FROM agreements a JOIN parties p ON p.id = a.counterparty_id WHERE a.parent_id = ? ORDER BY a.title
+                """, arguments: [a.id]).map(Self.agreementRow)
+            let parent = try a.parentId.flatMap { pid in
+                try Row.fetchOne(db, sql: """
+                    SELECT a.id, a.title, a.kind, a.status, a.calendar, p.name AS counterparty, NULL AS next_act_by
+                    FROM agreements a JOIN parties p ON p.id = a.counterparty_id WHERE a.id = ?
+                    """, arguments: [pid]).map(Self.agreementRow)
+            }
+            let history = try AuditEntry.fetchAll(db, sql: """
+                SELECT * FROM audit WHERE entity_id = :id
+                  OR entity_id IN (SELECT id FROM change_notices WHERE agreement_id = :id)
+                  OR entity_id IN (SELECT o.id FROM objections o JOIN change_notices n ON n.id = o.change_notice_id WHERE n.agreement_id = :id)
+                  OR entity_id IN (SELECT id FROM terminations WHERE agreement_id = :id)
+                  OR entity_id IN (SELECT id FROM events WHERE agreement_id = :id)
+                  OR entity_id IN (SELECT id FROM deadlines WHERE agreement_id = :id)
+                ORDER BY id DESC
+                """, arguments: ["id": a.id])
+            return AgreementDetail(
+                agreement: a,
+                counterparty: try Party.fetchOne(db, key: a.counterpartyId) ?? Party(id: a.counterpartyId, name: a.counterpartyId),
+                ourParty: try a.ourPartyId.flatMap { try Party.fetchOne(db, key: $0) },
+                parent: parent, children: children,
+                versions: try AgreementVersion.filter(byAgreement).order(Column("id")).fetchAll(db),
+                clauses: clauses,
+                rules: rules.map { ruleView($0, clauses: clauses, calendar: a.calendar) },
+                subProcessors: try SubProcessor.filter(byAgreement).order(Column("name"), Column("id")).fetchAll(db),
+                changeNotices: notices, objections: objections,
+                terminations: try TerminationNotice.filter(byAgreement).order(Column("notice_date")).fetchAll(db),
+                events: try AgreementEvent.filter(byAgreement).order(Column("date")).fetchAll(db),
+                deadlines: try Deadline.filter(byAgreement).order(Column("state").desc, Column("act_by_date")).fetchAll(db),
+                renewal: renewalDeadline(a), history: history)
+        }
+    }
+
+    /// A rule with the dates it gives if its event happened today.
+    func ruleView(_ rule: NoticeRule, clauses: [Clause], calendar: CalendarID) -> RuleView {
+        let label: String
+        switch rule.trigger {
+        case .changeNoticeReceived: label = "notice received"
+        case .changeTakesEffect: label = "change applies"
+        case .terminationNotice: label = "notice given"
+        case .agreementEnds: label = "agreement ends"
+        case .event: label = rule.eventKind?.label.lowercased() ?? "event"
+        }
+        let c = planner.compute(rule: rule, calendar: calendar, anchor: today, anchorLabel: label)
+        let verb = rule.trigger == .terminationNotice ? "agreement ends" : "act by"
+        return RuleView(rule: rule, clause: clauses.first { $0.reference == rule.clauseRef },
+                        periodText: rule.periodText(assumed: planner.vagueDefault),
+                        ifTodayText: "\(label) today → \(verb) \(c.actByDate.humanText)" + (c.wasRolled ? " (rolled from \(c.rawDate.humanText))" : ""))
+    }
+
+    /// The sub-processor register across all agreements, grouped by sub-processor name.
+    public func subProcessorRegister(filter: String? = nil, agreementId: String? = nil) throws -> [SubProcessorRegisterEntry] {
+        try read { db in
+            var sql = """
+                SELECT s.*, a.title AS agreement_title, p.name AS counterparty
+                FROM sub_processors s JOIN agreements a ON a.id = s.agreement_id JOIN parties p ON p.id = a.counterparty_id
+                WHERE 1
+                """
+            var args: [any DatabaseValueConvertible] = []
+            if let agreementId { sql += " AND s.agreement_id = ?"; args.append(agreementId) }
+            if let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty {
+                let pattern = "%" + Self.escapeLike(f) + "%"
+                sql += " AND (s.name LIKE ? ESCAPE '\\' OR s.purpose LIKE ? ESCAPE '\\' OR s.country LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\')"
+                args += [pattern, pattern, pattern, pattern]
+            }
+            sql += " ORDER BY s.name COLLATE NOCASE, a.title, s.id"
+            var entries: [SubProcessorRegisterEntry] = []
+            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) {
+                let s = try SubProcessor(row: row)
+                let use = SubProcessorRegisterEntry.Use(subProcessorId: s.id, agreementId: s.agreementId,
+                                                        agreementTitle: row["agreement_title"], counterparty: row["counterparty"],
+                                                        country: s.country, purpose: s.purpose, status: s.status, since: s.since)
+                if let last = entries.indices.last, entries[last].name.lowercased() == s.name.lowercased() {
+                    entries[last].uses.append(use)
+                    if entries[last].orgNumber == nil { entries[last].orgNumber = s.orgNumber }
+                } else {
+                    entries.append(SubProcessorRegisterEntry(name: s.name, orgNumber: s.orgNumber, uses: [use]))
+                }
+            }
+            return entries
+        }
+    }
+
+    /// Change and termination notices, open ones first, newest first within each group.
+    public func notices(filter: String? = nil, limit: Int = 500) throws -> [NoticeRow] {
+        try read { db in
+            var rows: [NoticeRow] = []
+            let changes = try Row.fetchAll(db, sql: """
+                SELECT n.*, a.title AS agreement_title, s.name AS sub_name FROM change_notices n
+                JOIN agreements a ON a.id = n.agreement_id LEFT JOIN sub_processors s ON s.id = n.sub_processor_id
+                ORDER BY n.received_date DESC, n.id LIMIT ?
+                """, arguments: [limit])
+            for row in changes {
+                let n = try ChangeNotice(row: row)
+                let window = try Deadline.filter(Column("source_kind") == "change_notice" && Column("source_id") == n.id)
+                    .order(Column("state").desc, Column("act_by_date")).fetchOne(db)
+                let sub: String? = row["sub_name"]
+                rows.append(NoticeRow(kind: .change, id: n.id, agreementId: n.agreementId, agreementTitle: row["agreement_title"],
+                                      date: n.receivedDate, summary: n.kind.label + ": " + (sub ?? n.summary),
+                                      status: n.status.rawValue, isOpen: n.status == .open, window: window))
+            }
+            let terms = try Row.fetchAll(db, sql: """
+                SELECT t.*, a.title AS agreement_title FROM terminations t JOIN agreements a ON a.id = t.agreement_id
+                ORDER BY t.notice_date DESC, t.id LIMIT ?
+                """, arguments: [limit])
+            for row in terms {
+                let t = try TerminationNotice(row: row)
+                let window = try Deadline.filter(Column("source_kind") == "termination" && Column("source_id") == t.id
+                                                 && Column("state") == "open").order(Column("act_by_date")).fetchOne(db)
+                rows.append(NoticeRow(kind: .termination, id: t.id, agreementId: t.agreementId, agreementTitle: row["agreement_title"],
+                                      date: t.noticeDate, summary: "Termination \(t.givenBy == .us ? "given by us" : "received") — ends \(t.endDate.iso)",
+                                      status: t.givenBy == .us ? "given" : "received", isOpen: t.endDate >= today, window: window))
+            }
+            if let f = filter?.lowercased(), !f.isEmpty {
+                rows = rows.filter { ($0.summary + " " + $0.agreementTitle + " " + $0.id).lowercased().contains(f) }
+            }
+            return rows.sorted { ($0.isOpen ? 0 : 1, -$0.date.dayNumber, $0.id) < ($1.isOpen ? 0 : 1, -$1.date.dayNumber, $1.id) }
+        }
+    }
+
+    /// The most recent audit entries (all entities).
+    public func audit(limit: Int = 200) throws -> [AuditEntry] {
+        try read { db in try AuditEntry.order(Column("id").desc).limit(limit).fetchAll(db) }
+    }
+}

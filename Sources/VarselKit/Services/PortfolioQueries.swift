@@ -1,0 +1,158 @@
+import GRDB
+
+/// Read-only questions about the portfolio, on a given day.
+///
+/// Lists page with keyset queries and the agenda reads open deadlines through the
+/// `deadlines_agenda` index, so costs grow with what is shown, not with the portfolio.
+public struct PortfolioQueries: Sendable {
+    public let store: VarselStore
+    public let today: CivilDate
+    public let planner: DeadlinePlanner
+
+    public init(store: VarselStore, today: CivilDate, planner: DeadlinePlanner = DeadlinePlanner()) {
+        self.store = store; self.today = today; self.planner = planner
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T { try store.writer.read(body) }
+
+    // MARK: Agenda
+
+    /// Every open deadline with an act-by day up to today + `within` days, plus all overdue ones,
+    /// sorted by act-by day. Includes the next renewal notice of auto-renewing agreements.
+    public func agenda(within: Int) throws -> [AgendaItem] {
+        let horizon = today.adding(days: within)
+        return try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT d.*, a.title AS agreement_title, p.name AS counterparty
+                FROM deadlines d
+                JOIN agreements a ON a.id = d.agreement_id
+                JOIN parties p ON p.id = a.counterparty_id
+                WHERE d.state = 'open' AND d.act_by_date <= ?
+                ORDER BY d.act_by_date, d.id
+                """, arguments: [horizon])
+            var items = try rows.map { row in item(try Deadline(row: row), title: row["agreement_title"], counterparty: row["counterparty"]) }
+            items += try renewalItems(db, horizon: horizon)
+            return items.sorted { ($0.deadline.actByDate, $0.deadline.id) < ($1.deadline.actByDate, $1.deadline.id) }
+        }
+    }
+
+    /// Header counts by window.
+    public func agendaCounts() throws -> AgendaCounts {
+        var counts = AgendaCounts()
+        for item in try agenda(within: 90) {
+            switch item.window {
+            case .overdue: counts.overdue += 1
+            case .within14: counts.within14 += 1
+            case .within30: counts.within30 += 1
+            case .within90: counts.within90 += 1
+            case .later: break
+            }
+        }
+        return counts
+    }
+
+    func item(_ d: Deadline, title: String, counterparty: String) -> AgendaItem {
+        let left = d.daysLeft(today: today)
+        return AgendaItem(deadline: d, agreementTitle: title, counterparty: counterparty, daysLeft: left,
+                          window: AgendaWindow(daysLeft: left), status: d.status(today: today))
+    }
+
+    /// Next renewal notice day of each auto-renewing agreement still running, unless already handled.
+    func renewalItems(_ db: Database, horizon: CivilDate) throws -> [AgendaItem] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT a.*, p.name AS counterparty FROM agreements a JOIN parties p ON p.id = a.counterparty_id
+            WHERE a.status = 'active' AND json_extract(a.term, '$.kind') = 'auto_renewal'
+            """)
+        return try rows.compactMap { row in
+            let agreement = try Agreement(row: row)
+            guard let d = renewalDeadline(agreement), d.actByDate <= horizon,
+                  try Deadline.fetchOne(db, key: d.id) == nil else { return nil }
+            return item(d, title: agreement.title, counterparty: row["counterparty"])
+        }
+    }
+
+    /// The notice day that stops the next renewal, as a deadline (not stored until handled).
+    public func renewalDeadline(_ agreement: Agreement) -> Deadline? {
+        guard agreement.status == .active, let schedule = RenewalSchedule(agreement: agreement) else { return nil }
+        let k = schedule.currentTerm(today: today)
+        let c = schedule.noticeDeadline(k)
+        return Deadline(id: "dl-term-\(agreement.id)-\(k + 1)", agreementId: agreement.id, ruleId: nil, sourceKind: .term,
+                        sourceId: agreement.id, what: "Give notice to stop the renewal (term \(k + 1) ends \(schedule.termEnd(k).iso))",
+                        actor: .us, clauseRef: nil, anchorDate: schedule.termEnd(k), rawDate: c.rawDate, dueDate: c.dueDate,
+                        actByDate: c.actByDate, explanation: c.explanation, writtenForm: false)
+    }
+
+    // MARK: Agreements
+
+    /// A page of the agreements list, ordered by title; `after` is the last row of the previous page.
+    public func agreements(filter: String? = nil, after: AgreementRow? = nil, limit: Int = 200) throws -> [AgreementRow] {
+        try read { db in
+            var sql = """
+                SELECT a.id, a.title, a.kind, a.status, a.calendar, p.name AS counterparty,
+                  (SELECT min(d.act_by_date) FROM deadlines d WHERE d.agreement_id = a.id AND d.state = 'open') AS next_act_by
+                FROM agreements a JOIN parties p ON p.id = a.counterparty_id
+                WHERE 1
+                """
+            var args: [any DatabaseValueConvertible] = []
+            if let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty {
+                sql += " AND (a.title LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\')"
+                let pattern = "%" + Self.escapeLike(f) + "%"
+                args += [pattern, pattern, pattern]
+            }
+            if let after {
+                sql += " AND (a.title COLLATE NOCASE, a.id) > (?, ?)"
+                args += [after.title, after.id]
+            }
+            sql += " ORDER BY a.title COLLATE NOCASE, a.id LIMIT ?"
+            args.append(limit)
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.agreementRow)
+        }
+    }
+
+    /// How many agreements match a filter.
+    public func agreementCount(filter: String? = nil) throws -> Int {
+        try read { db in
+            if let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty {
+                let pattern = "%" + Self.escapeLike(f) + "%"
+                return try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM agreements a JOIN parties p ON p.id = a.counterparty_id
+                    WHERE a.title LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\'
+                    """, arguments: [pattern, pattern, pattern]) ?? 0
+            }
+            return try Agreement.fetchCount(db)
+        }
+    }
+
+    static func agreementRow(_ row: Row) -> AgreementRow {
+        AgreementRow(id: row["id"], title: row["title"], counterparty: row["counterparty"],
+                     kind: AgreementKind(rawValue: row["kind"]) ?? .other,
+                     status: AgreementStatus(rawValue: row["status"]) ?? .active,
+                     calendar: CalendarID(rawValue: row["calendar"]) ?? .se, nextActBy: row["next_act_by"])
+    }
+
+    static func escapeLike(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// Finds an agreement by exact id, or by a name fragment that matches exactly one agreement.
+    public func resolveAgreement(_ ref: String) throws -> Agreement {
+        try read { db in
+            if let a = try Agreement.fetchOne(db, key: ref) { return a }
+            let pattern = "%" + Self.escapeLike(ref) + "%"
+            let matches = try Agreement.fetchAll(db, sql: """
+                SELECT a.* FROM agreements a JOIN parties p ON p.id = a.counterparty_id
+                WHERE a.title LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\'
+                ORDER BY a.title LIMIT 6
+                """, arguments: [pattern, pattern, pattern])
+            switch matches.count {
+            case 1: return matches[0]
+            case 0: throw VarselError(.notFound, "No agreement matches \"\(ref)\"", at: "agreement",
+                                      fix: "List agreements with `varsel agreements`")
+            default:
+                let names = matches.prefix(5).map { "\($0.id) (\($0.title))" }.joined(separator: ", ")
+                throw VarselError(.ambiguous, "\"\(ref)\" matches several agreements: \(names)", at: "agreement",
+                                  fix: "Use the agreement's id or a longer part of its name")
+            }
+        }
+    }
+}
