@@ -1,3 +1,225 @@
+/* wcwidth needs X/Open; NCURSES_WIDECHAR and _XOPEN_SOURCE_EXTENDED come from Package.swift. */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
 #include <ncursesw/curses.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
 #include "ccurses.h"
-int vc_placeholder(void) { return 0; }
+
+static volatile sig_atomic_t vc_active = 0;
+static volatile sig_atomic_t vc_signal = 0;
+static int vc_handlers_installed = 0;
+static int vc_cursor_visible = 0;
+static int vc_default_colors = 0;
+static SCREEN *vc_screen = NULL;
+
+static const int vc_crash_signals[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTRAP };
+#define VC_NCRASH ((int)(sizeof vc_crash_signals / sizeof vc_crash_signals[0]))
+static struct sigaction vc_previous_crash[VC_NCRASH];
+
+static void vc_restore_terminal(void) {
+    if (vc_active) {
+        vc_active = 0;
+        endwin();
+    }
+}
+
+static void vc_stop_handler(int sig) {
+    /* Only set a flag; the run loop polls it and exits cleanly, restoring the terminal. */
+    vc_signal = sig;
+}
+
+static void vc_crash_handler(int sig) {
+    /* endwin is not formally async-signal-safe, but the process is dying anyway and a
+     * terminal left in raw mode is worse. Then re-raise with the previous action
+     * (the default, or the Swift runtime's backtracer) so the crash is still reported. */
+    vc_restore_terminal();
+    for (int i = 0; i < VC_NCRASH; i++) {
+        if (vc_crash_signals[i] == sig) {
+            sigaction(sig, &vc_previous_crash[i], NULL);
+            break;
+        }
+    }
+    raise(sig);
+}
+
+static void vc_atexit(void) { vc_restore_terminal(); }
+
+void vc_install_handlers(void) {
+    if (vc_handlers_installed) return;
+    vc_handlers_installed = 1;
+
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = vc_stop_handler;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: let a blocking read return */
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+
+    struct sigaction crash;
+    memset(&crash, 0, sizeof crash);
+    crash.sa_handler = vc_crash_handler;
+    sigemptyset(&crash.sa_mask);
+    crash.sa_flags = SA_NODEFER;
+    for (int i = 0; i < VC_NCRASH; i++) {
+        sigaction(vc_crash_signals[i], &crash, &vc_previous_crash[i]);
+    }
+    atexit(vc_atexit);
+}
+
+int vc_init(void) {
+    if (vc_active) return 0;
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) return -1;
+    setlocale(LC_ALL, "");
+    /* Install ours before curses starts: ncurses only installs its own SIGINT/SIGTERM
+     * handlers when the current disposition is the default. */
+    vc_install_handlers();
+    vc_signal = 0;
+    if (vc_screen == NULL) {
+        vc_screen = newterm(NULL, stdout, stdin);
+        if (vc_screen == NULL) return -2;
+    } else {
+        set_term(vc_screen);
+        refresh();
+    }
+    vc_active = 1;
+    set_escdelay(25);
+    raw();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    curs_set(0);
+    vc_cursor_visible = 0;
+    leaveok(stdscr, FALSE);
+    return 0;
+}
+
+void vc_end(void) { vc_restore_terminal(); }
+int vc_is_active(void) { return vc_active ? 1 : 0; }
+int vc_pending_signal(void) { return (int)vc_signal; }
+void vc_clear_pending_signal(void) { vc_signal = 0; }
+
+int vc_has_colors(void) { return vc_active && has_colors() ? 1 : 0; }
+
+int vc_start_colors(void) {
+    if (!vc_has_colors()) return 0;
+    if (start_color() == ERR) return 0;
+    vc_default_colors = (use_default_colors() == OK);
+    return 1;
+}
+
+int vc_color_count(void) { return vc_active ? COLORS : 0; }
+
+int vc_init_pair(int pair, int fg, int bg) {
+    if (!vc_default_colors) {
+        if (fg < 0) fg = COLOR_WHITE;
+        if (bg < 0) bg = COLOR_BLACK;
+    }
+    if (pair <= 0 || pair >= COLOR_PAIRS) return -1;
+    return init_pair((short)pair, (short)fg, (short)bg) == OK ? 0 : -1;
+}
+
+int vc_lines(void) { return vc_active ? LINES : 0; }
+int vc_cols(void) { return vc_active ? COLS : 0; }
+
+void vc_erase(void) { werase(stdscr); }
+void vc_clear(void) { wclear(stdscr); }
+
+static attr_t vc_attrs(int flags) {
+    attr_t a = A_NORMAL;
+    if (flags & VC_ATTR_BOLD) a |= A_BOLD;
+    if (flags & VC_ATTR_REVERSE) a |= A_REVERSE;
+    if (flags & VC_ATTR_UNDERLINE) a |= A_UNDERLINE;
+    if (flags & VC_ATTR_DIM) a |= A_DIM;
+    return a;
+}
+
+int vc_put_cell(int y, int x, const uint32_t *scalars, int count, int attrs, int pair) {
+    if (!vc_active || count <= 0) return -1;
+    wchar_t w[CCHARW_MAX + 1];
+    int n = 0;
+    w[n++] = (wchar_t)scalars[0];
+    /* curses keeps one spacing character plus the following zero-width ones; a cluster it
+     * cannot hold (ZWJ sequences, flags) is shown by its first character. */
+    for (int i = 1; i < count && n < CCHARW_MAX; i++) {
+        if (wcwidth((wchar_t)scalars[i]) != 0) break;
+        w[n++] = (wchar_t)scalars[i];
+    }
+    /* A trailing ZWJ would join with the next cell's character. */
+    while (n > 1 && w[n - 1] == 0x200D) n--;
+    w[n] = L'\0';
+    cchar_t cc;
+    if (setcchar(&cc, w, vc_attrs(attrs), (short)pair, NULL) == ERR) {
+        wchar_t q[2] = { L'?', L'\0' };
+        setcchar(&cc, q, vc_attrs(attrs), (short)pair, NULL);
+    }
+    /* Writing the bottom-right cell returns ERR (the cursor cannot advance); the character
+     * is placed anyway. */
+    return mvwadd_wch(stdscr, y, x, &cc) == OK ? 0 : -1;
+}
+
+void vc_set_cursor(int y, int x) {
+    if (!vc_active) return;
+    if (y < 0 || x < 0) {
+        if (vc_cursor_visible) { curs_set(0); vc_cursor_visible = 0; }
+        return;
+    }
+    wmove(stdscr, y, x);
+    if (!vc_cursor_visible) { curs_set(1); vc_cursor_visible = 1; }
+}
+
+void vc_present(void) {
+    if (!vc_active) return;
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+static int vc_map_key(wint_t k) {
+    switch (k) {
+    case KEY_UP: return VC_KEY_UP;
+    case KEY_DOWN: return VC_KEY_DOWN;
+    case KEY_LEFT: return VC_KEY_LEFT;
+    case KEY_RIGHT: return VC_KEY_RIGHT;
+    case KEY_PPAGE: return VC_KEY_PAGE_UP;
+    case KEY_NPAGE: return VC_KEY_PAGE_DOWN;
+    case KEY_HOME: case KEY_FIND: case KEY_A1: return VC_KEY_HOME;
+    case KEY_END: case KEY_SELECT: case KEY_LL: case KEY_C1: return VC_KEY_END;
+    case KEY_A3: return VC_KEY_PAGE_UP;
+    case KEY_C3: return VC_KEY_PAGE_DOWN;
+    case KEY_BACKSPACE: return VC_KEY_BACKSPACE;
+    case KEY_DC: return VC_KEY_DELETE;
+    case KEY_IC: return VC_KEY_INSERT;
+    case KEY_ENTER: return VC_KEY_ENTER;
+    case KEY_BTAB: return VC_KEY_BACK_TAB;
+    case KEY_RESIZE: return VC_KEY_RESIZE;
+    default: break;
+    }
+    if (k >= KEY_F(1) && k <= KEY_F(63)) return VC_KEY_F0 + (int)(k - KEY_F0);
+    return VC_KEY_UNKNOWN;
+}
+
+int vc_read_key(int timeout_ms, uint32_t *code) {
+    if (!vc_active) return VC_READ_NONE;
+    wtimeout(stdscr, timeout_ms);
+    wint_t ch = 0;
+    int r = wget_wch(stdscr, &ch);
+    if (r == KEY_CODE_YES) {
+        *code = (uint32_t)vc_map_key(ch);
+        return VC_READ_KEY;
+    }
+    if (r == OK) {
+        *code = (uint32_t)ch;
+        return VC_READ_CHAR;
+    }
+    return VC_READ_NONE; /* ERR: timeout or interrupted by a signal */
+}
+
+int vc_wcwidth(uint32_t cp) { return wcwidth((wchar_t)cp); }

@@ -1,1 +1,169 @@
+import CCurses
+import Foundation
 import VarselUI
+
+/// Why the terminal could not be used.
+public enum TerminalError: Error, Equatable, CustomStringConvertible {
+    /// stdin or stdout is not a terminal (e.g. piped); use the command line instead.
+    case notATerminal
+    /// curses could not initialise the terminal (unknown TERM?).
+    case initialisationFailed(term: String?)
+
+    public var description: String {
+        switch self {
+        case .notATerminal: "varsel: the workbench needs a terminal (stdin and stdout must be a TTY)"
+        case .initialisationFailed(let term): "varsel: cannot initialise the terminal (TERM=\(term ?? "unset"))"
+        }
+    }
+}
+
+/// How the run loop ended.
+public enum TerminalExit: Hashable, Sendable {
+    /// The program returned `.quit`.
+    case quit
+    /// SIGINT, SIGTERM or SIGHUP arrived; the terminal was restored. Callers typically exit
+    /// with status 128 + signal.
+    case signal(Int32)
+}
+
+/// The ncurses backend: sets up the terminal, draws `ScreenBuffer`s, reads keys, handles
+/// resize and signals, and always restores the terminal.
+@MainActor public final class CursesTerminal {
+    private let useColor: Bool
+    private var lastCursorVisible = false
+
+    private init(useColor: Bool) {
+        self.useColor = useColor
+    }
+
+    /// Runs `program` until it returns `.quit` or SIGINT/SIGTERM/SIGHUP arrives.
+    /// Loop: render → draw (one erase + one doupdate per frame), read a key with a timeout of
+    /// `pollMilliseconds`, dispatch it (`handle`) or call `tick` on timeout. On resize the
+    /// screen is cleared and redrawn. `endwin` is always called before returning or throwing
+    /// (crashes and `exit` are covered by the C handlers and `atexit`).
+    @discardableResult
+    public static func run(_ program: TerminalProgram, pollMilliseconds: Int = 250) throws -> TerminalExit {
+        switch vc_init() {
+        case 0: break
+        case -1: throw TerminalError.notATerminal
+        default: throw TerminalError.initialisationFailed(term: ProcessInfo.processInfo.environment["TERM"])
+        }
+        defer { vc_end() }
+
+        let color = ColorPolicy.useColor(terminalHasColors: vc_has_colors() != 0,
+                                         environment: ProcessInfo.processInfo.environment)
+            && vc_start_colors() != 0
+        let terminal = CursesTerminal(useColor: color)
+        if color {
+            for role in ColorRole.allCases {
+                let a = Palette.appearance(role)
+                _ = vc_init_pair(Int32(Palette.pairNumber(role)), Int32(a.foreground), Int32(a.background))
+            }
+        }
+        return terminal.loop(program, pollMilliseconds: max(10, pollMilliseconds))
+    }
+
+    private func loop(_ program: TerminalProgram, pollMilliseconds: Int) -> TerminalExit {
+        var needsDraw = true
+        var needsClear = false
+        while true {
+            if let sig = pendingSignal() { return .signal(sig) }
+            if needsDraw {
+                let width = Int(vc_cols()), height = Int(vc_lines())
+                draw(program.render(width: width, height: height), width: width, height: height, clear: needsClear)
+                needsDraw = false
+                needsClear = false
+            }
+            if let sig = pendingSignal() { return .signal(sig) }
+
+            let step: ProgramStep
+            if let key = readKey(timeoutMilliseconds: pollMilliseconds) {
+                if key == .resize {
+                    needsClear = true
+                    needsDraw = true
+                }
+                step = program.handle(key)
+            } else {
+                step = program.tick()
+            }
+            switch step {
+            case .quit: return .quit
+            case .redraw: needsDraw = true
+            case .none: break
+            }
+        }
+    }
+
+    private func pendingSignal() -> Int32? {
+        let sig = vc_pending_signal()
+        return sig == 0 ? nil : sig
+    }
+
+    // MARK: - Drawing
+
+    private func draw(_ buffer: ScreenBuffer, width: Int, height: Int, clear: Bool) {
+        if clear { vc_clear() } else { vc_erase() }
+        let w = min(width, buffer.width), h = min(height, buffer.height)
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(8)
+        for y in 0..<h {
+            var x = 0
+            while x < w {
+                let cell = buffer[x, y]
+                defer { x += max(1, cell.width) }
+                if cell.width == 0 { continue }            // right half of a wide character
+                if cell.width == 2 && x + 1 >= w { continue } // cannot happen for a full-size buffer
+                if cell.text == " " && cell.style == .normal { continue } // erase already blanked it
+                scalars.removeAll(keepingCapacity: true)
+                for s in cell.text.unicodeScalars { scalars.append(s.value) }
+                if scalars.isEmpty { scalars.append(0x20) }
+                let attrs = Palette.attributes(for: cell.style, color: useColor).rawValue
+                let pair = useColor ? Int32(Palette.pairNumber(cell.style.role)) : 0
+                _ = scalars.withUnsafeBufferPointer {
+                    vc_put_cell(Int32(y), Int32(x), $0.baseAddress, Int32($0.count), attrs, pair)
+                }
+            }
+        }
+        if let c = buffer.cursorPosition, c.x >= 0, c.y >= 0, c.x < w, c.y < h {
+            vc_set_cursor(Int32(c.y), Int32(c.x))
+        } else {
+            vc_set_cursor(-1, -1)
+        }
+        vc_present()
+    }
+
+    // MARK: - Keys
+
+    private func readKey(timeoutMilliseconds: Int) -> Key? {
+        var code: UInt32 = 0
+        switch vc_read_key(Int32(timeoutMilliseconds), &code) {
+        case Int32(VC_READ_CHAR):
+            return Key.fromCharacterCode(code)
+        case Int32(VC_READ_KEY):
+            return Self.key(forCursesKey: Int32(code))
+        default:
+            return nil
+        }
+    }
+
+    private static func key(forCursesKey code: Int32) -> Key? {
+        switch code {
+        case Int32(VC_KEY_UP): return .up
+        case Int32(VC_KEY_DOWN): return .down
+        case Int32(VC_KEY_LEFT): return .left
+        case Int32(VC_KEY_RIGHT): return .right
+        case Int32(VC_KEY_PAGE_UP): return .pageUp
+        case Int32(VC_KEY_PAGE_DOWN): return .pageDown
+        case Int32(VC_KEY_HOME): return .home
+        case Int32(VC_KEY_END): return .end
+        case Int32(VC_KEY_BACKSPACE): return .backspace
+        case Int32(VC_KEY_DELETE): return .delete
+        case Int32(VC_KEY_ENTER): return .enter
+        case Int32(VC_KEY_BACK_TAB): return .backTab
+        case Int32(VC_KEY_RESIZE): return .resize
+        case let f where f > Int32(VC_KEY_F0) && f <= Int32(VC_KEY_F0) + 63:
+            return .function(Int(f - Int32(VC_KEY_F0)))
+        default: return nil
+        }
+    }
+}
