@@ -165,6 +165,7 @@ let deadlineVectors: [DeadlineVector] = [
     v("R7 start of day when no time", "2025-06-20", 24, .hours, .after, .se, raw: "2025-06-21", dueMinutes: 0),
     v("R7 into leap day", "2024-02-28", 24, .hours, .after, nil, raw: "2024-02-29", minutes: 12 * 60, dueMinutes: 12 * 60),
     v("R7 48 hours before", "2025-06-02", 48, .hours, .before, .se, raw: "2025-05-31", minutes: 9 * 60, dueMinutes: 9 * 60),
+    v("R7 anchor minutes beyond midnight normalised", "2025-03-10", 1, .hours, .after, .se, raw: "2025-03-11", minutes: 25 * 60, dueMinutes: 2 * 60),
     v("R7 before across midnight", "2025-03-01", 2, .hours, .before, .dk, raw: "2025-02-28", minutes: 60, dueMinutes: 23 * 60),
 
     // R8 to the end of the month.
