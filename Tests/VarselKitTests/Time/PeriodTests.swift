@@ -33,6 +33,7 @@ final class PeriodTests: XCTestCase {
             ("1.5 days", .notWholeNumber("1.5 days")), ("2,5 veckor", .notWholeNumber("2,5 veckor")),
             ("14", .missingUnit(14)), ("14 fortnights", .unknownUnit("fortnights")),
             ("3 moons", .unknownUnit("moons")), ("200 years", .tooLarge(200, .years)),
+            ("99999999999 days", .tooLarge(Int.max, .days)), ("40000 days", .tooLarge(40_000, .days)),
             ("promptly", .vague("promptly")), ("skyndsamt", .vague("skyndsamt")),
             ("uden ugrundet ophold", .vague("uden ugrundet ophold")), ("inom rimelig tid", .vague("rimelig tid")),
         ]
