@@ -12,15 +12,20 @@ public struct DeadlineEngine: Sendable {
         let anchor = input.anchor
         let country = input.calendar.map { " in \($0.name)" } ?? ""
 
-        var text = (after ? "" : "at least ") + "\(input.period) \(input.direction.rawValue) \(input.anchorLabel) \(anchor.humanText)"
+        let lead = (after ? "" : "at least ") + "\(input.period) \(input.direction.rawValue) \(input.anchorLabel) "
+        var text = lead + anchor.humanText
 
         if input.period.unit == .hours {
-            let start = input.anchorMinutes ?? 0
+            // Anchor minutes outside 0..<1440 are normalised onto the neighbouring days.
+            let raw = input.anchorMinutes ?? 0
+            let startDay = Self.floorDiv(raw, 1440)
+            let start = raw - startDay * 1440
+            let startDate = anchor.adding(days: startDay)
             let total = start + sign * n * 60
             let dayOffset = Self.floorDiv(total, 1440)
             let minutes = total - dayOffset * 1440
-            let date = anchor.adding(days: dayOffset)
-            text += " \(Self.clockText(start))"
+            let date = startDate.adding(days: dayOffset)
+            text = lead + "\(startDate.humanText) \(Self.clockText(start))"
             if let clause = input.clause { text += " (\(clause))" }
             text += " = \(date.humanText) \(Self.clockText(minutes)) (R7: exact time, no roll)"
             var rules: [DeadlineRule] = [.r7Hours]

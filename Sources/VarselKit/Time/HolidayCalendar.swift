@@ -33,6 +33,7 @@ public struct HolidayCalendar: Hashable, Sendable {
 
     /// The listed non-deadline day on `d` (public holiday or extra day), or nil; plain weekends give nil.
     public func nonDeadlineDay(on d: CivilDate) -> NonDeadlineDay? {
+        guard id != nil else { return nil }
         let easter = Easter.sunday(year: d.year)
         let hits = rules.filter { $0.date(in: d.year, easter: easter) == d }
         guard !hits.isEmpty else { return nil }

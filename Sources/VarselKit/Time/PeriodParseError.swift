@@ -32,6 +32,9 @@ public enum PeriodParseError: Error, Hashable, Sendable, CustomStringConvertible
         case .notPositive(let value):
             return "The period must be at least 1, not \(value); for a deadline before an event, keep the number positive and choose the direction \"before\", e.g. \"14 days\" before."
         case .tooLarge(let value, let unit):
+            if value == Int.max {
+                return "The number is too large; at most \(unit.maximumValue) \(unit.plural) is accepted, e.g. \"3 months\"."
+            }
             return "\(value) \(unit.plural) is too long; at most \(unit.maximumValue) \(unit.plural) is accepted, e.g. \"3 months\"."
         case .missingUnit(let value):
             return "\"\(value)\" has no unit. Write e.g. \"\(value) days\", \"\(value) weeks\" or \"\(value) months\"."
