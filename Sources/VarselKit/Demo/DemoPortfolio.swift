@@ -33,28 +33,24 @@ public enum DemoPortfolio {
     static func recordEvents(_ p: Portfolio) throws {
         let t = p.clock.today
         func day(_ offset: Int) -> CivilDate { t.adding(days: offset) }
-        // Within 14 days: Pureservice announced a new sub-processor 20 days ago; 4-week window (8.6.3).
+        // Within 14 days: Pureservice announced a new sub-processor 20 days ago, engaged in 8 days; 4-week window (8.6.3).
         try p.recordChangeNotice(ChangeNoticeDraft(
             agreementId: "pureservice", kind: .subProcessorAdded, receivedDate: day(-20), channel: .email,
             summary: "Pureservice will use Twilio Ireland Ltd for SMS notifications to end users",
-            effectiveDate: day(25),
+            effectiveDate: day(8),
             subProcessor: SubProcessorDraft(name: "Twilio Ireland Ltd", address: "Dublin, Ireland",
                                             country: "IE", purpose: "SMS notifications", transferMechanism: "SCC 2021/914 (onward transfer to Twilio Inc., US)")))
         // Within 30 days: Migrationsverket notified changed e-service terms that apply in 18 days (10.1).
         try p.recordChangeNotice(ChangeNoticeDraft(
             agreementId: "migrationsverket-e-tjanster", kind: .termsChanged, receivedDate: day(-3), channel: .portal,
             summary: "Ändrade allmänna villkor för e-tjänster: ny behörighetskontroll med BankID", effectiveDate: day(18)))
-        // Within 90 days: Mobilize Me announced changed instructions applying in 40 days (8.1).
-        try p.recordChangeNotice(ChangeNoticeDraft(
-            agreementId: "mobilize-me-dpa", kind: .termsChanged, receivedDate: day(-2), channel: .email,
-            summary: "Opdateret databehandleraftale: nye sikkerhedsforanstaltninger (bilag 1)", effectiveDate: day(40)))
-        // Within 90 days: an audit of the access-control supplier planned in 75 days (6.2).
-        try p.recordEvent(agreementId: "pub-avtal-bilaga3", kind: .auditPlanned, date: day(75),
+        // Within 90 days: an audit of the access-control supplier planned in 73 days (6.2).
+        try p.recordEvent(agreementId: "pub-avtal-bilaga3", kind: .auditPlanned, date: day(73),
                           description: "Granskning på plats av behörighetssystemet")
         // Overdue: Pureservice downtime 33 days ago; SLA credit had to be claimed within 4 weeks (4.3).
         try p.recordEvent(agreementId: "pureservice", kind: .downtime, date: day(-33),
                           description: "Pureservice unavailable 09:10–15:40 (6 h 30 min); monthly uptime 99.1 %")
-        // Handled: Mobilize Me replaced a sub-processor two months ago; we accepted.
+        // Handled: Mobilize Me proposed a new sub-processor two months ago; we approved it (2.2).
         let (old, _) = try p.recordChangeNotice(ChangeNoticeDraft(
             agreementId: "mobilize-me-dpa", kind: .subProcessorAdded, receivedDate: day(-60), channel: .email,
             summary: "Ny underdatabehandler til SMS-udsendelse",

@@ -1,0 +1,34 @@
+/// RFC 4180 CSV, safe to open in a spreadsheet.
+///
+/// Every field is quoted when it holds a comma, quote, CR or LF; a cell that begins with
+/// `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'` so spreadsheets show it as
+/// text instead of running it as a formula (OWASP "CSV injection").
+public struct CSVWriter: Sendable {
+    public var header: [String]
+    public var rows: [[String]] = []
+
+    public init(header: [String]) { self.header = header }
+
+    public mutating func append(_ row: [String]) { rows.append(row) }
+
+    /// The document with CRLF line ends; `bom` prepends U+FEFF for Excel.
+    public func render(bom: Bool = false) -> String {
+        var s = bom ? "\u{FEFF}" : ""
+        for row in [header] + rows {
+            s += row.map(Self.field).joined(separator: ",") + "\r\n"
+        }
+        return s
+    }
+
+    /// One field: neutralised against formulas, then quoted if needed.
+    public static func field(_ value: String) -> String {
+        var v = value
+        if let first = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            v = "'" + v
+        }
+        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return v
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import VarselKit
+
+/// `varsel deadlines`: the agenda — open deadlines up to today + N days and every overdue one.
+struct DeadlinesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "deadlines",
+                                                    abstract: "Open deadlines within N days, and every overdue one.")
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var format: FormatOptions
+    @Option(name: .long, help: "Days ahead to include (overdue items are always included).")
+    var within = 90
+
+    func validate() throws {
+        guard within >= 0 else { throw ValidationError("--within must be 0 or more days, got \(within)") }
+    }
+
+    func run() throws {
+        try guarded {
+            let items = try common.portfolio().queries.agenda(within: within).map(DeadlineOutput.init)
+            switch format.format {
+            case .json: try JSONOutput.print(items)
+            case .csv:
+                var csv = CSVWriter(header: DeadlineOutput.csvHeader)
+                for i in items { csv.append(i.csvRow) }
+                print(csv.render(bom: format.bom), terminator: "")
+            case .table:
+                var t = TextTable(["ACT BY", "LEFT", "WINDOW", "AGREEMENT", "WHAT IS DUE", "CLAUSE", "ID"], rightAligned: [1])
+                for i in items {
+                    t.append([i.actByDate, i.daysLeft.daysLeftText, AgendaWindow(rawValue: i.window)?.title ?? i.window,
+                              i.agreement, i.what + (i.assumed ? " (assumed)" : ""), i.clause ?? "", i.id])
+                }
+                out(t.render())
+                if !items.isEmpty {
+                    out("")
+                    for i in items { out("\(i.id): \(i.rule)") }
+                }
+            }
+        }
+    }
+}
+
+/// `varsel check`: for cron — exit 0 when nothing is due within N days, 1 when something is, 3 when something is overdue.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Exit 0 if nothing is due within N days, 1 if something is, 3 if something is overdue (one line per item).")
+    @OptionGroup var common: CommonOptions
+    @Option(name: .long, help: "Days ahead to check.")
+    var within = 14
+
+    func validate() throws {
+        guard within >= 0 else { throw ValidationError("--within must be 0 or more days, got \(within)") }
+    }
+
+    func run() throws {
+        var status: Int32 = 0
+        try guarded {
+            let items = try common.portfolio().queries.agenda(within: within)
+            for i in items {
+                let d = i.deadline
+                let state = i.daysLeft < 0 ? "OVERDUE" : "DUE"
+                out("\(state) \(d.actByDate.iso) (\(i.daysLeft.daysLeftText)) \(i.agreementTitle): \(d.what)"
+                    + (d.clauseRef.map { " [\($0)]" } ?? "") + " {\(d.id)}")
+            }
+            if items.contains(where: { $0.daysLeft < 0 }) { status = 3 } else if !items.isEmpty { status = 1 }
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// `varsel show AGREEMENT`: everything about one agreement.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one agreement: parties, rules, sub-processors, notices, deadlines, history.")
+    @OptionGroup var common: CommonOptions
+    @Option(name: .long, help: "Output format: table or json.") var format: OutputFormat = .table
+    @Argument(help: "Agreement id or an unambiguous part of its name.") var agreement: String
+
+    func run() throws {
+        try guarded {
+            let q = try common.portfolio().queries
+            let d = try q.detail(agreementId: try q.resolveAgreement(agreement).id)
+            if format == .json { try JSONOutput.print(d); return }
+            out(AgreementReport(detail: d, today: q.today).text)
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import ArgumentParser
+import VarselKit
+
+extension ChangeKind: ExpressibleByArgument {}
+extension Channel: ExpressibleByArgument {}
+extension Actor: ExpressibleByArgument {}
+extension EventKind: ExpressibleByArgument {}
+
+/// `varsel notice add`: record a change notice received from a counterparty.
+struct NoticeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "notice", abstract: "Record change notices.",
+                                                    subcommands: [NoticeAddCommand.self])
+}
+
+struct NoticeAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Record a change notice and open the deadlines its agreement's rules give.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Agreement id or an unambiguous part of its name.") var agreement: String
+    @Option(name: .long, help: "What changes: \(ChangeKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var kind: ChangeKind
+    @Option(name: .long, help: "Day the notice was received (default: today).") var received: String?
+    @Option(name: .long, help: "Day the change applies / the sub-processor is engaged.") var effective: String?
+    @Option(name: .long, help: "How it arrived: \(Channel.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var channel: Channel = .email
+    @Option(name: .long, help: "What the notice says, in a few words.") var summary: String
+    @Option(name: .long, help: "Proposed sub-processor's name.") var subName: String?
+    @Option(name: .long, help: "Proposed sub-processor's organisation number.") var subOrg: String?
+    @Option(name: .long, help: "Proposed sub-processor's country (ISO code or EEA).") var subCountry: String?
+    @Option(name: .long, help: "What the proposed sub-processor does.") var subPurpose: String?
+    @Option(name: .long, help: "Transfer mechanism if outside the EEA.") var subTransfer: String?
+    @Option(name: .long, help: "Id of the sub-processor being replaced.") var replaces: String?
+    @Flag(name: .long, help: "Show the deadlines it would open, write nothing.") var dryRun = false
+    @Option(name: .long, help: "Output format: table or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        try guarded {
+            let p = try common.portfolio()
+            let a = try p.queries.resolveAgreement(agreement)
+            let sub = subName.map { SubProcessorDraft(name: $0, orgNumber: subOrg, country: subCountry ?? "", purpose: subPurpose ?? "",
+                                                      transferMechanism: subTransfer) }
+            let draft = ChangeNoticeDraft(agreementId: a.id, kind: kind,
+                                          receivedDate: try received.map { try parseDate($0, option: "--received") } ?? p.clock.today,
+                                          channel: channel, summary: summary,
+                                          effectiveDate: try effective.map { try parseDate($0, option: "--effective") },
+                                          subProcessor: sub, replacesSubProcessorId: replaces)
+            let (id, preview): (String?, ChangeNoticePreview)
+            if dryRun { (id, preview) = (nil, try p.previewChangeNotice(draft)) } else {
+                let (n, pv) = try p.recordChangeNotice(draft); (id, preview) = (n.id, pv)
+            }
+            if format == .json { try JSONOutput.print(RecordedNotice(id: id, deadlines: preview.deadlines, warnings: preview.warnings)); return }
+            out(id.map { "Recorded change notice \($0) on \(a.title)" } ?? "Dry run: nothing written")
+            for d in preview.deadlines { out("  \(d.what): act by \(d.actByDate.humanText) — \(d.explanation) [\(d.id)]") }
+            for w in preview.warnings { out("  warning: \(w)") }
+        }
+    }
+
+    struct RecordedNotice: Encodable { var id: String?; var deadlines: [Deadline]; var warnings: [String] }
+}
+
+/// `varsel object NOTICE`: record our objection to a change notice.
+struct ObjectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "object",
+                                                    abstract: "Record an objection to a change notice; its deadline is then handled.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Change notice id (see `varsel notices`).") var notice: String
+    @Option(name: .long, help: "The grounds for the objection (required where the agreement demands objective grounds).")
+    var grounds: String = ""
+    @Option(name: .long, help: "Day the objection was sent (default: today).") var date: String?
+    @Option(name: .long, help: "How it was sent: \(Channel.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var channel: Channel = .email
+    @Option(name: .long, help: "A note for the record.") var note: String?
+
+    func run() throws {
+        try guarded {
+            let p = try common.portfolio()
+            let o = try p.recordObjection(noticeId: notice, date: try date.map { try parseDate($0, option: "--date") },
+                                          grounds: grounds, channel: channel, note: note)
+            out("Recorded objection \(o.id) to \(notice) on \(o.date.iso)")
+        }
+    }
+}
+
+/// `varsel accept NOTICE`: accept a change notice.
+struct AcceptCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "accept", abstract: "Accept a change notice; its deadline is then handled.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Change notice id.") var notice: String
+    @Option(name: .long, help: "A note for the record.") var note: String?
+
+    func run() throws {
+        try guarded {
+            try common.portfolio().acceptChangeNotice(noticeId: notice, note: note)
+            out("Accepted \(notice)")
+        }
+    }
+}
+
+/// `varsel terminate AGREEMENT --by us|them --date D`.
+struct TerminateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "terminate", abstract: "Record a termination notice: computes the end date and the follow-on deadlines.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Agreement id or an unambiguous part of its name.") var agreement: String
+    @Option(name: .long, help: "Who gave notice: us or them.") var by: Actor
+    @Option(name: .long, help: "Day the notice was given or received (default: today).") var date: String?
+    @Option(name: .long, help: "How: \(Channel.allCases.map(\.rawValue).joined(separator: ", ")).") var channel: Channel = .letter
+    @Option(name: .long, help: "A note for the record.") var note: String?
+    @Flag(name: .long, help: "Show the end date and deadlines, write nothing.") var dryRun = false
+
+    func validate() throws {
+        guard by == .us || by == .them else { throw ValidationError("--by must be \"us\" or \"them\", got \"\(by.rawValue)\"") }
+    }
+
+    func run() throws {
+        try guarded {
+            let p = try common.portfolio()
+            let a = try p.queries.resolveAgreement(agreement)
+            let day = try date.map { try parseDate($0, option: "--date") } ?? p.clock.today
+            let preview: TerminationPreview
+            if dryRun { preview = try p.previewTermination(agreementId: a.id, by: by, date: day); out("Dry run: nothing written") } else {
+                let (t, pv) = try p.recordTermination(agreementId: a.id, by: by, date: day, channel: channel, note: note)
+                preview = pv
+                out("Recorded termination \(t.id) of \(a.title)")
+            }
+            out("  Ends \(preview.endDate.humanText): \(preview.explanation)")
+            for d in preview.followOn { out("  \(d.what): act by \(d.actByDate.humanText) — \(d.explanation) [\(d.id)]") }
+            for w in preview.warnings { out("  warning: \(w)") }
+        }
+    }
+}
+
+/// `varsel handle DEADLINE`: mark a deadline handled.
+struct HandleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "handle", abstract: "Mark a deadline handled.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Deadline id (see `varsel deadlines`).") var deadline: String
+    @Option(name: .long, help: "What was done.") var note: String?
+
+    func run() throws {
+        try guarded {
+            let d = try common.portfolio().handleDeadline(id: deadline, note: note)
+            out("Handled \(d.id): \(d.what)")
+        }
+    }
+}
+
+/// `varsel event AGREEMENT --kind K --date D`: record an event that starts a clock.
+struct EventCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "event", abstract: "Record an event (incident, planned audit, downtime, …) and open the deadlines it starts.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Agreement id or an unambiguous part of its name.") var agreement: String
+    @Option(name: .long, help: "Kind: \(EventKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: EventKind
+    @Option(name: .long, help: "Day of the event (default: today).") var date: String?
+    @Option(name: .long, help: "Time of day HH:MM (for hour deadlines such as incident reports).") var time: String?
+    @Option(name: .long, help: "What happened.") var description: String
+
+    func run() throws {
+        try guarded {
+            let p = try common.portfolio()
+            let a = try p.queries.resolveAgreement(agreement)
+            var minutes: Int?
+            if let time {
+                let parts = time.split(separator: ":").compactMap { Int($0) }
+                guard parts.count == 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]) else {
+                    throw VarselError(.invalidInput, "--time \"\(time)\" is not a time of day", at: "--time", fix: "Use HH:MM, e.g. 14:30")
+                }
+                minutes = parts[0] * 60 + parts[1]
+            }
+            let (e, deadlines) = try p.recordEvent(agreementId: a.id, kind: kind,
+                                                   date: try date.map { try parseDate($0, option: "--date") } ?? p.clock.today,
+                                                   minutes: minutes, description: description)
+            out("Recorded event \(e.id) on \(a.title)")
+            for d in deadlines { out("  \(d.what): act by \(d.actByDate.humanText)" + (d.dueMinutes.map { " \(DeadlineEngine.clockText($0))" } ?? "") + " — \(d.explanation) [\(d.id)]") }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import VarselKit
+import VarselTerminal
+import VarselUI
+
+/// `varsel` with no subcommand: the ncurses workbench.
+struct WorkbenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "workbench", abstract: "Open the workbench (the default).")
+    @OptionGroup var common: CommonOptions
+    @Flag(name: .long, help: "Open a fresh scratch copy of the demo portfolio (in a temporary file).")
+    var demo = false
+
+    @MainActor
+    func run() async throws {
+        try guarded {
+            let clock = try common.clock()
+            var path = common.databasePath
+            if demo {
+                let dir = FileManager.default.temporaryDirectory.appendingPathComponent("varsel-demo-\(getpid())")
+                path = dir.appendingPathComponent("demo.sqlite").path
+                try DemoDatabase.create(at: path, force: true, clock: clock)
+            }
+            let store = try VarselStore.open(path: path)
+            let portfolio = Portfolio(store: store, clock: clock)
+            let label = demo ? "demo (scratch copy)" : path
+            try WorkbenchLauncher.run(portfolio: portfolio, label: label)
+            if demo { FileHandle.standardError.write(Data("The demo database was \(path)\n".utf8)) }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import VarselKit
+
+/// A deadline as the command line reports it (JSON and CSV share these fields).
+struct DeadlineOutput: Encodable {
+    var id: String
+    var agreementId: String
+    var agreement: String
+    var counterparty: String
+    var what: String
+    var actor: String
+    var clause: String?
+    var anchorDate: String
+    var rawDate: String
+    var dueDate: String
+    var actByDate: String
+    var dueTime: String?
+    var daysLeft: Int
+    var window: String
+    var status: String
+    var rule: String
+    var assumed: Bool
+    var writtenForm: Bool
+    var groundsRequired: Bool
+
+    init(_ item: AgendaItem) {
+        let d = item.deadline
+        id = d.id; agreementId = d.agreementId; agreement = item.agreementTitle; counterparty = item.counterparty
+        what = d.what; actor = d.actor.rawValue; clause = d.clauseRef; anchorDate = d.anchorDate.iso
+        rawDate = d.rawDate.iso; dueDate = d.dueDate.iso; actByDate = d.actByDate.iso
+        dueTime = d.dueMinutes.map(DeadlineEngine.clockText); daysLeft = item.daysLeft
+        window = item.window.rawValue; status = item.status.rawValue; rule = d.explanation
+        assumed = d.assumed; writtenForm = d.writtenForm; groundsRequired = d.groundsRequired
+    }
+
+    static let csvHeader = ["id", "act_by", "days_left", "window", "status", "agreement", "counterparty", "what", "actor",
+                            "clause", "anchor", "raw", "due", "rule"]
+    var csvRow: [String] {
+        [id, actByDate, String(daysLeft), window, status, agreement, counterparty, what, actor, clause ?? "", anchorDate,
+         rawDate, dueDate, rule]
+    }
+}
+
+extension Int {
+    /// "today", "3 d", "-5 d" — days left as the agenda shows it.
+    var daysLeftText: String { self == 0 ? "today" : "\(self) d" }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import VarselKit
+
+/// Runs a command body, turning `VarselError` into a precise message on stderr and exit status 2.
+func guarded(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as VarselError {
+        var message = "varsel: error: \(error.what)"
+        if let location = error.location { message += "\n  where: \(location)" }
+        if let fix = error.fix { message += "\n  fix:   \(fix)" }
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        throw ExitCode(2)
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as DecodingError {
+        FileHandle.standardError.write(Data("varsel: error: \(error)\n".utf8))
+        throw ExitCode(2)
+    }
+}
+
+/// Parses a YYYY-MM-DD option value or fails with the option's name.
+func parseDate(_ text: String, option: String) throws -> CivilDate {
+    guard let d = CivilDate(iso: text) else {
+        throw ValidationError("\(option) \"\(text)\" is not a date: use YYYY-MM-DD, e.g. 2026-11-23")
+    }
+    return d
+}
+
+/// Writes a line to standard output.
+func out(_ s: String) { print(s) }
