@@ -3,6 +3,7 @@
 #define _XOPEN_SOURCE 700
 #endif
 #include <ncursesw/curses.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -79,6 +80,13 @@ int vc_init(void) {
     if (vc_active) return 0;
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) return -1;
     setlocale(LC_ALL, "");
+    /* Varsel draws UTF-8 (å, ø, 東京, emoji). With LANG/LC_* unset or "C" (common over ssh
+     * and in containers) ncursesw would print every non-ASCII character as an escape, so
+     * fall back to a UTF-8 character type; the terminal itself is assumed to be UTF-8. */
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset == NULL || (strcmp(codeset, "UTF-8") != 0 && strcmp(codeset, "utf8") != 0)) {
+        if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) setlocale(LC_CTYPE, "en_US.UTF-8");
+    }
     /* Install ours before curses starts: ncurses only installs its own SIGINT/SIGTERM
      * handlers when the current disposition is the default. */
     vc_install_handlers();
@@ -153,6 +161,9 @@ int vc_put_cell(int y, int x, const uint32_t *scalars, int count, int attrs, int
         if (wcwidth((wchar_t)scalars[i]) != 0) break;
         w[n++] = (wchar_t)scalars[i];
     }
+    /* A character the C library does not know (newer Unicode than glibc, wcwidth < 0) would
+     * not be drawn at all by curses: show U+FFFD instead so something is visible. */
+    if (wcwidth(w[0]) < 0) { w[0] = 0xFFFD; n = 1; }
     /* A trailing ZWJ would join with the next cell's character. */
     while (n > 1 && w[n - 1] == 0x200D) n--;
     w[n] = L'\0';
