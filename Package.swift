@@ -49,6 +49,7 @@ let package = Package(
             dependencies: [
                 "VarselKit", "VarselUI", "VarselTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "VarselKitTests", dependencies: ["VarselKit"]),

@@ -18,7 +18,7 @@ struct Varsel: AsyncParsableCommand {
             DeadlinesCommand.self, CheckCommand.self,
             NoticeCommand.self, ObjectCommand.self, AcceptCommand.self, TerminateCommand.self,
             HandleCommand.self, EventCommand.self,
-            CalcCommand.self, HolidaysCommand.self, AuditCommand.self,
+            CalcCommand.self, HolidaysCommand.self, AuditCommand.self, GenerateCommand.self,
         ],
         defaultSubcommand: WorkbenchCommand.self
     )

@@ -58,15 +58,20 @@ public struct PortfolioQueries: Sendable {
     }
 
     /// Next renewal notice day of each auto-renewing agreement still running, unless already handled.
+    /// Found through `renewal_notices_act_by`: the first term whose notice day is today or later.
     func renewalItems(_ db: Database, horizon: CivilDate) throws -> [AgendaItem] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT a.*, p.name AS counterparty FROM agreements a JOIN parties p ON p.id = a.counterparty_id
-            WHERE a.status = 'active' AND json_extract(a.term, '$.kind') = 'auto_renewal'
-            """)
+            SELECT a.*, p.name AS counterparty, r.term AS current_term
+            FROM (SELECT agreement_id, min(term) AS term FROM renewal_notices
+                  WHERE act_by_date >= ? AND act_by_date <= ? GROUP BY agreement_id) r
+            JOIN agreements a ON a.id = r.agreement_id
+            JOIN parties p ON p.id = a.counterparty_id
+            WHERE a.status = 'active'
+              AND NOT EXISTS (SELECT 1 FROM deadlines d WHERE d.id = 'dl-term-' || a.id || '-' || (r.term + 1))
+            """, arguments: [today, horizon])
         return try rows.compactMap { row in
             let agreement = try Agreement(row: row)
-            guard let d = renewalDeadline(agreement), d.actByDate <= horizon,
-                  try Deadline.fetchOne(db, key: d.id) == nil else { return nil }
+            guard let d = renewalDeadline(agreement), d.actByDate <= horizon else { return nil }
             return item(d, title: agreement.title, counterparty: row["counterparty"])
         }
     }

@@ -173,6 +173,16 @@ enum Schema {
     CREATE INDEX deadlines_agenda ON deadlines(state, act_by_date);
     CREATE INDEX deadlines_agreement ON deadlines(agreement_id, state, act_by_date);
     CREATE INDEX deadlines_source ON deadlines(source_kind, source_id);
+    -- Notice days of every term of auto-renewing agreements (40 years from the start), so the
+    -- agenda finds the renewals due through an index instead of computing every agreement.
+    CREATE TABLE renewal_notices (
+        agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        term INTEGER NOT NULL,
+        term_end TEXT NOT NULL,
+        act_by_date TEXT NOT NULL,
+        PRIMARY KEY (agreement_id, term)
+    ) WITHOUT ROWID;
+    CREATE INDEX renewal_notices_act_by ON renewal_notices(act_by_date, agreement_id);
     CREATE TABLE audit (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         at TEXT NOT NULL,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import VarselKit
 
 /// Runs a command body, turning `VarselError` into a precise message on stderr and exit status 2.
@@ -14,6 +15,9 @@ func guarded(_ body: () throws -> Void) throws {
         throw ExitCode(2)
     } catch let error as ExitCode {
         throw error
+    } catch let error as DatabaseError {
+        FileHandle.standardError.write(Data("varsel: error: the database refused the change: \(error.message ?? "\(error)")\n  nothing was written\n".utf8))
+        throw ExitCode(2)
     } catch let error as DecodingError {
         FileHandle.standardError.write(Data("varsel: error: \(error)\n".utf8))
         throw ExitCode(2)

@@ -1,0 +1,22 @@
+import GRDB
+
+/// Keeps `renewal_notices` in step with an agreement's term: one row per term with the day
+/// notice must be given by, for 40 years (at most 480 terms) from the start.
+enum RenewalIndex {
+    static let years = 40
+
+    /// Rewrites the rows of one agreement (none unless it renews automatically).
+    static func refresh(_ db: Database, agreement: Agreement) throws {
+        try db.execute(sql: "DELETE FROM renewal_notices WHERE agreement_id = ?", arguments: [agreement.id])
+        guard let schedule = RenewalSchedule(agreement: agreement) else { return }
+        let limit = schedule.start.adding(years: years)
+        let statement = try db.cachedStatement(sql: "INSERT INTO renewal_notices (agreement_id, term, term_end, act_by_date) VALUES (?, ?, ?, ?)")
+        var k = 0
+        while k < 480 {
+            let end = schedule.termEnd(k)
+            if end > limit { break }
+            try statement.execute(arguments: [agreement.id, k, end, schedule.noticeDeadline(k).actByDate])
+            k += 1
+        }
+    }
+}
