@@ -54,5 +54,6 @@ let package = Package(
         ),
         .testTarget(name: "VarselKitTests", dependencies: ["VarselKit"]),
         .testTarget(name: "VarselUITests", dependencies: ["VarselUI", "VarselKit"]),
+        .testTarget(name: "VarselCLITests", dependencies: ["varsel"]),
     ]
 )

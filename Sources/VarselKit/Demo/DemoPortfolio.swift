@@ -40,15 +40,17 @@ public enum DemoPortfolio {
             effectiveDate: day(8),
             subProcessor: SubProcessorDraft(name: "Twilio Ireland Ltd", address: "Dublin, Ireland",
                                             country: "IE", purpose: "SMS notifications", transferMechanism: "SCC 2021/914 (onward transfer to Twilio Inc., US)")))
-        // Within 30 days: Migrationsverket notified changed e-service terms that apply in 18 days (10.1).
+        // Within 30 days: Migrationsverket notified changed e-service terms that apply in 22 days (10.1); the decision
+        // (11.2) is due the day before, moved earlier by at most 5 days over Easter or Christmas, so always 16–30 days.
         try p.recordChangeNotice(ChangeNoticeDraft(
             agreementId: "migrationsverket-e-tjanster", kind: .termsChanged, receivedDate: day(-3), channel: .portal,
-            summary: "Ändrade allmänna villkor för e-tjänster: ny behörighetskontroll med BankID", effectiveDate: day(18)))
+            summary: "Ändrade allmänna villkor för e-tjänster: ny behörighetskontroll med BankID", effectiveDate: day(22)))
         // Within 90 days: an audit of the access-control supplier planned in 73 days (6.2).
         try p.recordEvent(agreementId: "pub-avtal-bilaga3", kind: .auditPlanned, date: day(73),
                           description: "Granskning på plats av behörighetssystemet")
-        // Overdue: Pureservice downtime 33 days ago; SLA credit had to be claimed within 4 weeks (4.3).
-        try p.recordEvent(agreementId: "pureservice", kind: .downtime, date: day(-33),
+        // Overdue: Pureservice downtime 40 days ago; SLA credit had to be claimed within 4 weeks (4.3), 12 days ago
+        // (still overdue when R5 rolls it over Easter in Norway, up to 5 days).
+        try p.recordEvent(agreementId: "pureservice", kind: .downtime, date: day(-40),
                           description: "Pureservice unavailable 09:10–15:40 (6 h 30 min); monthly uptime 99.1 %")
         // Handled: Mobilize Me proposed a new sub-processor two months ago; we approved it (2.2).
         let (old, _) = try p.recordChangeNotice(ChangeNoticeDraft(

@@ -60,15 +60,18 @@ extension Portfolio {
         let rule = planner.terminationRule(in: rules, by: by)
         let endDate: CivilDate
         let explanation: String
-        if let rule {
+        if var rule {
+            // The agreement ends when the notice period runs out, even on a Sunday: R5 moves the last day to
+            // *act*, not the end of a period. Rolling the end would also push every follow-on deadline later.
+            rule.rollForward = false
             let c = planner.compute(rule: rule, calendar: agreement.calendar, anchor: date, anchorLabel: "notice given")
-            // The agreement runs to the end of the notice period; rolling forward only ever lengthens it.
             endDate = c.dueDate
             explanation = c.explanation
             if rule.writtenForm { warnings.append("Clause \(rule.clauseRef ?? "?") requires the notice in writing") }
         } else if let notice = agreement.term.noticePeriod {
             let c = DeadlineEngine().compute(DeadlineInput(anchor: date, period: notice, direction: .after,
-                                                           calendar: agreement.calendar, anchorLabel: "notice given"))
+                                                           calendar: agreement.calendar, rollForward: false,
+                                                           anchorLabel: "notice given"))
             endDate = c.dueDate
             explanation = c.explanation + " (the agreement's term notice period)"
         } else {

@@ -23,7 +23,10 @@ public struct RenewalSchedule: Sendable {
     public func termEnd(_ k: Int) -> CivilDate {
         switch (Self.months(initial), Self.months(renewal), Self.days(initial), Self.days(renewal)) {
         case let (mi?, mr?, _, _):
-            return start.adding(months: mi + k * mr).adding(days: -1)
+            // The term ends the day before the start's day number in the last month; if that month has
+            // no such day (a term from 31 Jan), it runs to the month's end (28/29 Feb), not a day short.
+            let next = start.adding(months: mi + k * mr)
+            return next.day == start.day ? next.adding(days: -1) : next
         case let (_, _, di?, dr?):
             return start.adding(days: di + k * dr).adding(days: -1)
         default:

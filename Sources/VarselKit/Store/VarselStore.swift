@@ -52,7 +52,7 @@ public final class VarselStore: Sendable {
         var config = Configuration()
         config.readonly = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try checkingQueue(path: path, configuration: config)
             try queue.read { db in
                 let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
@@ -72,6 +72,19 @@ public final class VarselStore: Sendable {
             throw VarselError(.refusedDatabase, "\(path) is not a Varsel database (\(error))",
                               fix: "Nothing was changed. Use --db to name a Varsel database, or a new file name to create one")
         }
+    }
+
+    /// A read-only connection for the check. A read-only connection to a WAL database leaves `-wal` and
+    /// `-shm` files behind; when there is no `-wal` (nobody has the file open in WAL mode) the file is
+    /// read as immutable, which creates nothing next to it. Falls back to a plain read-only open where
+    /// SQLite does not take URI file names.
+    private static func checkingQueue(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        if !FileManager.default.fileExists(atPath: path + "-wal"),
+           let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed),
+           let queue = try? DatabaseQueue(path: "file:" + encoded + "?immutable=1", configuration: configuration) {
+            return queue
+        }
+        return try DatabaseQueue(path: path, configuration: configuration)
     }
 
     /// Creates the parent folder (0700) and an empty file with mode 0600.

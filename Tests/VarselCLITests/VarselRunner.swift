@@ -1,0 +1,108 @@
+import Foundation
+import XCTest
+
+/// What one run of the `varsel` binary produced.
+struct RunResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    /// stdout parsed as JSON.
+    func json(file: StaticString = #filePath, line: UInt = #line) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(stdout.utf8))
+    }
+}
+
+/// Runs the built `varsel` binary (found in the products folder next to the test bundle) with a clean
+/// environment: no $VARSEL_DB / $VARSEL_TODAY from the developer's shell, a fixed user name.
+enum Varsel {
+    static let binary: URL? = {
+        let fm = FileManager.default
+        var candidates: [URL] = []
+        // Linux: the test runner is `…/debug/VarselPackageTests.xctest`; macOS: inside `….xctest/Contents/MacOS`.
+        candidates.append(Bundle.main.bundleURL)
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
+        for dir in candidates {
+            let url = dir.appendingPathComponent("varsel")
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue, fm.isExecutableFile(atPath: url.path) {
+                return url
+            }
+        }
+        return nil
+    }()
+
+    static func run(_ args: [String], file: StaticString = #filePath, line: UInt = #line) throws -> RunResult {
+        let exe = try XCTUnwrap(binary, "the varsel binary was not found next to the test bundle", file: file, line: line)
+        let p = Process()
+        p.executableURL = exe
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["VARSEL_DB"] = FileManager.default.temporaryDirectory.appendingPathComponent("varsel-cli-no-default-\(UUID().uuidString)/v.sqlite").path
+        env["VARSEL_TODAY"] = nil
+        env["USER"] = "tester"
+        env["NO_COLOR"] = "1"
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        // Read both pipes at once so that a full pipe never blocks the child.
+        let errData = DataBox()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData.data = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        p.waitUntilExit()
+        return RunResult(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData.data, as: UTF8.self))
+    }
+
+    /// Runs and asserts the exit status; returns the result.
+    @discardableResult
+    static func expect(_ status: Int32, _ args: [String], file: StaticString = #filePath, line: UInt = #line) throws -> RunResult {
+        let r = try run(args, file: file, line: line)
+        XCTAssertEqual(r.status, status, "varsel \(args.joined(separator: " "))\nstdout: \(r.stdout)\nstderr: \(r.stderr)",
+                       file: file, line: line)
+        return r
+    }
+}
+
+/// Holds stderr read on another thread; written once before `group.leave()`, read after `group.wait()`.
+final class DataBox: @unchecked Sendable { var data = Data() }
+
+/// Runs the `sqlite3` command-line shell on a database (read-only) and returns its output lines.
+func sqlite(_ path: String, _ sql: String, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["sqlite3", "-readonly", "-separator", "|", path, sql]
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    XCTAssertEqual(p.terminationStatus, 0, String(decoding: errData, as: UTF8.self), file: file, line: line)
+    return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+}
+
+/// A temporary folder per test case.
+class CLITestCase: XCTestCase {
+    var dir: URL!
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("varsel-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
+    func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+}

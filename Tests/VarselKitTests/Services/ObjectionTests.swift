@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import VarselKit
+
+/// Recording an objection closes the notice's deadline, marks the notice and the proposed
+/// sub-processor objected, and leaves one `record_objection` audit row.
+final class ObjectionTests: XCTestCase {
+    func testObjectionClosesTheNoticeDeadline() throws {
+        let today = day("2026-11-23")
+        let p = try Fixture.demo(today: today)
+        let deadlineId = "dl-cn-0001-pureservice-subprocessor-objection"
+        let item = try XCTUnwrap(p.queries.agenda(within: 90).first { $0.id == deadlineId })
+        // Received Tue 3 Nov 2026 (today − 20), 4 weeks (8.6.3) → Tue 1 Dec 2026.
+        XCTAssertEqual(item.deadline.anchorDate, day("2026-11-03"))
+        XCTAssertEqual(item.deadline.actByDate, day("2026-12-01"))
+        XCTAssertEqual(item.daysLeft, 8)
+
+        let objection = try p.recordObjection(noticeId: "cn-0001", date: day("2026-11-22"),
+                                              grounds: "Onward transfer to the US without an adequacy decision", channel: .letter)
+        XCTAssertEqual(objection.id, "tobj-0001")
+
+        XCTAssertNil(try p.queries.agenda(within: 365).first { $0.id == deadlineId })
+        let (notice, sub, stored, deadline) = try p.store.writer.read { db in
+            (try ChangeNotice.fetchOne(db, key: "cn-0001"), try SubProcessor.fetchOne(db, sql: "SELECT * FROM sub_processors WHERE name = 'Twilio Ireland Ltd'"),
+             try Objection.fetchOne(db, key: objection.id), try Deadline.fetchOne(db, key: deadlineId))
+        }
+        XCTAssertEqual(notice?.status, .objected)
+        XCTAssertEqual(sub?.status, .objected)
+        XCTAssertEqual(stored?.changeNoticeId, "cn-0001")
+        XCTAssertEqual(stored?.date, day("2026-11-22"))
+        XCTAssertEqual(stored?.channel, .letter)
+        XCTAssertEqual(stored?.outcome, .pending)
+        XCTAssertEqual(deadline?.state, .handled)
+        XCTAssertEqual(deadline?.handledDate, today)
+        XCTAssertEqual(deadline?.handledNote, "Objection tobj-0001 sent 2026-11-22 by letter")
+
+        let audit = try XCTUnwrap(Fixture.lastAudit(p.store))
+        XCTAssertEqual(audit.action, "record_objection")
+        XCTAssertEqual(audit.entityType, "objection")
+        XCTAssertEqual(audit.entityId, "tobj-0001")
+        XCTAssertTrue(audit.summary.contains("1 deadline(s) handled"), audit.summary)
+        XCTAssertTrue(audit.before?.contains("\"status\":\"open\"") == true, audit.before ?? "nil")
+        XCTAssertTrue(audit.after?.contains("\"status\":\"objected\"") == true, audit.after ?? "nil")
+
+        // A second objection to the same notice is refused and writes nothing.
+        let counts = try Fixture.tableCounts(p.store)
+        assertVarselError(.conflict, at: "notice") { try p.recordObjection(noticeId: "cn-0001", grounds: "again") }
+        XCTAssertEqual(try Fixture.tableCounts(p.store), counts)
+        // The other items are still on the agenda.
+        XCTAssertEqual(try p.queries.agenda(within: 90).map(\.id), [
+            "dl-ev-0002-pureservice-sla-credit-claim",
+            "dl-cn-0002-migrationsverket-e-tjanster-change-decision",
+            "dl-ev-0001-pub-avtal-bilaga3-audit-notice",
+        ])
+    }
+}

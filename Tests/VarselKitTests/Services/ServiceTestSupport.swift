@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import VarselKit
+
+/// A date from "YYYY-MM-DD"; traps on a typo so a test can never run on a wrong day.
+func day(_ iso: String) -> CivilDate {
+    guard let date = CivilDate(iso: iso) else { preconditionFailure("bad test date \(iso)") }
+    return date
+}
+
+/// Sequential ids with a prefix, so ids made by a test never collide with the demo's own `cn-0001`.
+struct TestIDs: IDGenerating {
+    let seq = SequentialIDGenerator()
+    func make(_ prefix: String) -> String { seq.make("t" + prefix) }
+}
+
+/// A folder under the temporary directory, removed by `tearDown`.
+final class TempFolder {
+    let url: URL
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("varsel-kit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    func remove() { try? FileManager.default.removeItem(at: url) }
+}
+
+enum Fixture {
+    /// An in-memory store holding the demo portfolio dated around `today`, and a portfolio service on it.
+    static func demo(today: CivilDate, store: VarselStore? = nil) throws -> Portfolio {
+        let store = try store ?? VarselStore.inMemory()
+        let clock = VarselClock.fixed(today)
+        try DemoPortfolio.load(into: store, clock: clock, user: "tester")
+        return Portfolio(store: store, clock: clock, ids: TestIDs(), user: "tester")
+    }
+
+    /// Row counts of every table of the schema (the whole content, as far as a failed write could touch it).
+    static func tableCounts(_ store: VarselStore) throws -> [String: Int] {
+        try store.writer.read { db in
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
+                """)
+            var counts: [String: Int] = [:]
+            for t in tables { counts[t] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\(t)\"") ?? -1 }
+            return counts
+        }
+    }
+
+    static func auditCount(_ store: VarselStore) throws -> Int {
+        try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? -1 }
+    }
+
+    static func lastAudit(_ store: VarselStore) throws -> AuditEntry? {
+        try store.writer.read { db in try AuditEntry.order(Column("id").desc).fetchOne(db) }
+    }
+}
+
+extension XCTestCase {
+    /// Asserts that `body` throws a `VarselError` of `kind` (and, if given, at `location`); returns it.
+    @discardableResult
+    func assertVarselError<T>(_ kind: VarselError.Kind, at location: String? = nil, file: StaticString = #filePath,
+                              line: UInt = #line, _ body: () throws -> T) -> VarselError? {
+        do {
+            _ = try body()
+            XCTFail("expected VarselError.\(kind), nothing was thrown", file: file, line: line)
+        } catch let e as VarselError {
+            XCTAssertEqual(e.kind, kind, "\(e)", file: file, line: line)
+            if let location { XCTAssertEqual(e.location, location, "\(e)", file: file, line: line) }
+            return e
+        } catch {
+            XCTFail("expected VarselError.\(kind), got \(error)", file: file, line: line)
+        }
+        return nil
+    }
+}
