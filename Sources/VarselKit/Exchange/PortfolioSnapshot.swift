@@ -25,10 +25,7 @@ enum PortfolioSnapshot {
     static func insert(_ doc: PortfolioDocument, into db: Database, includeAudit: Bool) throws {
         for p in doc.parties { try p.insert(db) }
         // Parents first, so parent_id references resolve.
-        for a in orderedByParent(doc.agreements) {
-            try a.insert(db)
-            try RenewalIndex.refresh(db, agreement: a)
-        }
+        for a in orderedByParent(doc.agreements) { try a.insert(db) }
         for v in doc.versions { try v.insert(db) }
         for c in doc.clauses { try c.insert(db) }
         for r in doc.noticeRules { try r.insert(db) }

@@ -117,7 +117,6 @@ struct GeneratorRun {
                                   version: "\(rng.int(1...4)).\(rng.int(0...9))", signedDate: start.adding(days: -rng.int(1...60)),
                                   effectiveDate: start, term: term, status: .active, parentId: parent?.id)
         try agreement.insert(db)
-        try RenewalIndex.refresh(db, agreement: agreement)
         summary.agreements += 1
         let rules = try makeRules(agreement)
         if isDPA || rng.chance(0.3) { try makeSubProcessors(agreement) }

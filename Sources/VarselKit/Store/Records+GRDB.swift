@@ -29,3 +29,12 @@ extension CivilDate: DatabaseValueConvertible {
         String.fromDatabaseValue(dbValue).flatMap(CivilDate.init(iso:))
     }
 }
+
+extension Agreement {
+    /// Every insert or update of an agreement rewrites its renewal notice days, so the
+    /// `renewal_notices` index can never fall out of step with the term.
+    public func aroundSave(_ db: Database, save: () throws -> PersistenceSuccess) throws {
+        _ = try save()
+        try RenewalIndex.refresh(db, agreement: self)
+    }
+}
