@@ -1,7 +1,7 @@
 /// Draws a form as a centred box: fields with the inline error under the offending one,
 /// then the live preview; the hardware cursor sits at the end of the active text field.
 @MainActor enum FormView {
-    static let labelWidth = 15
+    static let labelWidth = 18
 
     static func draw(_ buffer: inout ScreenBuffer, width: Int, height: Int, form: FormState) {
         let w = min(width - 2, 84)

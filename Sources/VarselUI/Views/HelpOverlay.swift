@@ -1,6 +1,6 @@
 /// The `?` overlay: every binding of the current context, generated from the binding table.
 enum HelpOverlay {
-    static func lines(for context: BindingContext) -> [StyledLine] {
+    static func lines(for context: BindingContext, width: Int = 72) -> [StyledLine] {
         var out: [StyledLine] = [StyledLine("Keys in \(context.title)", CellStyle(.title, bold: true))]
         var inViews = false
         for b in Bindings.bindings(for: context) {
@@ -9,7 +9,10 @@ enum HelpOverlay {
                 out.append(StyledLine(""))
                 out.append(StyledLine("In every view", CellStyle(.title, bold: true)))
             }
-            out.append(StyledLine(DisplayWidth.pad(b.label, to: 16) + " " + b.description, indent: 17))
+            // Key column padded to 16; the description wraps beside it.
+            for (i, part) in TextWrap.wrap(b.description, width: max(10, width - 17)).enumerated() {
+                out.append(StyledLine((i == 0 ? DisplayWidth.pad(b.label, to: 16) : String(repeating: " ", count: 16)) + " " + part))
+            }
         }
         return out
     }
@@ -20,7 +23,7 @@ enum HelpOverlay {
         let x = (width - w) / 2, y = (height - h) / 2
         buffer.fill(x: x, y: y, width: w, height: h, style: .normal)
         buffer.box(x: x, y: y, width: w, height: h, style: .role(.border), title: "Help — \(context.title)")
-        let lines = StyledLine.wrap(lines(for: context), width: w - 4)
+        let lines = lines(for: context, width: w - 4)
         let rows = h - 3
         scroll = max(0, min(scroll, max(0, lines.count - rows)))
         for r in 0..<rows where scroll + r < lines.count {
