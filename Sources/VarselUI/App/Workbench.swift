@@ -1,0 +1,545 @@
+import VarselKit
+
+/// The ncurses workbench as a terminal-independent program: key → action → new state
+/// (reads and writes through `Portfolio`) → views render into a `ScreenBuffer`.
+///
+/// Data is cached per data change: the agenda once, the register and notices when first shown,
+/// each agreement's detail by id, and the agreements list page by page (`AgreementPager`).
+/// `tick()` notices writes by other processes (`PRAGMA data_version`) and reloads.
+@MainActor public final class Workbench: TerminalProgram {
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+
+    public let portfolio: Portfolio
+    public let databaseLabel: String
+    public private(set) var state = WorkbenchState()
+
+    let pager = AgreementPager()
+    private var agendaCache: [AgendaItem]?
+    private var registerCache: [SubProcessorRegisterEntry]?
+    private var noticesCache: [NoticeRow]?
+    private var detailCache: [String: AgreementDetail] = [:]
+    private(set) var totalAgreements = 0
+    private var dataVersion: Int?
+    private var size = (width: 80, height: 24)
+
+    /// How often each cache was filled (tests check that keys do not reload everything).
+    public private(set) var agendaLoads = 0
+    public private(set) var detailLoads = 0
+
+    public init(portfolio: Portfolio, databaseLabel: String) {
+        self.portfolio = portfolio
+        self.databaseLabel = databaseLabel
+        reloadAll()
+        dataVersion = try? portfolio.store.dataVersion()
+    }
+
+    var queries: PortfolioQueries { portfolio.queries }
+    var today: CivilDate { portfolio.clock.today }
+
+    // MARK: - Data
+
+    /// Drops every cache and reads what the current view needs again.
+    func reloadAll() {
+        agendaCache = nil; registerCache = nil; noticesCache = nil; detailCache = [:]
+        do {
+            totalAgreements = try queries.agreementCount()
+            let keep = state.agreements.selected
+            try pager.reset(queries, filter: state.filters[.agreements] ?? "")
+            state.agreements.selected = min(keep, max(0, pager.total - 1))
+            try pager.ensure(state.agreements.offset..<(state.agreements.offset + listRows + 1), queries)
+        } catch {
+            state.status = StatusMessage(text: "Cannot read the database: \(asVarselError(error).description)", isError: true)
+        }
+    }
+
+    /// After our own write or another process's: everything shown may have changed.
+    func dataChanged() {
+        reloadAll()
+        dataVersion = try? portfolio.store.dataVersion()
+    }
+
+    var agendaAll: [AgendaItem] {
+        if let agendaCache { return agendaCache }
+        let items = (try? queries.agenda(within: 90)) ?? []
+        agendaLoads += 1
+        agendaCache = items
+        return items
+    }
+
+    var counts: AgendaCounts {
+        var c = AgendaCounts()
+        for i in agendaAll {
+            switch i.window {
+            case .overdue: c.overdue += 1
+            case .within14: c.within14 += 1
+            case .within30: c.within30 += 1
+            case .within90: c.within90 += 1
+            case .later: break
+            }
+        }
+        return c
+    }
+
+    static func matches(_ filter: String, _ fields: [String?]) -> Bool {
+        let f = filter.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !f.isEmpty else { return true }
+        return fields.contains { $0?.lowercased().contains(f) ?? false }
+    }
+
+    /// The agenda as shown: filtered, in display order.
+    var agendaItems: [AgendaItem] {
+        let f = state.filters[.agenda] ?? ""
+        return AgendaView.ordered(agendaAll.filter {
+            Self.matches(f, [$0.agreementTitle, $0.counterparty, $0.deadline.what, $0.deadline.clauseRef, $0.deadline.actByDate.iso])
+        })
+    }
+
+    var registerEntries: [SubProcessorRegisterEntry] {
+        if registerCache == nil { registerCache = (try? queries.subProcessorRegister()) ?? [] }
+        let f = state.filters[.subProcessors] ?? ""
+        return registerCache!.filter { e in
+            Self.matches(f, [e.name, e.orgNumber] + e.uses.flatMap { [$0.agreementTitle, $0.country, $0.purpose] })
+        }
+    }
+
+    var noticeRows: [NoticeRow] {
+        if noticesCache == nil { noticesCache = (try? queries.notices()) ?? [] }
+        let f = state.filters[.notices] ?? ""
+        return noticesCache!.filter { Self.matches(f, [$0.summary, $0.agreementTitle, $0.id, $0.status]) }
+    }
+
+    func detail(_ id: String) -> AgreementDetail? {
+        if let d = detailCache[id] { return d }
+        guard let d = try? queries.detail(agreementId: id) else { return nil }
+        detailLoads += 1
+        if detailCache.count > 64 { detailCache.removeAll() }
+        detailCache[id] = d
+        return d
+    }
+
+    var selectedAgreementRow: AgreementRow? { pager.row(at: state.agreements.selected) }
+
+    // MARK: - Layout
+
+    var mainRect: Rect { Rect(x: 0, y: 2, width: size.width, height: size.height - 4) }
+    /// List rows visible in the main area (one row is the column header).
+    var listRows: Int { max(1, size.height - 5) }
+
+    // MARK: - TerminalProgram
+
+    public func render(width: Int, height: Int) -> ScreenBuffer {
+        size = (width, height)
+        var buf = ScreenBuffer(width: width, height: height)
+        guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+            let msg = "Terminal too small (\(width)x\(height)); need at least \(Self.minimumWidth)x\(Self.minimumHeight)"
+            let lines = TextWrap.wrap(msg, width: max(1, width))
+            let top = max(0, (height - lines.count) / 2)
+            for (i, l) in lines.enumerated() { buf.put(DisplayWidth.center(l, to: width), x: 0, y: top + i, style: .bold()) }
+            return buf
+        }
+        Header.draw(&buf, width: width, databaseLabel: databaseLabel, today: today, counts: counts, view: state.view,
+                    filter: state.filter, filterEditing: state.filterEditing)
+        let main = mainRect
+        if totalAgreements == 0 {
+            EmptyPortfolioView.draw(&buf, rect: main)
+        } else {
+            switch state.view {
+            case .agenda:
+                AgendaView.draw(&buf, rect: main, items: agendaItems, cursor: &state.agenda, filter: state.filter)
+            case .agreements:
+                renderAgreements(&buf, main)
+            case .subProcessors:
+                SubProcessorsView.draw(&buf, rect: main, entries: registerEntries, cursor: &state.subProcessors, filter: state.filter)
+            case .notices:
+                NoticesView.draw(&buf, rect: main, rows: noticeRows, cursor: &state.notices, today: today, filter: state.filter)
+            }
+        }
+        // Status line: the filter being typed, or the last message.
+        let sy = height - 2
+        if state.filterEditing {
+            let text = "/" + state.filter
+            buf.put(text, x: 0, y: sy, style: CellStyle(.accent, bold: true))
+            buf.cursor = (x: min(width - 1, DisplayWidth.of(TerminalText.sanitize(text))), y: sy)
+        } else if let s = state.status {
+            buf.putPadded(s.text, x: 0, y: sy, width: width, style: CellStyle(s.isError ? .error : .success, bold: true))
+        }
+        HintBar.draw(&buf, y: height - 1, width: width, context: state.context)
+        if let form = state.form {
+            FormView.draw(&buf, width: width, height: height, form: form)
+        }
+        switch state.overlay {
+        case .help(var scroll):
+            HelpOverlay.draw(&buf, width: width, height: height, context: helpContext, scroll: &scroll)
+            state.overlay = .help(scroll: scroll)
+            buf.cursor = nil
+        case .confirm(let c):
+            ConfirmOverlay.draw(&buf, width: width, height: height, question: c.question)
+            buf.cursor = nil
+        case nil: break
+        }
+        return buf
+    }
+
+    /// The context whose keys the help overlay lists (the one under the overlay).
+    var helpContext: BindingContext {
+        var s = state
+        s.overlay = nil
+        return s.context
+    }
+
+    private func renderAgreements(_ buf: inout ScreenBuffer, _ main: Rect) {
+        state.agreements.clamp(count: pager.total, visible: main.height - 1)
+        try? pager.ensure(state.agreements.offset..<(state.agreements.offset + main.height), queries)
+        let detail = selectedAgreementRow.flatMap { self.detail($0.id) }
+        if main.width >= AgreementsView.splitWidth {
+            let lw = main.width * 45 / 100
+            AgreementsView.drawList(&buf, rect: Rect(x: main.x, y: main.y, width: lw, height: main.height), pager: pager,
+                                    cursor: &state.agreements, today: today, filter: state.filter, focused: !state.detailFocused)
+            buf.vline(x: lw, y: main.y, height: main.height, style: .role(.border))
+            AgreementsView.drawDetail(&buf, rect: Rect(x: lw + 2, y: main.y, width: main.width - lw - 2, height: main.height),
+                                      detail: detail, tab: state.detailTab, scroll: &state.detailScroll,
+                                      focused: state.detailFocused, today: today)
+        } else if state.detailFocused {
+            AgreementsView.drawDetail(&buf, rect: main, detail: detail, tab: state.detailTab, scroll: &state.detailScroll,
+                                      focused: true, today: today)
+        } else {
+            AgreementsView.drawList(&buf, rect: main, pager: pager, cursor: &state.agreements, today: today,
+                                    filter: state.filter, focused: true)
+        }
+    }
+
+    public func handle(_ key: Key) -> ProgramStep {
+        if key == .resize { return .redraw }
+        state.status = nil
+        let context = state.context
+        if context == .form, case .char(let c) = key, state.form?.focusedField?.isTextual == true {
+            state.form?.type(c)
+            refreshForm()
+            return .redraw
+        }
+        if context == .filter, case .char(let c) = key {
+            state.filters[state.view, default: ""].append(c)
+            filterChanged()
+            return .redraw
+        }
+        guard let action = Bindings.action(for: key, in: context) else { return .redraw }
+        return perform(action, key: key)
+    }
+
+    public func tick() -> ProgramStep {
+        guard let v = try? portfolio.store.dataVersion() else { return .none }
+        guard v != dataVersion else { return .none }
+        dataVersion = v
+        reloadAll()
+        state.status = StatusMessage(text: "Reloaded: the database was changed by another program", isError: false)
+        return .redraw
+    }
+
+    // MARK: - Actions
+
+    @discardableResult
+    public func perform(_ action: Action, key: Key? = nil) -> ProgramStep {
+        switch action {
+        case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
+            move(action)
+        case .open:
+            open()
+        case .back:
+            if state.context == .agreementDetail {
+                state.detailFocused = false
+            } else if key == .escape {
+                if !state.filter.isEmpty { state.filters[state.view] = nil; filterChanged() }
+            } else {
+                return .quit
+            }
+        case .quit:
+            return .quit
+        case .showView(let v):
+            state.view = v
+        case .nextView, .previousView:
+            let all = ViewID.allCases
+            let i = all.firstIndex(of: state.view)!
+            state.view = all[(i + (action == .nextView ? 1 : all.count - 1)) % all.count]
+        case .nextTab, .previousTab:
+            let all = DetailTab.allCases
+            state.detailTab = all[(state.detailTab.rawValue + (action == .nextTab ? 1 : all.count - 1)) % all.count]
+            state.detailScroll = 0
+        case .reload:
+            dataChanged()
+            state.status = StatusMessage(text: "Reloaded", isError: false)
+        case .help:
+            state.overlay = .help(scroll: 0)
+        case .closeHelp:
+            state.overlay = nil
+        case .startFilter:
+            state.filterEditing = true
+        case .keepFilter:
+            state.filterEditing = false
+        case .clearFilter:
+            state.filterEditing = false
+            state.filters[state.view] = nil
+            filterChanged()
+        case .typeText:
+            break // handled in `handle` (needs the character)
+        case .deleteChar:
+            if state.form != nil {
+                state.form?.deleteBackward()
+                refreshForm()
+            } else if state.filterEditing, !state.filter.isEmpty {
+                state.filters[state.view]?.removeLast()
+                filterChanged()
+            }
+        case .recordObjection: openObjectionForm()
+        case .recordChangeNotice: openAgreementForm(termination: false)
+        case .recordTermination: openAgreementForm(termination: true)
+        case .markHandled: askMarkHandled()
+        case .nextField: state.form?.moveFocus(1)
+        case .previousField: state.form?.moveFocus(-1)
+        case .cycleChoiceForward, .cycleChoiceBackward:
+            state.form?.cycle(action == .cycleChoiceForward ? 1 : -1)
+            refreshForm()
+        case .submitOrNext:
+            if state.form?.onLastField == true { submitForm(confirmed: false) } else { state.form?.moveFocus(1) }
+        case .submit:
+            submitForm(confirmed: false)
+        case .cancelForm:
+            state.form = nil
+            state.status = StatusMessage(text: "Cancelled; nothing was written", isError: false)
+        case .confirm:
+            guard case .confirm(let c) = state.overlay else { break }
+            state.overlay = nil
+            switch c.subject {
+            case .markHandled(let id):
+                do {
+                    let d = try portfolio.handleDeadline(id: id)
+                    state.status = StatusMessage(text: "Deadline handled: \(d.what) (act by \(d.actByDate.iso))", isError: false)
+                    dataChanged()
+                } catch {
+                    state.status = StatusMessage(text: asVarselError(error).description, isError: true)
+                }
+            case .submitForm:
+                submitForm(confirmed: true)
+            }
+        case .cancelConfirm:
+            state.overlay = nil
+        }
+        return .redraw
+    }
+
+    private func move(_ action: Action) {
+        let page = max(1, listRows - 1)
+        func apply(_ cursor: inout ListCursor, count: Int) {
+            switch action {
+            case .moveUp: cursor.selected -= 1
+            case .moveDown: cursor.selected += 1
+            case .pageUp: cursor.selected -= page
+            case .pageDown: cursor.selected += page
+            case .top: cursor.selected = 0
+            case .bottom: cursor.selected = count - 1
+            default: break
+            }
+            cursor.selected = max(0, min(cursor.selected, count - 1))
+        }
+        switch state.context {
+        case .help:
+            if case .help(let s) = state.overlay { state.overlay = .help(scroll: max(0, s + (action == .moveUp ? -1 : 1))) }
+        case .agenda: apply(&state.agenda, count: agendaItems.count)
+        case .agreementList:
+            let before = state.agreements.selected
+            apply(&state.agreements, count: pager.total)
+            if before != state.agreements.selected { state.detailScroll = 0 }
+            let sel = state.agreements.selected
+            try? pager.ensure(max(0, sel - listRows)..<(sel + listRows), queries)
+        case .agreementDetail:
+            switch action {
+            case .moveUp: state.detailScroll -= 1
+            case .moveDown: state.detailScroll += 1
+            case .pageUp: state.detailScroll -= page
+            case .pageDown: state.detailScroll += page
+            case .top: state.detailScroll = 0
+            case .bottom: state.detailScroll = Int.max / 2
+            default: break
+            }
+            state.detailScroll = max(0, state.detailScroll)
+        case .subProcessors: apply(&state.subProcessors, count: registerEntries.count)
+        case .notices: apply(&state.notices, count: noticeRows.count)
+        default: break
+        }
+    }
+
+    private func filterChanged() {
+        switch state.view {
+        case .agenda: state.agenda = ListCursor()
+        case .agreements:
+            state.agreements = ListCursor()
+            state.detailScroll = 0
+            do { try pager.reset(queries, filter: state.filter) } catch {
+                state.status = StatusMessage(text: asVarselError(error).description, isError: true)
+            }
+        case .subProcessors: state.subProcessors = ListCursor()
+        case .notices: state.notices = ListCursor()
+        }
+    }
+
+    /// Shows an agreement in the Agreements view, detail focused on `tab`.
+    public func openAgreement(_ id: String, tab: DetailTab) {
+        do {
+            var index = try pager.focus(on: id, queries)
+            if index == nil, !(state.filters[.agreements] ?? "").isEmpty {
+                state.filters[.agreements] = nil
+                try pager.reset(queries, filter: "")
+                index = try pager.focus(on: id, queries)
+            }
+            guard let index else {
+                state.status = StatusMessage(text: "Agreement \(id) is not in the database any more", isError: true)
+                return
+            }
+            state.view = .agreements
+            state.agreements.selected = index
+            state.agreements.offset = max(0, index - listRows / 2)
+            state.detailFocused = true
+            state.detailTab = tab
+            state.detailScroll = 0
+        } catch {
+            state.status = StatusMessage(text: asVarselError(error).description, isError: true)
+        }
+    }
+
+    private func open() {
+        switch state.context {
+        case .agenda:
+            guard let item = selectedAgendaItem else { return }
+            let tab: DetailTab
+            switch item.deadline.sourceKind {
+            case .changeNotice, .termination: tab = .notices
+            case .event: tab = .rules
+            case .term: tab = .overview
+            }
+            openAgreement(item.deadline.agreementId, tab: tab)
+        case .agreementList:
+            if selectedAgreementRow != nil { state.detailFocused = true }
+        case .subProcessors:
+            let entries = registerEntries
+            guard entries.indices.contains(state.subProcessors.selected),
+                  let use = entries[state.subProcessors.selected].uses.first else { return }
+            openAgreement(use.agreementId, tab: .subProcessors)
+        case .notices:
+            guard let row = selectedNotice else { return }
+            openAgreement(row.agreementId, tab: .notices)
+        default: break
+        }
+    }
+
+    var selectedAgendaItem: AgendaItem? {
+        let items = agendaItems
+        return items.indices.contains(state.agenda.selected) ? items[state.agenda.selected] : nil
+    }
+
+    var selectedNotice: NoticeRow? {
+        let rows = noticeRows
+        return rows.indices.contains(state.notices.selected) ? rows[state.notices.selected] : nil
+    }
+
+    /// The agreement the current selection is about (for n, t).
+    private var contextAgreementId: String? {
+        switch state.context {
+        case .agenda: selectedAgendaItem?.deadline.agreementId
+        case .agreementList, .agreementDetail: selectedAgreementRow?.id
+        case .notices: selectedNotice?.agreementId
+        default: nil
+        }
+    }
+
+    // MARK: - Forms
+
+    private func noticeChoice(_ n: ChangeNotice) -> NoticeChoice {
+        NoticeChoice(id: n.id, agreementId: n.agreementId, label: "\(n.kind.label) received \(n.receivedDate.iso) (\(n.id))")
+    }
+
+    private func openObjectionForm() {
+        var candidates: [ChangeNotice] = []
+        var agreementId: String?
+        switch state.context {
+        case .agenda:
+            guard let item = selectedAgendaItem else { return }
+            agreementId = item.deadline.agreementId
+            guard item.deadline.sourceKind == .changeNotice else {
+                state.status = StatusMessage(text: "o objects to a change notice; this deadline comes from a \(item.deadline.sourceKind.rawValue.replacingOccurrences(of: "_", with: " "))", isError: true)
+                return
+            }
+            candidates = detail(item.deadline.agreementId)?.changeNotices.filter { $0.id == item.deadline.sourceId && $0.status == .open } ?? []
+        case .agreementList, .agreementDetail:
+            agreementId = selectedAgreementRow?.id
+            candidates = agreementId.flatMap { detail($0) }?.changeNotices.filter { $0.status == .open } ?? []
+        case .notices:
+            guard let row = selectedNotice else { return }
+            agreementId = row.agreementId
+            guard row.kind == .change, row.isOpen else {
+                state.status = StatusMessage(text: "Only an open change notice can be objected to (this one is \(row.status))", isError: true)
+                return
+            }
+            candidates = detail(row.agreementId)?.changeNotices.filter { $0.id == row.id } ?? []
+        default: return
+        }
+        guard let agreementId, let d = detail(agreementId) else { return }
+        guard !candidates.isEmpty else {
+            state.status = StatusMessage(text: "No open change notice to object to on \(d.agreement.title)", isError: true)
+            return
+        }
+        state.form = ObjectionForm.make(notices: candidates.map(noticeChoice), agreementTitle: d.agreement.title,
+                                        today: today, portfolio: portfolio)
+    }
+
+    private func openAgreementForm(termination: Bool) {
+        guard let id = contextAgreementId, let d = detail(id) else {
+            state.status = StatusMessage(text: "Select an agreement first", isError: true)
+            return
+        }
+        state.form = termination
+            ? TerminationForm.make(agreementId: id, agreementTitle: d.agreement.title, today: today, portfolio: portfolio)
+            : ChangeNoticeForm.make(agreementId: id, agreementTitle: d.agreement.title, today: today, portfolio: portfolio)
+    }
+
+    private func refreshForm() {
+        guard var form = state.form else { return }
+        FormLogic.refresh(&form, portfolio: portfolio)
+        state.form = form
+    }
+
+    private func submitForm(confirmed: Bool) {
+        guard var form = state.form else { return }
+        do {
+            if !confirmed, let question = FormLogic.needsConfirmation(form) {
+                try FormLogic.validate(form, portfolio: portfolio)
+                state.overlay = .confirm(Confirmation(subject: .submitForm, question: question))
+                return
+            }
+            let message = try FormLogic.submit(form, portfolio: portfolio)
+            state.form = nil
+            state.status = StatusMessage(text: message, isError: false)
+            dataChanged()
+        } catch {
+            form.show(asVarselError(error))
+            state.form = form
+        }
+    }
+
+    private func askMarkHandled() {
+        var deadline: Deadline?
+        var title = ""
+        switch state.context {
+        case .agenda:
+            deadline = selectedAgendaItem?.deadline; title = selectedAgendaItem?.agreementTitle ?? ""
+        case .notices:
+            if let w = selectedNotice?.window, w.state == .open { deadline = w; title = selectedNotice?.agreementTitle ?? "" }
+        default: break
+        }
+        guard let d = deadline else {
+            state.status = StatusMessage(text: "No open deadline selected", isError: true)
+            return
+        }
+        state.overlay = .confirm(Confirmation(subject: .markHandled(deadlineId: d.id),
+                                              question: "Mark \"\(d.what)\" (\(title), act by \(d.actByDate.iso)) as handled?"))
+    }
+}

@@ -1,0 +1,105 @@
+/// The four main views, numbered as their keys 1–4.
+public enum ViewID: Int, CaseIterable, Hashable, Sendable {
+    case agenda = 1, agreements, subProcessors, notices
+
+    public var title: String {
+        switch self {
+        case .agenda: "Agenda"
+        case .agreements: "Agreements"
+        case .subProcessors: "Sub-processors"
+        case .notices: "Notices"
+        }
+    }
+}
+
+/// The tabs of an agreement's detail.
+public enum DetailTab: Int, CaseIterable, Hashable, Sendable {
+    case overview, rules, subProcessors, notices, history
+
+    public var title: String {
+        switch self {
+        case .overview: "Overview"
+        case .rules: "Notice rules"
+        case .subProcessors: "Sub-processors"
+        case .notices: "Notices & objections"
+        case .history: "History"
+        }
+    }
+}
+
+/// A list's selected row and the first row shown.
+public struct ListCursor: Hashable, Sendable {
+    public var selected = 0
+    public var offset = 0
+    public init() {}
+
+    /// Keeps `selected` inside 0..<count and visible in `visible` rows.
+    public mutating func clamp(count: Int, visible: Int) {
+        selected = count == 0 ? 0 : min(max(0, selected), count - 1)
+        let rows = max(1, visible)
+        if selected < offset { offset = selected }
+        if selected >= offset + rows { offset = selected - rows + 1 }
+        offset = max(0, min(offset, max(0, count - rows)))
+    }
+}
+
+/// A question the user must answer with y or n before something is written.
+public struct Confirmation: Hashable, Sendable {
+    public enum Subject: Hashable, Sendable {
+        case markHandled(deadlineId: String)
+        /// Save the open form (termination notices are confirmed before they are written).
+        case submitForm
+    }
+    public var subject: Subject
+    public var question: String
+}
+
+/// A one-line message on the status line.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+}
+
+/// What is on top of the main view.
+public enum Overlay: Hashable, Sendable {
+    case help(scroll: Int)
+    case confirm(Confirmation)
+}
+
+/// Everything the screen shows that is not data: pure value, changed only by actions.
+public struct WorkbenchState: Sendable {
+    public var view: ViewID = .agenda
+    public var agenda = ListCursor()
+    public var agreements = ListCursor()
+    public var subProcessors = ListCursor()
+    public var notices = ListCursor()
+    /// The agreement detail has the keyboard (narrow terminals show it instead of the list).
+    public var detailFocused = false
+    public var detailTab: DetailTab = .overview
+    public var detailScroll = 0
+    /// Filter text per view ("/" in any list).
+    public var filters: [ViewID: String] = [:]
+    /// The filter line is being edited.
+    public var filterEditing = false
+    public var form: FormState?
+    public var overlay: Overlay?
+    public var status: StatusMessage?
+
+    public init() {}
+
+    public var filter: String { filters[view] ?? "" }
+
+    /// The binding context the keyboard is in now.
+    public var context: BindingContext {
+        if case .help = overlay { return .help }
+        if case .confirm = overlay { return .confirm }
+        if form != nil { return .form }
+        if filterEditing { return .filter }
+        switch view {
+        case .agenda: return .agenda
+        case .agreements: return detailFocused ? .agreementDetail : .agreementList
+        case .subProcessors: return .subProcessors
+        case .notices: return .notices
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import VarselKit
+
+/// Record a change notice: received date, kind, channel, summary, effective date and — for a
+/// sub-processor change — the proposed sub-processor. Shows the objection deadline(s) it
+/// would open, and any warnings, before anything is saved.
+@MainActor enum ChangeNoticeForm {
+    static let kinds = ChangeKind.allCases
+
+    static func make(agreementId: String, agreementTitle: String, today: CivilDate, portfolio: Portfolio) -> FormState {
+        var form = FormState(kind: .changeNotice(agreementId: agreementId), title: "Record change notice",
+                             subtitle: agreementTitle, fields: [
+            FormField(id: "received", label: "Received", kind: .date, text: today.iso, required: true),
+            FormField(id: "kind", label: "Kind", kind: .choice(kinds.map(\.label))),
+            FormField(id: "channel", label: "Channel", kind: .choice(Channel.allCases.map(\.rawValue))),
+            FormField(id: "summary", label: "Summary", kind: .text, required: true),
+            FormField(id: "effective", label: "Applies from", kind: .date),
+            FormField(id: "sub-processor name", label: "Sub-processor", kind: .text, required: true),
+            FormField(id: "sub-processor country", label: "Country", kind: .text, required: true),
+            FormField(id: "sub-processor purpose", label: "Purpose", kind: .text),
+        ])
+        refresh(&form, portfolio: portfolio)
+        return form
+    }
+
+    static func kind(_ form: FormState) -> ChangeKind {
+        let i = form["kind"]?.choice ?? 0
+        return kinds.indices.contains(i) ? kinds[i] : .other
+    }
+
+    static func isSubProcessorChange(_ k: ChangeKind) -> Bool { k == .subProcessorAdded || k == .subProcessorReplaced }
+
+    static func draft(_ form: FormState) throws -> ChangeNoticeDraft {
+        guard case .changeNotice(let agreementId) = form.kind else { throw VarselError(.invalidInput, "Not a change notice form") }
+        let k = kind(form)
+        let received = try form.date("received")!
+        let effective = try form.date("effective", optional: true)
+        var sub: SubProcessorDraft?
+        var summary = form.value("summary")
+        if isSubProcessorChange(k) {
+            let name = form.value("sub-processor name")
+            sub = SubProcessorDraft(name: name, country: form.value("sub-processor country"), purpose: form.value("sub-processor purpose"))
+            if summary.trimmingCharacters(in: .whitespaces).isEmpty, !name.trimmingCharacters(in: .whitespaces).isEmpty {
+                summary = "\(k.label): \(name)"
+            }
+        }
+        return ChangeNoticeDraft(agreementId: agreementId, kind: k, receivedDate: received,
+                                 channel: Channel(rawValue: form.value("channel")) ?? .email, summary: summary,
+                                 effectiveDate: effective, subProcessor: sub)
+    }
+
+    static func refresh(_ form: inout FormState, portfolio: Portfolio) {
+        let sub = isSubProcessorChange(kind(form))
+        for id in ["sub-processor name", "sub-processor country", "sub-processor purpose"] { form.set(id) { $0.hidden = !sub } }
+        form.set("summary") { $0.required = !sub }
+        var info: [StyledLine] = []
+        do {
+            let preview = try portfolio.previewChangeNotice(try draft(form))
+            let today = portfolio.clock.today
+            if preview.deadlines.isEmpty { info.append(StyledLine("Opens no deadline.", .role(.muted))) }
+            for d in preview.deadlines {
+                let left = today.days(until: d.actByDate)
+                info.append(StyledLine("Opens: \(d.what) — act by \(d.actByDate.iso) (\(Format.daysLeft(left)))" +
+                                       (d.clauseRef.map { " [\($0)]" } ?? ""), CellStyle(Format.role(daysLeft: left), bold: true), indent: 2))
+                info.append(StyledLine("  " + d.explanation, .role(.muted), indent: 2))
+            }
+            for w in preview.warnings { info.append(StyledLine("⚠ " + w, CellStyle(.error, bold: true), indent: 2)) }
+        } catch {
+            let e = asVarselError(error)
+            info.append(StyledLine("Not ready to save: \(e.what)", .role(.hint), indent: 2))
+        }
+        form.info = info
+    }
+
+    static func submit(_ form: FormState, portfolio: Portfolio) throws -> String {
+        let (notice, preview) = try portfolio.recordChangeNotice(try draft(form))
+        let n = preview.deadlines.count
+        return "Change notice \(notice.id) recorded; \(n) deadline\(n == 1 ? "" : "s") opened"
+    }
+}

@@ -1,0 +1,81 @@
+import VarselKit
+
+/// View 1: open deadlines grouped Overdue / Within 14 / 30 / 90 days, one row per deadline.
+enum AgendaView {
+    static let windows: [AgendaWindow] = [.overdue, .within14, .within30, .within90]
+
+    enum Line: Equatable { case group(AgendaWindow, Int), item(Int) }
+
+    /// Group headers and rows, in agenda order (items are already sorted by act-by day).
+    static func lines(_ items: [AgendaItem]) -> [Line] {
+        var out: [Line] = []
+        for w in windows {
+            let idx = items.indices.filter { items[$0].window == w }
+            guard !idx.isEmpty else { continue }
+            out.append(.group(w, idx.count))
+            out += idx.map { .item($0) }
+        }
+        return out
+    }
+
+    /// The agenda's items in display order (what j/k walk through).
+    static func ordered(_ items: [AgendaItem]) -> [AgendaItem] {
+        windows.flatMap { w in items.filter { $0.window == w } }
+    }
+
+    static func draw(_ buffer: inout ScreenBuffer, rect: Rect, items: [AgendaItem], cursor: inout ListCursor, filter: String) {
+        guard rect.height > 1 else { return }
+        if items.isEmpty {
+            ListDrawing.message(&buffer, rect: rect, lines: filter.isEmpty
+                ? ["Nothing due in the next 90 days.", "Deadlines appear here when notices, terminations and events are recorded."]
+                : ["No deadline matches \"\(filter)\".", "Esc clears the filter."])
+            return
+        }
+        let fixed = [10, 7, 9]
+        let flex = ListDrawing.flex(total: rect.width - 2, fixed: fixed, weights: [2, 3])
+        func cells(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String, left: CellStyle? = nil) -> [(String, Int, Bool, CellStyle?)] {
+            [(a, 10, false, nil), (b, 7, true, left), (c, flex[0], false, nil), (d, flex[1], false, nil), (e, 9, false, nil)]
+        }
+        ListDrawing.row(&buffer, x: rect.x + 1, y: rect.y, width: rect.width - 1,
+                        cells: cells("Act by", "Left", "Agreement", "What is due", "Clause").map { ($0.0, $0.1, $0.2, $0.3) },
+                        style: CellStyle(.title, bold: true))
+
+        let all = lines(items)
+        let ordered = ordered(items)
+        cursor.selected = min(max(0, cursor.selected), ordered.count - 1)
+        let selectedId = ordered[cursor.selected].id
+        let selectedLine = all.firstIndex { if case .item(let i) = $0 { return items[i].id == selectedId }; return false } ?? 0
+        let rows = rect.height - 1
+        // The offset counts lines; keep the selected row visible, with its group header when it fits.
+        var offset = cursor.offset
+        if selectedLine < offset { offset = selectedLine > 0 && isGroup(all[selectedLine - 1]) ? selectedLine - 1 : selectedLine }
+        if selectedLine >= offset + rows { offset = selectedLine - rows + 1 }
+        offset = max(0, min(offset, max(0, all.count - rows)))
+        cursor.offset = offset
+
+        for row in 0..<rows {
+            let li = offset + row
+            guard li < all.count else { break }
+            let y = rect.y + 1 + row
+            switch all[li] {
+            case .group(let w, let n):
+                let title = "\(w.title) (\(n))"
+                buffer.fill(x: rect.x, y: y, width: rect.width, height: 1, style: .normal)
+                buffer.put(title, x: rect.x + 1, y: y, style: CellStyle(Format.role(w), bold: true), maxWidth: rect.width - 1)
+            case .item(let i):
+                let it = items[i]
+                let selected = it.id == selectedId
+                let style: CellStyle = selected ? .role(.selection) : .normal
+                let d = it.deadline
+                ListDrawing.row(&buffer, x: rect.x + 1, y: y, width: rect.width - 1,
+                                cells: cells(d.actByDate.iso, Format.daysLeft(it.daysLeft), it.agreementTitle,
+                                             d.what + (d.assumed ? " (assumed period)" : ""), d.clauseRef ?? "—",
+                                             left: selected ? nil : CellStyle(Format.role(it.window), bold: true)),
+                                style: style)
+                buffer.put(selected ? "▸" : " ", x: rect.x, y: y, style: style)
+            }
+        }
+    }
+
+    private static func isGroup(_ l: Line) -> Bool { if case .group = l { return true }; return false }
+}
