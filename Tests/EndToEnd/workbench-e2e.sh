@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# End-to-end: the real binary in tmux on a demo database with a fixed --today. Moves to the
+# Pureservice agreement, opens its pending sub-processor notice, records an objection with
+# grounds, quits with q, then checks the result with `varsel deadlines --format json` and
+# sqlite3, and that the terminal is sane afterwards. Waits for screen text, never fixed sleeps.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BIN="${VARSEL_BIN:-$PWD/.build/debug/varsel}"
+TODAY=2026-11-23
+WORK="$(mktemp -d)"
+DB="$WORK/e2e.sqlite"
+SOCK="varsel-e2e-$$"
+T() { tmux -L "$SOCK" "$@"; }
+cleanup() { T kill-server 2>/dev/null || true; rm -rf "$WORK" 2>/dev/null || true; }
+trap cleanup EXIT
+fail() { echo "e2e: FAIL: $*"; echo "--- screen ---"; T capture-pane -p -t e2e 2>/dev/null || true; echo "e2e: 0 passed, 1 failed"; exit 1; }
+
+# Polls the pane until it shows the text (up to 15 s); polling is waiting for text, not a sleep.
+wait_for() {
+  local text="$1" i
+  for i in $(seq 1 300); do
+    if T capture-pane -p -t e2e | grep -qF -- "$text"; then return 0; fi
+    sleep 0.05
+  done
+  fail "timed out waiting for: $text"
+}
+keys() { T send-keys -t e2e "$@"; }
+# Waits until the shell prompt is the last line on screen again (the workbench has exited).
+wait_for_prompt() {
+  local i
+  for i in $(seq 1 300); do
+    if [ "$(T capture-pane -p -t e2e | grep -v '^[[:space:]]*$' | tail -1 | sed 's/[[:space:]]*$//')" = 'E2E$' ]; then return 0; fi
+    sleep 0.05
+  done
+  fail "the workbench did not exit back to the shell"
+}
+
+"$BIN" demo --db "$DB" --today "$TODAY" >/dev/null
+T new-session -d -s e2e -x 120 -y 40 "env -i HOME=$WORK TERM=xterm-256color LANG=C.UTF-8 PATH=$PATH PS1='E2E\$ ' bash --norc --noprofile"
+wait_for 'E2E$'
+keys "$BIN --db '$DB' --today $TODAY" Enter
+wait_for "Overdue 1"
+wait_for "Object to the new sub-processor"
+
+keys 2;              wait_for "Agreement (5)"
+keys /;              keys -l "Pureservice"; wait_for "Agreement (1)"
+keys Enter;          keys Enter; wait_for "Id: pureservice"
+keys ']' ']' ']';    wait_for "Change notices (1)"; wait_for "cn-0001"
+keys o;              wait_for "Record objection"
+keys -l "Overføring til USA uten tilstrekkelige garantier (Schrems II)"
+keys C-s;            wait_for "recorded; 1 deadline handled"
+keys q;              wait_for "Agreement (1)"   # back from the detail to the list
+keys q;              wait_for_prompt             # q on the top level quits
+keys "stty -a > '$WORK/stty.txt'; echo STTY-DONE" Enter
+wait_for "STTY-DONE"
+
+# The objection is stored with its audit row, and its deadline is closed.
+open_ids=$("$BIN" deadlines --db "$DB" --today "$TODAY" --within 90 --format json | jq -r '.[].id')
+echo "$open_ids" | grep -q "dl-cn-0001-" && fail "the objection deadline is still open"
+[ "$(echo "$open_ids" | grep -c .)" -eq 3 ] || fail "expected 3 open deadlines, got: $open_ids"
+grounds=$(sqlite3 "$DB" "SELECT grounds FROM objections WHERE change_notice_id = 'cn-0001'")
+[ "$grounds" = "Overføring til USA uten tilstrekkelige garantier (Schrems II)" ] || fail "objection grounds: '$grounds'"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'record_objection' AND summary LIKE '%cn-0001%'")" = 1 ] || fail "no audit row"
+[ "$(sqlite3 "$DB" "SELECT state FROM deadlines WHERE source_id = 'cn-0001'")" = handled ] || fail "deadline not handled"
+[ "$(sqlite3 "$DB" "SELECT status FROM change_notices WHERE id = 'cn-0001'")" = objected ] || fail "notice not objected"
+
+# The terminal is sane after quitting.
+grep -qE '(^| )icanon( |$)' "$WORK/stty.txt" || fail "terminal left without icanon"
+grep -qE '(^| )echo( |$)' "$WORK/stty.txt" || fail "terminal left without echo"
+grep -qE '(^| )icrnl( |$)' "$WORK/stty.txt" || fail "terminal left without icrnl"
+
+echo "e2e: 1 passed, 0 failed"
