@@ -52,6 +52,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The scale benchmark (docs/performance.md): prints numbers, asserts nothing.
+        .executableTarget(name: "varsel-bench", dependencies: ["VarselKit", "VarselUI"]),
         .testTarget(name: "VarselKitTests", dependencies: ["VarselKit"]),
         .testTarget(name: "VarselUITests", dependencies: ["VarselUI", "VarselKit"]),
         .testTarget(name: "VarselCLITests", dependencies: ["varsel"]),

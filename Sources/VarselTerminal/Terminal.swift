@@ -42,7 +42,10 @@ public enum TerminalExit: Hashable, Sendable {
     /// screen is cleared and redrawn. `endwin` is always called before returning or throwing
     /// (crashes and `exit` are covered by the C handlers and `atexit`).
     @discardableResult
-    public static func run(_ program: TerminalProgram, pollMilliseconds: Int = 250) throws -> TerminalExit {
+    /// `afterFirstFrame` runs once the first frame is on screen; returning true ends the loop
+    /// (used by the benchmark to time start-up through the real backend).
+    public static func run(_ program: TerminalProgram, pollMilliseconds: Int = 250,
+                           afterFirstFrame: (@MainActor () -> Bool)? = nil) throws -> TerminalExit {
         switch vc_init() {
         case 0: break
         case -1: throw TerminalError.notATerminal
@@ -60,10 +63,12 @@ public enum TerminalExit: Hashable, Sendable {
                 _ = vc_init_pair(Int32(Palette.pairNumber(role)), Int32(a.foreground), Int32(a.background))
             }
         }
-        return terminal.loop(program, pollMilliseconds: max(10, pollMilliseconds))
+        return terminal.loop(program, pollMilliseconds: max(10, pollMilliseconds), afterFirstFrame: afterFirstFrame)
     }
 
-    private func loop(_ program: TerminalProgram, pollMilliseconds: Int) -> TerminalExit {
+    private func loop(_ program: TerminalProgram, pollMilliseconds: Int,
+                      afterFirstFrame: (@MainActor () -> Bool)?) -> TerminalExit {
+        var firstFrameHook = afterFirstFrame
         var needsDraw = true
         var needsClear = false
         while true {
@@ -73,6 +78,10 @@ public enum TerminalExit: Hashable, Sendable {
                 draw(program.render(width: width, height: height), width: width, height: height, clear: needsClear)
                 needsDraw = false
                 needsClear = false
+                if let hook = firstFrameHook {
+                    firstFrameHook = nil
+                    if hook() { return .quit }
+                }
             }
             if let sig = pendingSignal() { return .signal(sig) }
 

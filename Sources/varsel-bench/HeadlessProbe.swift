@@ -56,7 +56,7 @@ enum HeadlessProbe {
             }
             r.filterP50 = Stats.median(filter); r.filterP99 = Stats.percentile(filter, 99)
             var usage = rusage()
-            getrusage(RUSAGE_SELF, &usage)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
             r.peakRSSMB = Double(usage.ru_maxrss) / 1024
             let data = try JSONEncoder().encode(r)
             print(String(decoding: data, as: UTF8.self))

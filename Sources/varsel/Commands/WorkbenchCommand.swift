@@ -13,6 +13,7 @@ struct WorkbenchCommand: AsyncParsableCommand {
 
     @MainActor
     func run() async throws {
+        let started = DispatchTime.now()
         try guarded {
             let clock = try common.clock()
             var path = common.databasePath
@@ -24,7 +25,7 @@ struct WorkbenchCommand: AsyncParsableCommand {
             let store = try VarselStore.open(path: path)
             let portfolio = Portfolio(store: store, clock: clock)
             let label = demo ? "demo (scratch copy)" : path
-            try WorkbenchLauncher.run(portfolio: portfolio, label: label)
+            try WorkbenchLauncher.run(portfolio: portfolio, label: label, started: started)
             if demo { FileHandle.standardError.write(Data("The demo database was \(path)\n".utf8)) }
         }
     }

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Runs the benchmark at each size and prints one table. Every measurement runs in a child
+/// process (generation, the headless probe, the real workbench in a pseudo-terminal, the
+/// deadlines command, the sqlite3 floor), so one never pollutes another's memory or caches.
+enum BenchDriver {
+    struct Row {
+        var n = 0
+        var buildSeconds = 0.0, sizeMB = 0.0
+        var probe: HeadlessProbe.Result?
+        var ptyFirstFrameMs = 0.0, ptyPeakRSSMB = 0.0
+        var deadlinesMs = 0.0, floorMs = 0.0, deadlineRows = 0
+    }
+
+    static func main(_ argv: [String]) {
+        let args = BenchArgs(argv)
+        let sizes = (args["sizes"] ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
+        let seed = args["seed"] ?? "1"
+        let today = args["today"] ?? "2026-11-23"
+        let dir = args["dir"] ?? NSTemporaryDirectory() + "varsel-bench"
+        let reuse = args.flags.contains("reuse")
+        let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let varsel = bin.appendingPathComponent("varsel").path
+        let me = bin.appendingPathComponent("varsel-bench").path
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        print("varsel-bench: sizes \(sizes), seed \(seed), today \(today), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        var rows: [Row] = []
+        for n in sizes {
+            var row = Row(n: n)
+            let db = "\(dir)/portfolio-\(n)-seed\(seed).sqlite"
+            if !(reuse && FileManager.default.fileExists(atPath: db)) {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+                let t = Stats.now()
+                let r = Child.run(varsel, ["generate", "--agreements", "\(n)", "--seed", seed, "--db", db, "--today", today])
+                guard r.status == 0 else { fail("generate failed: \(r.stderr)") }
+                row.buildSeconds = Stats.ms(since: t) / 1000
+            }
+            row.sizeMB = fileMB(db) + fileMB(db + "-wal")
+            print("  \(n): built in \(Stats.fmt(row.buildSeconds)) s, \(Stats.fmt(row.sizeMB, 1)) MB; measuring…")
+            let probe = Child.run(me, ["headless", "--db", db, "--today", today])
+            guard probe.status == 0, let data = probe.stdout.data(using: .utf8),
+                  let result = try? JSONDecoder().decode(HeadlessProbe.Result.self, from: data) else {
+                fail("headless probe failed: \(probe.stderr)")
+            }
+            row.probe = result
+            var firstFrames: [Double] = [], rss: [Double] = []
+            for _ in 0..<5 {
+                let (ms, peak) = PtyFirstFrame.measure(varsel: varsel, db: db, today: today)
+                firstFrames.append(ms); rss.append(peak)
+            }
+            row.ptyFirstFrameMs = Stats.median(firstFrames)
+            row.ptyPeakRSSMB = rss.max() ?? 0
+            (row.deadlinesMs, row.floorMs, row.deadlineRows) = DeadlinesFloor.measure(varsel: varsel, db: db, today: today)
+            rows.append(row)
+        }
+        print("")
+        print(table(rows))
+    }
+
+    static func fileMB(_ path: String) -> Double {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.doubleValue ?? 0
+        return size / 1_048_576
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("varsel-bench: \(message)\n".utf8)); exit(1)
+    }
+
+    static func table(_ rows: [Row]) -> String {
+        func col(_ f: (Row) -> String) -> [String] { rows.map(f) }
+        let lines: [(String, [String])] = [
+            ("agreements", col { "\($0.n)" }),
+            ("database build (s)", col { Stats.fmt($0.buildSeconds) }),
+            ("database size (MB)", col { Stats.fmt($0.sizeMB, 1) }),
+            ("first frame, headless (ms)", col { Stats.fmt($0.probe?.firstFrameMs ?? .nan) }),
+            ("first frame, ncurses in pty (ms)", col { Stats.fmt($0.ptyFirstFrameMs) }),
+            ("scroll agreements p50/p99 (ms)", col { pair($0.probe?.scroll["agreements"]) }),
+            ("scroll agenda p50/p99 (ms)", col { pair($0.probe?.scroll["agenda"]) }),
+            ("scroll sub-processors p50/p99 (ms)", col { pair($0.probe?.scroll["subprocessors"]) }),
+            ("jump G/g agreements p50/p99 (ms)", col { "\(Stats.fmt($0.probe?.jumpEndP50 ?? .nan)) / \(Stats.fmt($0.probe?.jumpEndP99 ?? .nan))" }),
+            ("filter keystroke p50/p99 (ms)", col { "\(Stats.fmt($0.probe?.filterP50 ?? .nan)) / \(Stats.fmt($0.probe?.filterP99 ?? .nan))" }),
+            ("deadlines --within 90 json (ms)", col { Stats.fmt($0.deadlinesMs, 1) }),
+            ("sqlite3 floor, same rows (ms)", col { Stats.fmt($0.floorMs, 1) }),
+            ("ratio to floor", col { Stats.fmt($0.deadlinesMs / max($0.floorMs, 0.001)) }),
+            ("deadline rows", col { "\($0.deadlineRows)" }),
+            ("peak RSS headless workbench (MB)", col { Stats.fmt($0.probe?.peakRSSMB ?? .nan, 1) }),
+            ("peak RSS ncurses workbench (MB)", col { Stats.fmt($0.ptyPeakRSSMB, 1) }),
+        ]
+        let w0 = lines.map { $0.0.count }.max()!
+        let w = (0..<rows.count).map { i in lines.map { $0.1[i].count }.max()! }
+        return lines.map { name, vals in
+            name.padding(toLength: w0, withPad: " ", startingAt: 0) + "  "
+                + vals.enumerated().map { i, v in String(repeating: " ", count: w[i] - v.count) + v }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    static func pair(_ v: [Double]?) -> String {
+        guard let v, v.count == 2 else { return "—" }
+        return "\(Stats.fmt(v[0])) / \(Stats.fmt(v[1]))"
+    }
+}

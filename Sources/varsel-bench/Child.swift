@@ -1,0 +1,70 @@
+import Foundation
+
+/// Runs a program and collects its output, exit status and peak memory.
+enum Child {
+    struct Result { var status: Int32; var stdout: String; var stderr: String; var peakRSSMB: Double; var ms: Double }
+
+    static func run(_ path: String, _ args: [String]) -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        let t = Stats.now()
+        do { try p.run() } catch { return Result(status: -1, stdout: "", stderr: "\(error)", peakRSSMB: 0, ms: 0) }
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let ms = Stats.ms(since: t)
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self), peakRSSMB: Double(usage.ru_maxrss) / 1024, ms: ms)
+    }
+}
+
+/// The real workbench in a pseudo-terminal (via `script`): the process exits after its first
+/// frame (VARSEL_EXIT_AFTER_FIRST_FRAME) and reports start-to-first-doupdate in milliseconds.
+enum PtyFirstFrame {
+    static func measure(varsel: String, db: String, today: String) -> (ms: Double, peakRSSMB: Double) {
+        let report = NSTemporaryDirectory() + "varsel-bench-frame-\(getpid()).txt"
+        try? FileManager.default.removeItem(atPath: report)
+        let command = "VARSEL_EXIT_AFTER_FIRST_FRAME=\(report) TERM=xterm-256color COLUMNS=160 LINES=48 '\(varsel)' --db '\(db)' --today \(today)"
+        let r = Child.run("/usr/bin/script", ["-qfec", "stty cols 160 rows 48; " + command, "/dev/null"])
+        let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+        let lines = text.split(separator: "\n")
+        let ms = lines.first.flatMap { Double($0) } ?? .nan
+        let rss = lines.dropFirst().first.flatMap { Double($0) } ?? r.peakRSSMB
+        return (ms, rss)
+    }
+}
+
+/// `varsel deadlines --within 90 --format json` next to sqlite3 reading the same rows from the same file.
+enum DeadlinesFloor {
+    static func measure(varsel: String, db: String, today: String) -> (ms: Double, floorMs: Double, rows: Int) {
+        var ours: [Double] = [], floor: [Double] = []
+        var rows = 0
+        let horizon = dateAdding(today, days: 90)
+        let sql = """
+            SELECT d.*, a.title AS agreement, p.name AS counterparty FROM deadlines d
+            JOIN agreements a ON a.id = d.agreement_id JOIN parties p ON p.id = a.counterparty_id
+            WHERE d.state = 'open' AND d.act_by_date <= '\(horizon)' ORDER BY d.act_by_date, d.id;
+            SELECT a.*, r.term FROM (SELECT agreement_id, min(term) AS term FROM renewal_notices
+              WHERE act_by_date >= '\(today)' AND act_by_date <= '\(horizon)' GROUP BY agreement_id) r
+            JOIN agreements a ON a.id = r.agreement_id JOIN parties p ON p.id = a.counterparty_id WHERE a.status = 'active';
+            """
+        for _ in 0..<5 {
+            let r = Child.run(varsel, ["deadlines", "--db", db, "--today", today, "--within", "90", "--format", "json"])
+            ours.append(r.ms)
+            if let data = r.stdout.data(using: .utf8), let arr = try? JSONSerialization.jsonObject(with: data) as? [Any] { rows = arr.count }
+            floor.append(Child.run("/usr/bin/sqlite3", ["-json", db, sql]).ms)
+        }
+        return (Stats.median(ours), Stats.median(floor), rows)
+    }
+
+    static func dateAdding(_ iso: String, days: Int) -> String {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd"; f.timeZone = TimeZone(identifier: "UTC"); f.locale = Locale(identifier: "en_US_POSIX")
+        return f.string(from: f.date(from: iso)!.addingTimeInterval(Double(days) * 86_400))
+    }
+}
