@@ -429,7 +429,7 @@ public struct ImportPlan: Sendable, Equatable {
             lines.append("Audit trail: \(auditRestored) row(s) \(dryRun ? "would be " : "")restored verbatim; no import row added (restore)")
         case .add, .merge:
             if auditInFile > 0 {
-                lines.append("Audit trail: \(auditInFile) row(s) in the file (\(auditAlreadyPresent) already in this database) are not copied")
+                lines.append("Audit trail: \(auditInFile) row(s) in the file: \(auditAlreadyPresent) already in this database, \(auditNotCopied) not copied (this database keeps its own trail)")
             }
             lines.append(dryRun ? "One \"import\" audit row would be added" : "One \"import\" audit row added")
         }
