@@ -43,7 +43,24 @@ public enum Backup {
             throw VarselError(.refusedDatabase, "\(backupPath) is empty, not a Varsel backup",
                               fix: "Nothing was changed. Name a file made by `varsel backup`")
         }
+        let sidecars = existingSidecars(backupPath)
+        defer { removeNewSidecars(backupPath, existed: sidecars) }
         try VarselStore.checkVarselDatabase(path: backupPath, allowEmpty: false, integrity: true)
+    }
+
+    /// Which of `path`-wal and `path`-shm exist.
+    static func existingSidecars(_ path: String) -> Set<String> {
+        Set(["-wal", "-shm"].filter { FileManager.default.fileExists(atPath: path + $0) })
+    }
+
+    /// Reading a WAL-mode file read-only makes SQLite create `-wal`/`-shm` beside it; remove the ones
+    /// that were not there before, so checking a backup leaves its folder as it was.
+    static func removeNewSidecars(_ path: String, existed: Set<String>) {
+        for suffix in ["-wal", "-shm"] where !existed.contains(suffix) {
+            let p = path + suffix
+            if suffix == "-wal", let size = (try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? NSNumber, size.intValue > 0 { continue }
+            try? FileManager.default.removeItem(atPath: p)
+        }
     }
 
     /// Replaces the database at `databasePath` with the checked backup at `backupPath`.
@@ -51,6 +68,8 @@ public enum Backup {
     public static func restore(from backupPath: String, into databasePath: String, clock: VarselClock,
                                user: String = OSUser.current()) throws -> RestoreResult {
         try check(backupPath)
+        let sidecars = existingSidecars(backupPath)
+        defer { removeNewSidecars(backupPath, existed: sidecars) }
         var config = Configuration()
         config.readonly = true
         let source: DatabaseQueue
