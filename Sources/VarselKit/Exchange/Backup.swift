@@ -45,7 +45,12 @@ public enum Backup {
         }
         let sidecars = existingSidecars(backupPath)
         defer { removeNewSidecars(backupPath, existed: sidecars) }
-        try VarselStore.checkVarselDatabase(path: backupPath, allowEmpty: false, integrity: true)
+        do {
+            try VarselStore.checkVarselDatabase(path: backupPath, allowEmpty: false, integrity: true)
+        } catch var error as VarselError {
+            error.fix = "Nothing was changed. Name a file made by `varsel backup` that is intact"
+            throw error
+        }
     }
 
     /// Which of `path`-wal and `path`-shm exist.
