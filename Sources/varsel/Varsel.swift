@@ -19,6 +19,7 @@ struct Varsel: AsyncParsableCommand {
             NoticeCommand.self, ObjectCommand.self, AcceptCommand.self, TerminateCommand.self,
             HandleCommand.self, EventCommand.self,
             CalcCommand.self, HolidaysCommand.self, AuditCommand.self, GenerateCommand.self,
+            ExportCommand.self, ImportCommand.self, CalendarCommand.self, BackupCommand.self, RestoreCommand.self,
         ],
         defaultSubcommand: WorkbenchCommand.self
     )

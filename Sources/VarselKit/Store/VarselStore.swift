@@ -49,6 +49,14 @@ public final class VarselStore: Sendable {
     private static func refuseForeign(path: String) throws {
         let attrs = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = attrs?[.size] as? NSNumber, size.intValue == 0 { return }
+        try checkVarselDatabase(path: path, allowEmpty: true)
+    }
+
+    /// Opens `path` read-only and refuses it unless it is a Varsel database whose schema is not newer
+    /// than this binary's. `allowEmpty` accepts an SQLite file with no tables at all (a new database);
+    /// `integrity` also runs `PRAGMA integrity_check` and `PRAGMA foreign_key_check`.
+    /// Never modifies the file.
+    static func checkVarselDatabase(path: String, allowEmpty: Bool, integrity: Bool = false) throws {
         var config = Configuration()
         config.readonly = true
         do {
@@ -63,6 +71,21 @@ public final class VarselStore: Sendable {
                 if try db.tableExists("grdb_migrations"), try Schema.migrator.hasBeenSuperseded(db) {
                     throw VarselError(.refusedDatabase, "\(path) was written by a newer Varsel (its schema is newer than this binary's)",
                                       fix: "Nothing was changed. Upgrade varsel to open it")
+                }
+                if try !allowEmpty && (appID != Schema.applicationID || !db.tableExists("grdb_migrations")) {
+                    throw VarselError(.refusedDatabase, "\(path) is not a Varsel database (it holds no Varsel schema)",
+                                      fix: "Nothing was changed. Name a file made by `varsel backup`")
+                }
+                if integrity {
+                    let result = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                    if result != ["ok"] {
+                        throw VarselError(.refusedDatabase, "\(path) fails the SQLite integrity check: \(result.prefix(3).joined(separator: "; "))",
+                                          fix: "Nothing was changed. The file is damaged; use another backup")
+                    }
+                    if let fk = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
+                        throw VarselError(.refusedDatabase, "\(path) has a broken reference in table \(fk[0] as String? ?? "?")",
+                                          fix: "Nothing was changed. The file is damaged; use another backup")
+                    }
                 }
             }
             try queue.close()

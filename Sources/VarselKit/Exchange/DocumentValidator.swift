@@ -1,0 +1,378 @@
+import Foundation
+import GRDB
+
+/// Turns a problem at a document path into a `VarselError` naming the file, the path, the YAML line
+/// when known, what is wrong and how to fix it.
+struct ProblemReporter: @unchecked Sendable {
+    var file: String
+    var raw: RawNode?
+
+    func problem(_ path: DocumentPath?, _ what: String, line: Int? = nil, fix: String) -> VarselError {
+        var location = file
+        if let path { location += ": " + path.description }
+        if let line = line ?? path.flatMap({ raw?.line(of: $0) }) { location += " (line \(line))" }
+        let message = path.map { "\($0): \(what)" } ?? what
+        return VarselError(.invalidInput, message, at: location, fix: fix + ". Nothing was imported")
+    }
+
+    /// A `DecodingError` in words, with its coding path as a JSON path.
+    func decodingProblem(_ error: DecodingError) -> VarselError {
+        switch error {
+        case .keyNotFound(let key, let ctx):
+            let path = DocumentPath(codingPath: ctx.codingPath)
+            return problem(path.key(key.stringValue), "Missing required field \"\(key.stringValue)\"",
+                           line: raw?.line(of: path),
+                           fix: "Add \"\(key.stringValue)\" to \(path); docs/exchange.md lists every field")
+        case .valueNotFound(let type, let ctx):
+            let path = DocumentPath(codingPath: ctx.codingPath)
+            return problem(path, "Expected \(Self.typeWords(type)), found null",
+                           fix: "Give a value, or leave the field out if it is optional")
+        case .typeMismatch(let type, let ctx):
+            let path = DocumentPath(codingPath: ctx.codingPath)
+            let found = ctx.debugDescription.range(of: "but found ").map { " but found " + ctx.debugDescription[$0.upperBound...]
+                .replacingOccurrences(of: " instead.", with: "") } ?? ""
+            return problem(path, "Wrong type: expected \(Self.typeWords(type))\(found)",
+                           fix: "Write \(Self.typeWords(type)) here (e.g. \(Self.example(type)))")
+        case .dataCorrupted(let ctx):
+            let path = DocumentPath(codingPath: ctx.codingPath)
+            let d = ctx.debugDescription
+            if let r = d.range(of: "Cannot initialize "), let from = d.range(of: " from invalid ", range: r.upperBound..<d.endIndex),
+               let value = d.range(of: " value ", range: from.upperBound..<d.endIndex) {
+                let typeName = String(d[r.upperBound..<from.lowerBound])
+                let bad = String(d[value.upperBound...])
+                let allowed = Self.enumValues[typeName].map { "; allowed: " + $0.joined(separator: ", ") } ?? ""
+                return problem(path, "Unknown value \"\(bad)\"\(allowed)",
+                               fix: "Use one of the allowed values (docs/exchange.md lists them)")
+            }
+            if d.contains("YYYY-MM-DD") {
+                return problem(path, "Not a valid date: \(d)",
+                               fix: "Write dates as YYYY-MM-DD with a real day, e.g. \"2026-11-23\"")
+            }
+            if ctx.codingPath.isEmpty {
+                return problem(nil, "The document cannot be read: \(d)", fix: "Check the file's syntax, or export it again")
+            }
+            return problem(path, d, fix: "Correct the value; docs/exchange.md describes every field")
+        @unknown default:
+            return problem(nil, "\(error)", fix: "Check the file")
+        }
+    }
+
+    static func typeWords(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type, is Int64.Type, is Int32.Type: return "a whole number"
+        case is String.Type: return "text (a string)"
+        case is Bool.Type: return "true or false"
+        case is Double.Type: return "a number"
+        default:
+            let name = "\(type)"
+            if name.hasPrefix("Array") { return "a list" }
+            if name.hasPrefix("Dictionary") { return "an object" }
+            return "a value of type \(name)"
+        }
+    }
+
+    static func example(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type, is Int64.Type, is Int32.Type: "14"
+        case is String.Type: "\"text\""
+        case is Bool.Type: "true"
+        default: "see docs/exchange.md"
+        }
+    }
+
+    /// Allowed values of each enum, by type name, for "unknown value" messages.
+    static let enumValues: [String: [String]] = [
+        "PeriodUnit": PeriodUnit.allCases.map(\.rawValue),
+        "AgreementKind": AgreementKind.allCases.map(\.rawValue),
+        "AgreementStatus": AgreementStatus.allCases.map(\.rawValue),
+        "OurRole": OurRole.allCases.map(\.rawValue),
+        "CalendarID": CalendarID.allCases.map(\.rawValue),
+        "Kind": AgreementTerm.Kind.allCases.map(\.rawValue),
+        "EventKind": EventKind.allCases.map(\.rawValue),
+        "ChangeKind": ChangeKind.allCases.map(\.rawValue),
+        "Channel": Channel.allCases.map(\.rawValue),
+        "ChangeNoticeStatus": ChangeNoticeStatus.allCases.map(\.rawValue),
+        "ObjectionOutcome": ObjectionOutcome.allCases.map(\.rawValue),
+        "RuleTrigger": RuleTrigger.allCases.map(\.rawValue),
+        "Actor": Actor.allCases.map(\.rawValue),
+        "DeadlineDirection": DeadlineDirection.allCases.map(\.rawValue),
+        "SubProcessorStatus": SubProcessorStatus.allCases.map(\.rawValue),
+        "DeadlineSourceKind": DeadlineSourceKind.allCases.map(\.rawValue),
+        "DeadlineState": DeadlineState.allCases.map(\.rawValue),
+    ]
+}
+
+/// Ids already in the database, for references from a document imported into a non-empty store.
+struct ExistingIDs {
+    var parties: Set<String>, agreements: [String: String?], rules: Set<String>, subProcessors: Set<String>
+    var changeNotices: Set<String>, terminations: Set<String>, events: Set<String>
+    /// Clause references per agreement, by clause id (so a document's clause can override one).
+    var clauses: [String: (agreementId: String, reference: String)]
+    var auditCount: Int
+    var isEmpty: Bool
+
+    init(_ db: Database) throws {
+        func ids(_ table: String) throws -> Set<String> { Set(try String.fetchAll(db, sql: "SELECT id FROM \(table)")) }
+        parties = try ids("parties")
+        agreements = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, parent_id FROM agreements") { agreements[row["id"]] = row["parent_id"] as String? }
+        rules = try ids("notice_rules")
+        subProcessors = try ids("sub_processors")
+        changeNotices = try ids("change_notices")
+        terminations = try ids("terminations")
+        events = try ids("events")
+        clauses = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, agreement_id, reference FROM clauses") {
+            clauses[row["id"]] = (row["agreement_id"], row["reference"])
+        }
+        auditCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? 0
+        var total = auditCount + parties.count + agreements.count + rules.count + subProcessors.count
+        total += changeNotices.count + terminations.count + events.count + clauses.count
+        for table in ["agreement_versions", "objections", "deadlines"] {
+            total += try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+        }
+        isEmpty = total == 0
+    }
+}
+
+/// Checks a decoded document: required text, periods, duplicate ids, references, audit rows.
+struct DocumentValidator {
+    let doc: PortfolioDocument
+    let reporter: ProblemReporter
+    let existing: ExistingIDs?
+
+    typealias P = DocumentPath
+    static let root = DocumentPath.root
+
+    func fail(_ path: DocumentPath, _ what: String, _ fix: String) -> VarselError { reporter.problem(path, what, fix: fix) }
+
+    /// Everything that does not need the database.
+    mutating func validateStandalone() throws {
+        try uniqueIds()
+        try fields()
+        try validateReferences()
+    }
+
+    func uniqueIds() throws {
+        func check(_ name: String, _ ids: [String]) throws {
+            var seen: [String: Int] = [:]
+            for (i, id) in ids.enumerated() {
+                let path = Self.root.key(name).index(i).key("id")
+                if id.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    throw fail(path, "The id is empty", "Give every record a stable id, e.g. \"pureservice\"")
+                }
+                if id != id.trimmingCharacters(in: .whitespacesAndNewlines) {
+                    throw fail(path, "The id \"\(id)\" starts or ends with white space", "Remove the spaces around the id")
+                }
+                if let first = seen[id] {
+                    throw fail(path, "Duplicate id \"\(id)\": \(name)[\(first)] has the same id",
+                               "Give each record in \(name) its own id")
+                }
+                seen[id] = i
+            }
+        }
+        try check("parties", doc.parties.map(\.id))
+        try check("agreements", doc.agreements.map(\.id))
+        try check("versions", doc.versions.map(\.id))
+        try check("clauses", doc.clauses.map(\.id))
+        try check("noticeRules", doc.noticeRules.map(\.id))
+        try check("subProcessors", doc.subProcessors.map(\.id))
+        try check("changeNotices", doc.changeNotices.map(\.id))
+        try check("objections", doc.objections.map(\.id))
+        try check("terminations", doc.terminations.map(\.id))
+        try check("events", doc.events.map(\.id))
+        try check("deadlines", doc.deadlines.map(\.id))
+        var seen: [Int64: Int] = [:]
+        for (i, a) in doc.audit.enumerated() {
+            let path = Self.root.key("audit").index(i).key("id")
+            if a.id < 1 { throw fail(path, "Audit id \(a.id) must be 1 or more", "Keep the audit rows as exported") }
+            if let first = seen[a.id] {
+                throw fail(path, "Duplicate audit id \(a.id): audit[\(first)] has the same id", "Keep the audit rows as exported")
+            }
+            seen[a.id] = i
+        }
+    }
+
+    func nonEmpty(_ value: String, _ path: DocumentPath, _ what: String) throws {
+        if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw fail(path, "\(what) is empty", "Write the \(what.lowercased()), it is required")
+        }
+    }
+
+    func period(_ p: Period?, _ path: DocumentPath) throws {
+        guard let p else { return }
+        if p.value == 0 {
+            throw fail(path.key("value"), "A period of 0 \(p.unit.plural) is not a period", "Use a positive number, e.g. {\"value\": 14, \"unit\": \"days\"}")
+        }
+        if p.value < 0 {
+            throw fail(path.key("value"), "Negative period \(p.value) \(p.unit.plural)",
+                       "Periods are always positive; say \"before\" with \"direction\": \"before\" instead")
+        }
+        if p.value > p.unit.maximumValue {
+            throw fail(path.key("value"), "Period \(p.value) \(p.unit.plural) is longer than the largest allowed (\(p.unit.maximumValue))",
+                       "Check the number and the unit")
+        }
+    }
+
+    func fields() throws {
+        for (i, p) in doc.parties.enumerated() { try nonEmpty(p.name, Self.root.key("parties").index(i).key("name"), "Name") }
+        for (i, a) in doc.agreements.enumerated() {
+            let path = Self.root.key("agreements").index(i)
+            try nonEmpty(a.title, path.key("title"), "Title")
+            try nonEmpty(a.language, path.key("language"), "Language")
+            try period(a.term.initialPeriod, path.key("term").key("initialPeriod"))
+            try period(a.term.renewalPeriod, path.key("term").key("renewalPeriod"))
+            try period(a.term.noticePeriod, path.key("term").key("noticePeriod"))
+            if a.term.kind == .autoRenewal && (a.term.initialPeriod == nil || a.term.renewalPeriod == nil || a.term.noticePeriod == nil) {
+                throw fail(path.key("term"), "An auto_renewal term needs initialPeriod, renewalPeriod and noticePeriod",
+                           "Add the missing periods, or use \"kind\": \"indefinite\" or \"fixed\"")
+            }
+        }
+        for (i, c) in doc.clauses.enumerated() {
+            try nonEmpty(c.reference, Self.root.key("clauses").index(i).key("reference"), "Reference")
+        }
+        for (i, r) in doc.noticeRules.enumerated() {
+            let path = Self.root.key("noticeRules").index(i)
+            try nonEmpty(r.title, path.key("title"), "Title")
+            try period(r.period, path.key("period"))
+            try period(r.leadTime, path.key("leadTime"))
+            if r.period == nil && (r.vagueText ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw fail(path, "The rule has neither a period nor vagueText",
+                           "Give a period ({\"value\": 4, \"unit\": \"weeks\"}) or, for vague wording, \"vagueText\": \"promptly\"")
+            }
+            if r.trigger == .event && r.eventKind == nil {
+                throw fail(path.key("eventKind"), "A rule with trigger \"event\" needs an eventKind",
+                           "Add \"eventKind\", one of: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        for (i, s) in doc.subProcessors.enumerated() {
+            let path = Self.root.key("subProcessors").index(i)
+            try nonEmpty(s.name, path.key("name"), "Name")
+            try nonEmpty(s.country, path.key("country"), "Country")
+        }
+        for (i, e) in doc.events.enumerated() {
+            if let m = e.minutes, !(0..<1440).contains(m) {
+                throw fail(Self.root.key("events").index(i).key("minutes"), "minutes \(m) is not a time of day",
+                           "Use minutes after midnight, 0 to 1439 (e.g. 570 for 09:30)")
+            }
+        }
+        for (i, d) in doc.deadlines.enumerated() {
+            if let m = d.dueMinutes, !(0..<1440).contains(m) {
+                throw fail(Self.root.key("deadlines").index(i).key("dueMinutes"), "dueMinutes \(m) is not a time of day",
+                           "Use minutes after midnight, 0 to 1439")
+            }
+        }
+        for (i, a) in doc.audit.enumerated() {
+            let path = Self.root.key("audit").index(i)
+            if !Self.isAuditTime(a.at) {
+                throw fail(path.key("at"), "\"\(a.at)\" is not an audit time", "Use ISO 8601 UTC, e.g. \"2026-11-23T09:14:02Z\"")
+            }
+            try nonEmpty(a.action, path.key("action"), "Action")
+        }
+    }
+
+    static func isAuditTime(_ s: String) -> Bool {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return s.utf8.count == 20 && f.date(from: s) != nil
+    }
+
+    /// Every reference resolves to a record of the document or (for a non-empty database) of the database.
+    mutating func validateReferences() throws {
+        let dbAgreements = existing?.agreements ?? [:]
+        var parents: [String: String?] = dbAgreements
+        for a in doc.agreements { parents[a.id] = a.parentId }
+        let parties = Set(doc.parties.map(\.id)).union(existing?.parties ?? [])
+        let rules = Dictionary(doc.noticeRules.map { ($0.id, $0.agreementId) }, uniquingKeysWith: { a, _ in a })
+        let ruleIds = Set(rules.keys).union(existing?.rules ?? [])
+        let subs = Set(doc.subProcessors.map(\.id)).union(existing?.subProcessors ?? [])
+        let notices = Set(doc.changeNotices.map(\.id)).union(existing?.changeNotices ?? [])
+        let terminations = Set(doc.terminations.map(\.id)).union(existing?.terminations ?? [])
+        let events = Set(doc.events.map(\.id)).union(existing?.events ?? [])
+        var clauseRefs: [String: Set<String>] = [:]
+        let docClauseIds = Set(doc.clauses.map(\.id))
+        for (id, c) in existing?.clauses ?? [:] where !docClauseIds.contains(id) { clauseRefs[c.agreementId, default: []].insert(c.reference) }
+        for c in doc.clauses { clauseRefs[c.agreementId, default: []].insert(c.reference) }
+
+        func agreement(_ id: String, _ path: DocumentPath) throws {
+            guard parents[id] != nil else {
+                throw fail(path, "agreementId \"\(id)\" names no agreement in the file\(existing == nil ? "" : " or the database")",
+                           "Add the agreement to \"agreements\", or correct the id")
+            }
+        }
+        func ref(_ id: String?, in set: Set<String>, _ path: DocumentPath, _ field: String, _ table: String) throws {
+            guard let id else { return }
+            guard set.contains(id) else {
+                throw fail(path.key(field), "\(field) \"\(id)\" names no record in \"\(table)\"\(existing == nil ? "" : " or the database")",
+                           "Add it to \"\(table)\", or correct the id")
+            }
+        }
+        func clauseRef(_ ref: String?, agreementId: String, _ path: DocumentPath) throws {
+            guard let ref else { return }
+            guard clauseRefs[agreementId]?.contains(ref) == true else {
+                let known = (clauseRefs[agreementId] ?? []).sorted().prefix(12).joined(separator: ", ")
+                throw fail(path.key("clauseRef"), "clauseRef \"\(ref)\" matches no clause of agreement \"\(agreementId)\"",
+                           "Use the reference of one of its clauses (\(known.isEmpty ? "it has none" : known)), or add the clause to \"clauses\"")
+            }
+        }
+
+        for (i, a) in doc.agreements.enumerated() {
+            let path = Self.root.key("agreements").index(i)
+            try ref(a.counterpartyId, in: parties, path, "counterpartyId", "parties")
+            try ref(a.ourPartyId, in: parties, path, "ourPartyId", "parties")
+            if let parent = a.parentId {
+                guard parents[parent] != nil else {
+                    throw fail(path.key("parentId"), "parentId \"\(parent)\" names no agreement", "Add the main agreement, or correct the id")
+                }
+                var seen: Set<String> = [a.id]
+                var cursor: String? = parent
+                while let c = cursor {
+                    if seen.contains(c) {
+                        throw fail(path.key("parentId"), "parentId \"\(parent)\" makes agreement \"\(a.id)\" its own ancestor",
+                                   "A DPA hangs under its main agreement; remove the loop")
+                    }
+                    seen.insert(c)
+                    cursor = parents[c] ?? nil
+                }
+            }
+        }
+        for (i, v) in doc.versions.enumerated() { try agreement(v.agreementId, Self.root.key("versions").index(i).key("agreementId")) }
+        for (i, c) in doc.clauses.enumerated() { try agreement(c.agreementId, Self.root.key("clauses").index(i).key("agreementId")) }
+        for (i, r) in doc.noticeRules.enumerated() {
+            let path = Self.root.key("noticeRules").index(i)
+            try agreement(r.agreementId, path.key("agreementId"))
+            try clauseRef(r.clauseRef, agreementId: r.agreementId, path)
+        }
+        for (i, s) in doc.subProcessors.enumerated() { try agreement(s.agreementId, Self.root.key("subProcessors").index(i).key("agreementId")) }
+        for (i, n) in doc.changeNotices.enumerated() {
+            let path = Self.root.key("changeNotices").index(i)
+            try agreement(n.agreementId, path.key("agreementId"))
+            try ref(n.subProcessorId, in: subs, path, "subProcessorId", "subProcessors")
+            try ref(n.replacesSubProcessorId, in: subs, path, "replacesSubProcessorId", "subProcessors")
+        }
+        for (i, o) in doc.objections.enumerated() {
+            try ref(o.changeNoticeId, in: notices, Self.root.key("objections").index(i), "changeNoticeId", "changeNotices")
+        }
+        for (i, t) in doc.terminations.enumerated() {
+            let path = Self.root.key("terminations").index(i)
+            try agreement(t.agreementId, path.key("agreementId"))
+            try ref(t.ruleId, in: ruleIds, path, "ruleId", "noticeRules")
+        }
+        for (i, e) in doc.events.enumerated() { try agreement(e.agreementId, Self.root.key("events").index(i).key("agreementId")) }
+        for (i, d) in doc.deadlines.enumerated() {
+            let path = Self.root.key("deadlines").index(i)
+            try agreement(d.agreementId, path.key("agreementId"))
+            try ref(d.ruleId, in: ruleIds, path, "ruleId", "noticeRules")
+            try clauseRef(d.clauseRef, agreementId: d.agreementId, path)
+            switch d.sourceKind {
+            case .changeNotice: try ref(d.sourceId, in: notices, path, "sourceId", "changeNotices")
+            case .termination: try ref(d.sourceId, in: terminations, path, "sourceId", "terminations")
+            case .event: try ref(d.sourceId, in: events, path, "sourceId", "events")
+            case .term:
+                guard parents[d.sourceId] != nil else {
+                    throw fail(path.key("sourceId"), "sourceId \"\(d.sourceId)\" names no agreement", "For sourceKind \"term\" use the agreement's id")
+                }
+            }
+        }
+    }
+}

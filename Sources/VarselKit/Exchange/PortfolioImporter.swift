@@ -1,0 +1,439 @@
+import Foundation
+import GRDB
+import Yams
+
+/// Reads a portfolio document (JSON, or YAML of the same shape) and writes it into a store.
+///
+/// Everything is validated before anything is written: encoding, syntax, format and version,
+/// unknown fields, types, dates, periods, enum values, duplicate ids and every reference.
+/// The first problem stops the import with the file, the JSON path (and, for YAML, the line),
+/// what is wrong and how to fix it. A real import is one transaction.
+///
+/// Audit trail (docs/exchange.md, "Round trip and the audit trail"):
+/// - into an **empty** database, a document that carries an audit trail is a *restore*: records and
+///   audit rows are written verbatim (ids and timestamps kept) and no further row is added, so the
+///   restored database exports byte-identically to the file;
+/// - every other import appends exactly one audit row, action `import`, with the counts, the ids
+///   added and the records changed (before and after).
+public struct PortfolioImporter: Sendable {
+    public var store: VarselStore
+    public var clock: VarselClock
+    public var user: String
+
+    public init(store: VarselStore, clock: VarselClock, user: String = OSUser.current()) {
+        self.store = store; self.clock = clock; self.user = user
+    }
+
+    /// Validates and (unless `dryRun`) imports the file at `path`.
+    @discardableResult
+    public func importFile(_ path: String, merge: Bool = false, dryRun: Bool = false) throws -> ImportPlan {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw VarselError(.io, "Cannot read \(path): \(error.localizedDescription)", at: path,
+                              fix: "Check the file name and its permissions")
+        }
+        return try importData(data, fileName: path, merge: merge, dryRun: dryRun)
+    }
+
+    /// Validates and (unless `dryRun`) imports a document given as bytes; `fileName` names it in messages
+    /// and decides JSON (`.json`) or YAML (`.yaml`, `.yml`; otherwise by content).
+    @discardableResult
+    public func importData(_ data: Data, fileName: String, merge: Bool = false, dryRun: Bool = false) throws -> ImportPlan {
+        let parsed = try PortfolioImporter.parse(data, fileName: fileName)
+        if dryRun {
+            return try store.writer.read { db in try prepare(parsed, db: db, merge: merge).plan }
+        }
+        return try store.writer.write { db in
+            let prepared = try prepare(parsed, db: db, merge: merge)
+            do {
+                try prepared.apply(db)
+            } catch let error as VarselError {
+                throw error
+            } catch {
+                throw VarselError(.conflict, "The database refused the import: \(error)", at: fileName,
+                                  fix: "Nothing was imported. Check the records named in the message")
+            }
+            if prepared.plan.writesImportAuditRow {
+                try db.execute(sql: """
+                    INSERT INTO audit (at, user, action, entity_type, entity_id, summary, before, after)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [AuditClock.iso(clock.now()), user, "import", "portfolio",
+                                     (fileName as NSString).lastPathComponent, prepared.plan.auditSummary(fileName: fileName),
+                                     prepared.auditBefore, prepared.auditAfter])
+            }
+            return prepared.plan
+        }
+    }
+
+    // MARK: Parsing
+
+    /// A decoded, self-consistent document and the raw tree it came from.
+    public struct ParsedDocument: Sendable {
+        public var document: PortfolioDocument
+        public var fileName: String
+        let reporter: ProblemReporter
+    }
+
+    /// Decodes and validates a document on its own (no database): everything but references to
+    /// records that exist only in the database.
+    public static func parse(_ data: Data, fileName: String) throws -> ParsedDocument {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var reporter = ProblemReporter(file: fileName, raw: nil)
+        if let (offset, line) = firstInvalidUTF8(bytes) {
+            throw reporter.problem(nil, "The file is not UTF-8 text: byte 0x\(String(format: "%02X", bytes[bytes.startIndex + offset])) at offset \(offset) (line \(line)) is not valid UTF-8",
+                                   line: line, fix: "Save the file as UTF-8 (it looks like Latin-1 or Windows-1252)")
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw reporter.problem(nil, "The file is empty", fix: "Export a portfolio with `varsel export --format json`")
+        }
+        let ext = (fileName as NSString).pathExtension.lowercased()
+        let firstChar = text.first(where: { !$0.isWhitespace })
+        let isYAML = ext == "yaml" || ext == "yml" || (ext != "json" && firstChar != "{" && firstChar != "[")
+
+        // Syntax, then the header (format and version) before the shape.
+        let header: (format: Any?, version: Any?)
+        let yamlNode: Node?
+        if isYAML {
+            let node: Node?
+            do {
+                node = try Yams.compose(yaml: text)
+            } catch let error as YamlError {
+                throw reporter.problem(nil, "Not valid YAML: \(yamlProblem(error))", line: yamlLine(error),
+                                       fix: "Check indentation, colons and quotes on that line")
+            } catch {
+                throw reporter.problem(nil, "Not valid YAML: \(error)", fix: "Check the file's syntax")
+            }
+            guard let node, case .mapping = node else {
+                throw reporter.problem(nil, "The document is not a mapping of fields", line: 1,
+                                       fix: "Start the file with `format: varsel-portfolio` and `formatVersion: 1`")
+            }
+            reporter.raw = RawNode.fromYAML(node)
+            yamlNode = node
+            let f = node["format"], v = node["formatVersion"]
+            header = (f.map { $0.string ?? "\($0)" }, v.map { ($0.int as Any?) ?? ($0.string ?? "") as Any })
+        } else {
+            let object: Any
+            do {
+                object = try JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])
+            } catch {
+                let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+                if jsonLooksTruncated(bytes) {
+                    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+                    throw reporter.problem(nil, "The file is truncated: it ends before its last object or list is closed (\(reason))",
+                                           line: lines, fix: "Export the portfolio again, or restore the end of the file")
+                }
+                throw reporter.problem(nil, "Not valid JSON: \(reason)", fix: "Check brackets, commas and quotes, or export the portfolio again")
+            }
+            guard let dict = object as? [String: Any] else {
+                throw reporter.problem(nil, "The document is not a JSON object", fix: "Start the file with {\"format\": \"varsel-portfolio\", \"formatVersion\": 1, …}")
+            }
+            reporter.raw = RawNode.fromJSON(dict)
+            yamlNode = nil
+            let v = dict["formatVersion"]
+            header = (dict["format"], (v as? Int) ?? v)
+        }
+        try checkHeader(header, reporter: reporter)
+
+        if let (path, allowed) = DocumentShape.document.firstUnknownField(in: reporter.raw!) {
+            let name = path.components.last.map { c -> String in if case .key(let k) = c { return k }; return "" } ?? ""
+            throw reporter.problem(path, "Unknown field \"\(name)\"",
+                                   fix: "Correct the spelling or remove it; fields allowed here: \(allowed.joined(separator: ", "))")
+        }
+
+        let doc: PortfolioDocument
+        do {
+            if let yamlNode {
+                doc = try YAMLDecoder().decode(PortfolioDocument.self, from: yamlNode)
+            } else {
+                doc = try JSONDecoder().decode(PortfolioDocument.self, from: bytes)
+            }
+        } catch let error as DecodingError {
+            throw reporter.decodingProblem(error)
+        }
+        var validator = DocumentValidator(doc: doc, reporter: reporter, existing: nil)
+        try validator.validateStandalone()
+        return ParsedDocument(document: doc, fileName: fileName, reporter: reporter)
+    }
+
+    static func checkHeader(_ header: (format: Any?, version: Any?), reporter: ProblemReporter) throws {
+        let name = PortfolioDocument.formatName, current = PortfolioDocument.currentVersion
+        guard let format = header.format else {
+            throw reporter.problem(DocumentPath.root / "format", "Missing required field \"format\"",
+                                   fix: "Add \"format\": \"\(name)\" at the top of the document")
+        }
+        guard let f = format as? String, f == name else {
+            throw reporter.problem(DocumentPath.root / "format", "The format is \"\(format)\", not \"\(name)\": this is not a Varsel portfolio",
+                                   fix: "Import a file made by `varsel export --format json`, or set \"format\": \"\(name)\"")
+        }
+        guard let versionValue = header.version else {
+            throw reporter.problem(DocumentPath.root / "formatVersion", "Missing required field \"formatVersion\"",
+                                   fix: "Add \"formatVersion\": \(current)")
+        }
+        guard let version = versionValue as? Int else {
+            throw reporter.problem(DocumentPath.root / "formatVersion", "formatVersion must be a whole number, found \"\(versionValue)\"",
+                                   fix: "Use \"formatVersion\": \(current)")
+        }
+        if version > current {
+            throw reporter.problem(DocumentPath.root / "formatVersion", "The file has formatVersion \(version), newer than this varsel reads (\(current))",
+                                   fix: "Upgrade varsel, or export the portfolio again with the version that reads it")
+        }
+        if version < 1 {
+            throw reporter.problem(DocumentPath.root / "formatVersion", "formatVersion \(version) does not exist",
+                                   fix: "Use \"formatVersion\": \(current)")
+        }
+    }
+
+    // MARK: Preparing against the database
+
+    struct Prepared {
+        var plan: ImportPlan
+        var apply: (Database) throws -> Void
+        var auditBefore: String?
+        var auditAfter: String?
+    }
+
+    func prepare(_ parsed: ParsedDocument, db: Database, merge: Bool) throws -> Prepared {
+        let doc = parsed.document
+        let reporter = parsed.reporter
+        let existing = try ExistingIDs(db)
+        let emptyDatabase = existing.isEmpty
+        if !emptyDatabase {
+            var validator = DocumentValidator(doc: doc, reporter: reporter, existing: existing)
+            try validator.validateReferences()
+        }
+
+        var plan = ImportPlan()
+        plan.mode = emptyDatabase ? (doc.audit.isEmpty ? .add : .restore) : (merge ? .merge : .add)
+        var appliers: [(Database) throws -> Void] = []
+        var changedBefore: [String: [String]] = [:], changedAfter: [String: [String]] = [:]
+        var addedIds: [String: [String]] = [:]
+
+        func table<R: ExchangeRecord>(_ name: String, _ items: [R], order: ([R]) -> [R] = { $0 }) throws {
+            var old: [String: R] = [:]
+            if !emptyDatabase {
+                let ids = items.map(\.id)
+                var start = 0
+                while start < ids.count {
+                    let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                    for r in try R.filter(keys: chunk).fetchAll(db) { old[r.id] = r }
+                    start += 500
+                }
+            }
+            var summary = ImportPlan.Table(name: name)
+            var added: [R] = [], changed: [R] = []
+            for (i, item) in items.enumerated() {
+                guard let before = old[item.id] else { added.append(item); summary.added.append(item.id); continue }
+                if !merge {
+                    throw reporter.problem(DocumentPath.root.key(name).index(i).key("id"),
+                                           "Duplicate id: \(name) \"\(item.id)\" already exists in the database",
+                                           fix: "Use --merge to update records matched by id, or give the record a new id")
+                }
+                if before == item { summary.unchanged.append(item.id); continue }
+                changed.append(item); summary.changed.append(item.id)
+                changedBefore[name, default: []].append(AuditNote.json(before) ?? "")
+                changedAfter[name, default: []].append(AuditNote.json(item) ?? "")
+            }
+            addedIds[name] = summary.added.isEmpty ? nil : summary.added
+            plan.tables.append(summary)
+            let toInsert = order(added)
+            appliers.append { db in
+                for r in toInsert { try r.insert(db) }
+                for r in changed { try r.update(db) }
+            }
+        }
+        try table("parties", doc.parties)
+        try table("agreements", doc.agreements, order: PortfolioSnapshot.orderedByParent)
+        try table("versions", doc.versions)
+        try table("clauses", doc.clauses)
+        try table("noticeRules", doc.noticeRules)
+        try table("subProcessors", doc.subProcessors)
+        try table("changeNotices", doc.changeNotices)
+        try table("objections", doc.objections)
+        try table("terminations", doc.terminations)
+        try table("events", doc.events)
+        try table("deadlines", doc.deadlines)
+
+        plan.auditInFile = doc.audit.count
+        if plan.mode == .restore {
+            plan.auditRestored = doc.audit.count
+            let rows = doc.audit
+            appliers.append { db in for a in rows { try a.insert(db) } }
+        } else {
+            for a in doc.audit {
+                if let row = try AuditEntry.fetchOne(db, key: a.id), row == a { plan.auditAlreadyPresent += 1 }
+                else { plan.auditNotCopied += 1 }
+            }
+            plan.writesImportAuditRow = true
+        }
+        let before = changedBefore.isEmpty ? nil : Self.jsonObjectText(changedBefore)
+        let after = Self.jsonObjectText(["added": addedIds.mapValues { $0.map { "\"\(Self.escapeJSON($0))\"" } },
+                                         "changed": changedAfter])
+        let apply: (Database) throws -> Void = { db in for f in appliers { try f(db) } }
+        return Prepared(plan: plan, apply: apply, auditBefore: before, auditAfter: plan.writesImportAuditRow ? after : nil)
+    }
+
+    /// `{"table":[json,…],…}` from pre-encoded JSON values, keys sorted.
+    static func jsonObjectText(_ map: [String: [String]]) -> String {
+        "{" + map.keys.sorted().map { "\"\($0)\":[" + map[$0]!.joined(separator: ",") + "]" }.joined(separator: ",") + "}"
+    }
+
+    static func jsonObjectText(_ map: [String: [String: [String]]]) -> String {
+        "{" + map.keys.sorted().map { "\"\($0)\":" + jsonObjectText(map[$0]!) }.joined(separator: ",") + "}"
+    }
+
+    static func escapeJSON(_ s: String) -> String {
+        let data = (try? JSONEncoder().encode(s)) ?? Data("\"\"".utf8)
+        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
+    }
+
+    // MARK: Low-level checks
+
+    /// Offset and 1-based line of the first byte that is not valid UTF-8, or nil.
+    static func firstInvalidUTF8(_ data: Data) -> (Int, Int)? {
+        let b = [UInt8](data)
+        var i = 0, line = 1
+        while i < b.count {
+            let c = b[i]
+            var need = 0
+            var minScalar: UInt32 = 0
+            var scalar: UInt32 = 0
+            switch c {
+            case 0x00...0x7F: if c == 0x0A { line += 1 }; i += 1; continue
+            case 0xC2...0xDF: need = 1; scalar = UInt32(c & 0x1F); minScalar = 0x80
+            case 0xE0...0xEF: need = 2; scalar = UInt32(c & 0x0F); minScalar = 0x800
+            case 0xF0...0xF4: need = 3; scalar = UInt32(c & 0x07); minScalar = 0x10000
+            default: return (i, line)
+            }
+            guard i + need < b.count else { return (i, line) }
+            for k in 1...need {
+                let cc = b[i + k]
+                guard cc & 0xC0 == 0x80 else { return (i, line) }
+                scalar = scalar << 6 | UInt32(cc & 0x3F)
+            }
+            if scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return (i, line) }
+            i += need + 1
+        }
+        return nil
+    }
+
+    /// True when the JSON text ends inside an unclosed object, list or string.
+    static func jsonLooksTruncated(_ data: Data) -> Bool {
+        var depth = 0, inString = false, escaped = false
+        for c in data {
+            if inString {
+                if escaped { escaped = false } else if c == UInt8(ascii: "\\") { escaped = true } else if c == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch c {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+            default: break
+            }
+        }
+        return inString || depth > 0
+    }
+
+    static func yamlLine(_ error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        default: nil
+        }
+    }
+
+    static func yamlProblem(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "duplicate keys \(duplicates.joined(separator: ", "))"
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+/// The model types an import writes, matched by their stable text id.
+protocol ExchangeRecord: SnakeCaseRecord, Hashable, Identifiable where ID == String {}
+extension Party: ExchangeRecord {}
+extension Agreement: ExchangeRecord {}
+extension AgreementVersion: ExchangeRecord {}
+extension Clause: ExchangeRecord {}
+extension NoticeRule: ExchangeRecord {}
+extension SubProcessor: ExchangeRecord {}
+extension ChangeNotice: ExchangeRecord {}
+extension Objection: ExchangeRecord {}
+extension TerminationNotice: ExchangeRecord {}
+extension AgreementEvent: ExchangeRecord {}
+extension Deadline: ExchangeRecord {}
+
+/// What an import did (or, for a dry run, would do).
+public struct ImportPlan: Sendable, Equatable {
+    public enum Mode: String, Sendable {
+        /// Empty database, document with an audit trail: records and audit rows verbatim, no extra row.
+        case restore
+        /// New records only; an existing id is refused.
+        case add
+        /// New records added, records with a known id updated.
+        case merge
+    }
+    public struct Table: Sendable, Equatable {
+        public var name: String
+        public var added: [String] = []
+        public var changed: [String] = []
+        public var unchanged: [String] = []
+    }
+    public var mode: Mode = .add
+    public var tables: [Table] = []
+    public var auditInFile = 0
+    /// Audit rows copied verbatim (restore).
+    public var auditRestored = 0
+    /// Audit rows of the file already in the database, identical.
+    public var auditAlreadyPresent = 0
+    /// Audit rows of the file not copied (this database keeps its own trail).
+    public var auditNotCopied = 0
+    /// Whether the import appends its own `import` audit row.
+    public var writesImportAuditRow = false
+
+    public var addedCount: Int { tables.reduce(0) { $0 + $1.added.count } }
+    public var changedCount: Int { tables.reduce(0) { $0 + $1.changed.count } }
+    public var unchangedCount: Int { tables.reduce(0) { $0 + $1.unchanged.count } }
+
+    func auditSummary(fileName: String) -> String {
+        var s = "Imported \((fileName as NSString).lastPathComponent) (\(mode.rawValue)): \(addedCount) added, \(changedCount) changed, \(unchangedCount) left alone"
+        let parts = tables.filter { !$0.added.isEmpty || !$0.changed.isEmpty }
+            .map { "\($0.name) +\($0.added.count) ~\($0.changed.count)" }
+        if !parts.isEmpty { s += " [" + parts.joined(separator: ", ") + "]" }
+        if auditInFile > 0 { s += "; \(auditInFile) audit row(s) in the file kept there (\(auditAlreadyPresent) already in this trail)" }
+        return s
+    }
+
+    /// The report `varsel import` prints: counts per table, then the ids added and changed.
+    public func reportLines(dryRun: Bool) -> [String] {
+        var lines: [String] = []
+        let verb = dryRun ? "Would import" : "Imported"
+        lines.append("\(verb) (\(mode.rawValue)): \(addedCount) added, \(changedCount) changed, \(unchangedCount) left alone")
+        for t in tables where !(t.added.isEmpty && t.changed.isEmpty && t.unchanged.isEmpty) {
+            lines.append("  \(t.name): \(t.added.count) added, \(t.changed.count) changed, \(t.unchanged.count) left alone")
+        }
+        for t in tables {
+            for id in t.added { lines.append("  + \(t.name) \(id)") }
+            for id in t.changed { lines.append("  ~ \(t.name) \(id)") }
+        }
+        switch mode {
+        case .restore:
+            lines.append("Audit trail: \(auditRestored) row(s) \(dryRun ? "would be " : "")restored verbatim; no import row added (restore)")
+        case .add, .merge:
+            if auditInFile > 0 {
+                lines.append("Audit trail: \(auditInFile) row(s) in the file: \(auditAlreadyPresent) already in this database, \(auditNotCopied) not copied (this database keeps its own trail)")
+            }
+            lines.append(dryRun ? "One \"import\" audit row would be added" : "One \"import\" audit row added")
+        }
+        if dryRun { lines.append("Dry run: nothing was written") }
+        return lines
+    }
+}
