@@ -71,15 +71,16 @@ public struct PortfolioQueries: Sendable {
             """, arguments: [today, horizon])
         return try rows.compactMap { row in
             let agreement = try Agreement(row: row)
-            guard let d = renewalDeadline(agreement), d.actByDate <= horizon else { return nil }
+            // The index already named the current term: compute that one term only.
+            guard let d = renewalDeadline(agreement, term: row["current_term"]), d.actByDate <= horizon else { return nil }
             return item(d, title: agreement.title, counterparty: row["counterparty"])
         }
     }
 
     /// The notice day that stops the next renewal, as a deadline (not stored until handled).
-    public func renewalDeadline(_ agreement: Agreement) -> Deadline? {
+    public func renewalDeadline(_ agreement: Agreement, term: Int? = nil) -> Deadline? {
         guard agreement.status == .active, let schedule = RenewalSchedule(agreement: agreement) else { return nil }
-        let k = schedule.currentTerm(today: today)
+        let k = term ?? schedule.currentTerm(today: today)
         let c = schedule.noticeDeadline(k)
         return Deadline(id: "dl-term-\(agreement.id)-\(k + 1)", agreementId: agreement.id, ruleId: nil, sourceKind: .term,
                         sourceId: agreement.id, what: "Give notice to stop the renewal (term \(k + 1) ends \(schedule.termEnd(k).iso))",

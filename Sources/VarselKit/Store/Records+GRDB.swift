@@ -38,3 +38,25 @@ extension Agreement {
         try RenewalIndex.refresh(db, agreement: self)
     }
 }
+
+extension Deadline {
+    /// Hand-written row decoding: the agenda reads thousands of deadlines, and this is several
+    /// times faster than the Codable path.
+    public init(row: Row) throws {
+        func date(_ column: String) throws -> CivilDate {
+            guard let d = CivilDate.fromDatabaseValue(row[column]) else {
+                throw VarselError(.invalidInput, "Deadline \(row["id"] as String? ?? "?") has a bad \(column)", at: "deadlines.\(column)")
+            }
+            return d
+        }
+        self.init(id: row["id"], agreementId: row["agreement_id"], ruleId: row["rule_id"],
+                  sourceKind: DeadlineSourceKind(rawValue: row["source_kind"]) ?? .event, sourceId: row["source_id"],
+                  what: row["what"], actor: Actor(rawValue: row["actor"]) ?? .us, clauseRef: row["clause_ref"],
+                  anchorDate: try date("anchor_date"), rawDate: try date("raw_date"), dueDate: try date("due_date"),
+                  actByDate: try date("act_by_date"), dueMinutes: row["due_minutes"],
+                  remindDate: CivilDate.fromDatabaseValue(row["remind_date"]), explanation: row["explanation"],
+                  assumed: row["assumed"], writtenForm: row["written_form"], groundsRequired: row["grounds_required"],
+                  state: DeadlineState(rawValue: row["state"]) ?? .open,
+                  handledDate: CivilDate.fromDatabaseValue(row["handled_date"]), handledNote: row["handled_note"])
+    }
+}
