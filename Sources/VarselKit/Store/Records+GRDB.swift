@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Rows map to the model types through Codable with snake_case columns;
@@ -58,5 +59,28 @@ extension Deadline {
                   assumed: row["assumed"], writtenForm: row["written_form"], groundsRequired: row["grounds_required"],
                   state: DeadlineState(rawValue: row["state"]) ?? .open,
                   handledDate: CivilDate.fromDatabaseValue(row["handled_date"]), handledNote: row["handled_note"])
+    }
+}
+
+extension Agreement {
+    /// Hand-written row decoding (the renewal part of the agenda reads thousands of agreements).
+    public init(row: Row) throws {
+        let termJSON: String = row["term"]
+        let term: AgreementTerm
+        do { term = try JSONDecoder().decode(AgreementTerm.self, from: Data(termJSON.utf8)) } catch {
+            throw VarselError(.invalidInput, "Agreement \(row["id"] as String? ?? "?") has an unreadable term", at: "agreements.term")
+        }
+        // The calendar decides every date: never guess it.
+        guard let calendar = CalendarID(rawValue: row["calendar"]) else {
+            throw VarselError(.invalidInput, "Agreement \(row["id"] as String? ?? "?") has an unknown calendar", at: "agreements.calendar")
+        }
+        self.init(id: row["id"], title: row["title"], kind: AgreementKind(rawValue: row["kind"]) ?? .other,
+                  counterpartyId: row["counterparty_id"], ourPartyId: row["our_party_id"],
+                  ourRole: OurRole(rawValue: row["our_role"]) ?? .other, language: row["language"],
+                  governingLaw: row["governing_law"], calendar: calendar,
+                  version: row["version"], signedDate: CivilDate.fromDatabaseValue(row["signed_date"]),
+                  effectiveDate: CivilDate.fromDatabaseValue(row["effective_date"]),
+                  endDate: CivilDate.fromDatabaseValue(row["end_date"]), term: term,
+                  status: AgreementStatus(rawValue: row["status"]) ?? .active, parentId: row["parent_id"], notes: row["notes"])
     }
 }
