@@ -63,7 +63,13 @@ extension PortfolioQueries {
         case .event: label = rule.eventKind?.label.lowercased() ?? "event"
         }
         let c = planner.compute(rule: rule, calendar: calendar, anchor: today, anchorLabel: label)
-        let verb = rule.trigger == .terminationNotice ? "agreement ends" : "act by"
+        let verb: String
+        switch (rule.trigger, rule.actor, rule.direction) {
+        case (.terminationNotice, _, _): verb = "agreement ends"
+        case (_, .them, .before): verb = "they must notify by"
+        case (_, .them, .after): verb = "they must act by"
+        default: verb = "act by"
+        }
         return RuleView(rule: rule, clause: clauses.first { $0.reference == rule.clauseRef },
                         periodText: rule.periodText(assumed: planner.vagueDefault),
                         ifTodayText: "\(label) today → \(verb) \(c.actByDate.humanText)" + (c.wasRolled ? " (rolled from \(c.rawDate.humanText))" : ""))
