@@ -15,6 +15,8 @@ public enum Action: Hashable, Sendable {
     case help
     // Filter
     case startFilter, keepFilter, clearFilter
+    /// The `:` command line.
+    case startPrompt, runPrompt, cancelPrompt
     // Records
     case recordObjection, recordChangeNotice, recordTermination, markHandled
     // Text input (filter and forms)

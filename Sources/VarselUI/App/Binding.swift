@@ -3,7 +3,7 @@ public enum BindingContext: String, CaseIterable, Hashable, Sendable {
     /// Every main view (agenda, agreements list and detail, sub-processors, notices).
     case views
     case agenda, agreementList, agreementDetail, subProcessors, notices
-    case filter, form, confirm, help
+    case filter, prompt, form, confirm, help
 
     public var title: String {
         switch self {
@@ -14,6 +14,7 @@ public enum BindingContext: String, CaseIterable, Hashable, Sendable {
         case .subProcessors: "Sub-processors"
         case .notices: "Notices"
         case .filter: "Filter"
+        case .prompt: "Command line"
         case .form: "Forms"
         case .confirm: "Confirmation"
         case .help: "Help"
@@ -111,8 +112,14 @@ public enum Bindings {
             Binding([.backTab], .previousView, "Previous view", [.views]),
             Binding([.char("r")], .reload, "Reload from the database", [.views]),
             Binding([.char("?")], .help, "Help: every key of this view", [.views], hint: "help"),
+            Binding([.char(":")], .startPrompt, "Command line: :export, :backup, :calendar FILE", [.views]),
             Binding([.escape, .char("q")], .back, "Back (Esc clears a filter; q quits at the top level)", [.views], hint: "back"),
-            Binding([.ctrl("c")], .quit, "Quit", [.views, .filter, .form, .confirm, .help]),
+            Binding([.ctrl("c")], .quit, "Quit", [.views, .filter, .prompt, .form, .confirm, .help]),
+            // Command line
+            Binding([], .typeText, "Type the command", [.prompt], keyLabel: "text"),
+            Binding([.backspace], .deleteChar, "Delete the last character", [.prompt]),
+            Binding([.enter], .runPrompt, "Run the command", [.prompt], hint: "run"),
+            Binding([.escape], .cancelPrompt, "Close the command line (nothing runs)", [.prompt], hint: "cancel"),
             // Filter line
             Binding([], .typeText, "Type to narrow the list as you type", [.filter], keyLabel: "text"),
             Binding([.backspace], .deleteChar, "Delete the last character", [.filter]),

@@ -161,6 +161,10 @@ import VarselKit
             let text = "/" + state.filter
             buf.put(text, x: 0, y: sy, style: CellStyle(.accent, bold: true))
             buf.cursor = (x: min(width - 1, DisplayWidth.of(TerminalText.sanitize(text))), y: sy)
+        } else if let prompt = state.prompt {
+            let text = ":" + prompt
+            buf.put(text, x: 0, y: sy, style: CellStyle(.accent, bold: true))
+            buf.cursor = (x: min(width - 1, DisplayWidth.of(TerminalText.sanitize(text))), y: sy)
         } else if let s = state.status {
             buf.putPadded(s.text, x: 0, y: sy, width: width, style: CellStyle(s.isError ? .error : .success, bold: true))
         }
@@ -218,6 +222,10 @@ import VarselKit
             refreshForm()
             return .redraw
         }
+        if context == .prompt, case .char(let c) = key {
+            state.prompt?.append(c)
+            return .redraw
+        }
         if context == .filter, case .char(let c) = key {
             state.filters[state.view, default: ""].append(c)
             filterChanged()
@@ -272,6 +280,14 @@ import VarselKit
             state.overlay = .help(scroll: 0)
         case .closeHelp:
             state.overlay = nil
+        case .startPrompt:
+            state.prompt = ""
+        case .cancelPrompt:
+            state.prompt = nil
+        case .runPrompt:
+            let line = state.prompt ?? ""
+            state.prompt = nil
+            state.status = CommandPrompt.run(line, portfolio: portfolio)
         case .startFilter:
             state.filterEditing = true
         case .keepFilter:
@@ -286,6 +302,8 @@ import VarselKit
             if state.form != nil {
                 state.form?.deleteBackward()
                 refreshForm()
+            } else if state.prompt != nil {
+                if state.prompt?.isEmpty == false { state.prompt?.removeLast() }
             } else if state.filterEditing, !state.filter.isEmpty {
                 state.filters[state.view]?.removeLast()
                 filterChanged()

@@ -81,6 +81,8 @@ public struct WorkbenchState: Sendable {
     public var filters: [ViewID: String] = [:]
     /// The filter line is being edited.
     public var filterEditing = false
+    /// The `:` command line being edited (nil when closed).
+    public var prompt: String?
     public var form: FormState?
     public var overlay: Overlay?
     public var status: StatusMessage?
@@ -95,6 +97,7 @@ public struct WorkbenchState: Sendable {
         if case .confirm = overlay { return .confirm }
         if form != nil { return .form }
         if filterEditing { return .filter }
+        if prompt != nil { return .prompt }
         switch view {
         case .agenda: return .agenda
         case .agreements: return detailFocused ? .agreementDetail : .agreementList

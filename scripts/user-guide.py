@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Assembles docs/user-guide.md from docs/captures/*.txt (made by scripts/capture-views)
+and docs/user-guide-keys.md (generated from the binding table)."""
+import os
+os.chdir(os.path.join(os.path.dirname(__file__), '..'))
+cap = lambda n: open(f'docs/captures/{n}.txt').read().rstrip('\n')
+keys = open('docs/user-guide-keys.md').read()
+sections = [
+("Agenda (1)","agenda","The landing view. Every open deadline with an act-by day up to 90 days ahead, and every overdue one, grouped Overdue / Within 14 days / Within 30 days / Within 90 days. Each row: act-by day, days left, agreement, what is due, clause. The header counts the same windows. `Enter` opens the item's agreement; `o` on an objection deadline opens the objection form; `x` marks the selected deadline handled (after a confirmation)."),
+("Agreements (2)","agreements","All agreements, ordered by name, paged from the database (only visible rows are drawn). At 120 columns or more the selected agreement's detail stands beside the list; narrower, `Enter` opens it."),
+("Agreement detail — Overview","detail-overview","Parties with organisation numbers, law and holiday calendar, dates, term (with the next renewal notice day for auto-renewing agreements), parent and child agreements, open deadlines and the version log. Tabs switch with `]`/`[` (or →/←)."),
+("Agreement detail — Notice rules","detail-rules","Each notice rule with its clause reference, period, who acts, flags (written form, grounds required, silence = approval), what it would give if its event happened today, and the clause text as quoted from the agreement."),
+("Agreement detail — Sub-processors","detail-subprocessors","The agreement's sub-processors with country, purpose, status and since when."),
+("Agreement detail — Notices & objections","detail-notices","Change notices with their status, the deadlines they opened and any objections with their grounds; termination notices with the end date."),
+("Agreement detail — History","detail-history","The audit entries for the agreement and everything under it, newest first."),
+("Sub-processors (3)","subprocessors","The register across all agreements, grouped by sub-processor: which agreements use a vendor, in which countries, with which status."),
+("Notices (4)","notices","Change and termination notices, open ones first, with their window (act-by day and days left) or `handled`."),
+("Help overlay (?)","help","Generated from the same binding table that drives the keys and the hint bar: it lists exactly the keys of the current context."),
+("Form — record an objection (o)","form-objection","Date defaults to today. Grounds are required (and the form says so, with the clause) where the agreement demands objective grounds. `Ctrl-S` or `Enter` on the last field saves; `Esc` cancels and writes nothing. Errors appear next to the field."),
+("Form — record a change notice (n)","form-change-notice","Received date, kind, channel, summary, the date the change applies and, for sub-processor changes, the proposed sub-processor. The deadlines the agreement's rules give (and any late-notice warning) are shown live before saving."),
+("Form — record a termination notice (t)","form-termination","Who gave notice and when. The end date, how it was computed and every follow-on deadline (data return, delete-or-return decision) are shown, then a confirmation step."),
+("Filtering (/)","filter","`/` filters the current list as you type; `Enter` keeps the filter, `Esc` clears it."),
+]
+out = ["# User guide: the workbench", "",
+"`varsel` with no subcommand opens the workbench on the database (`--db`, `$VARSEL_DB`, or",
+"`$XDG_DATA_HOME/varsel/varsel.sqlite`); `varsel --demo` opens a fresh scratch copy of the demo",
+"portfolio. `--today YYYY-MM-DD` (or `$VARSEL_TODAY`) fixes the day deadlines are counted from.",
+"An empty database shows how to load the demo or import a portfolio.", "",
+"Layout: a header (database, today, counts overdue / ≤14 / ≤30 / ≤90 days), the view tabs, the main",
+"area and a bottom line with the keys that work here. Colours mark urgency; with `NO_COLOR` set (or",
+"a monochrome terminal) bold, underline and reverse video do. The terminal must be at least 60×16;",
+"smaller, the workbench says so until it is resized. Changes made by another program (the command",
+"line, a second workbench) show up within a second.", "",
+"The captures below are the real binary in tmux at 110×30 on the demo portfolio with",
+"`--today 2026-11-23`; `scripts/capture-views` takes them again (into `docs/captures/`) and",
+"`scripts/user-guide.py` rebuilds this page.", ""]
+for title, name, text in sections:
+    out += [f"## {title}", "", text, "", "```", cap(name), "```", ""]
+out += ["## The command line (:)", "",
+"`:` opens a command line at the bottom of the screen: `:export FILE` writes the whole portfolio as",
+"JSON, `:backup FILE` takes an online backup, `:calendar FILE [DAYS]` writes the deadlines as an",
+"iCalendar file (default 365 days ahead, plus overdue ones). Files are created with mode 0600; an",
+"existing file is kept unless the command ends in `!` (`:export! FILE`). One line confirms what was",
+"written, or says what went wrong. `Esc` closes the command line without running anything.", ""]
+out += ["## Key map", "", keys.split('\n', 1)[1].lstrip('\n') if keys.startswith('#') else keys]
+open('docs/user-guide.md', 'w').write('\n'.join(out))
