@@ -25,7 +25,12 @@ struct WorkbenchCommand: AsyncParsableCommand {
             let store = try VarselStore.open(path: path)
             let portfolio = Portfolio(store: store, clock: clock)
             let label = demo ? "demo (scratch copy)" : path
-            try WorkbenchLauncher.run(portfolio: portfolio, label: label, started: started)
+            do {
+                try WorkbenchLauncher.run(portfolio: portfolio, label: label, started: started)
+            } catch let error as TerminalError {
+                throw VarselError(.io, "\(error)".replacingOccurrences(of: "varsel: ", with: ""), at: "terminal",
+                                  fix: "Run varsel in a terminal (TERM set to a known type), or use a subcommand such as `varsel deadlines`")
+            }
             if demo { FileHandle.standardError.write(Data("The demo database was \(path)\n".utf8)) }
         }
     }
