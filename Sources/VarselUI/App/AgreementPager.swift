@@ -17,8 +17,10 @@ struct KeysetSource<Row> {
     let maxRows: Int
     let source: KeysetSource<Row>
     private(set) var filter = ""
-    /// Rows matching the filter in the whole database.
+    /// Rows matching the filter in the whole database; while `totalIsExact` is false, only a lower
+    /// bound (the rows of the full first page) until `countNow()` runs.
     private(set) var total = 0
+    private(set) var totalIsExact = true
     /// Index (in the whole list) of `rows[0]`.
     private(set) var start = 0
     private(set) var rows: [Row] = []
@@ -33,18 +35,38 @@ struct KeysetSource<Row> {
 
     func row(at i: Int) -> Row? { i >= start && i < end ? rows[i - start] : nil }
 
-    /// Reads the first page; the count is only asked for when the first page is full (a short
-    /// first page is the whole list), so a filter that matches little costs one scan, not two.
+    /// Reads the first page. A short first page is the whole list; otherwise the count is read now
+    /// without a filter, and with one (filter-as-you-type) only when needed: `countNow()`, called
+    /// by `ensure` before rows past the first page, by navigation towards the end, and when idle.
     func reset(filter: String) throws {
         self.filter = filter
         rows = try source.first(filter, pageSize)
-        total = rows.count < pageSize ? rows.count : try source.count(filter)
         start = 0
         fetches = 1
+        if rows.count < pageSize {
+            total = rows.count; totalIsExact = true
+        } else if filter.trimmingCharacters(in: .whitespaces).isEmpty {
+            total = try source.count(filter); totalIsExact = true
+        } else {
+            total = rows.count; totalIsExact = false
+        }
     }
+
+    /// Reads the exact count if only a lower bound is known. Returns whether it did.
+    @discardableResult
+    func countNow() throws -> Bool {
+        guard !totalIsExact else { return false }
+        total = try source.count(filter)
+        totalIsExact = true
+        return true
+    }
+
+    /// The count as shown: "200+" while only a lower bound is known.
+    var totalText: String { totalIsExact ? "\(total)" : "\(total)+" }
 
     /// Makes sure rows `range` are loaded, with a margin of half a page for smooth scrolling.
     func ensure(_ range: Range<Int>) throws {
+        if !totalIsExact && range.upperBound + pageSize / 2 > total { try countNow() }
         guard total > 0 else { return }
         let lo = max(0, range.lowerBound), hi = min(total, range.upperBound)
         guard lo < hi else { return }
@@ -112,6 +134,7 @@ extension KeysetPager where Row == AgreementRow {
     /// Loads the rows around one agreement and returns its index, or nil if the filter hides it.
     func focus(on id: String, _ q: PortfolioQueries) throws -> Int? {
         guard let (index, row) = try q.searchPosition(id: id, filter: filter) else { return nil }
+        try countNow()
         let before = try source.before(filter, row, pageSize / 2)
         let after = try source.after(filter, row, pageSize)
         rows = before + [row] + after

@@ -289,7 +289,14 @@ import VarselKit
 
     public func tick() -> ProgramStep {
         guard let v = try? portfolio.store.dataVersion() else { return .none }
-        guard v != dataVersion else { return .none }
+        guard v != dataVersion else {
+            // Idle: read the count a filtered list left for later (shown as "200+" until then).
+            switch state.view {
+            case .agreements where !pagerStale: return (try? pager.countNow()) == true ? .redraw : .none
+            case .subProcessors where !vendorPagerStale: return (try? vendorPager.countNow()) == true ? .redraw : .none
+            default: return .none
+            }
+        }
         dataVersion = v
         reloadAll()
         state.status = StatusMessage(text: "Reloaded: the database was changed by another program", isError: false)
@@ -407,7 +414,8 @@ import VarselKit
         case .agenda: apply(&state.agenda, count: agendaItems.count)
         case .agreementList:
             let before = state.agreements.selected
-            apply(&state.agreements, count: agreementsPager().total)
+            if action == .bottom || before + page + 1 >= agreementsPager().total { try? pager.countNow() }
+            apply(&state.agreements, count: pager.total)
             if before != state.agreements.selected { state.detailScroll = 0 }
             let sel = state.agreements.selected
             try? pager.ensure(max(0, sel - listRows)..<(sel + listRows))
@@ -423,7 +431,8 @@ import VarselKit
             }
             state.detailScroll = max(0, state.detailScroll)
         case .subProcessors:
-            apply(&state.subProcessors, count: vendorsPager().total)
+            if action == .bottom || state.subProcessors.selected + page + 1 >= vendorsPager().total { try? vendorPager.countNow() }
+            apply(&state.subProcessors, count: vendorPager.total)
             let sel = state.subProcessors.selected
             try? vendorPager.ensure(max(0, sel - listRows)..<(sel + listRows))
         case .notices: apply(&state.notices, count: noticeRows.count)

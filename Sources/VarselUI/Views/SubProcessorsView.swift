@@ -22,7 +22,7 @@ import VarselKit
             [(a, flex[0], false, nil), (b, 16, false, nil), (c, 14, false, nil), (d, 10, true, nil)]
         }
         ListDrawing.row(&buffer, x: listRect.x + 1, y: listRect.y, width: listRect.width - 1,
-                        cells: cells("Sub-processor (\(pager.total))", "Org number", "Countries", "Agreements"),
+                        cells: cells("Sub-processor (\(pager.totalText))", "Org number", "Countries", "Agreements"),
                         style: CellStyle(.title, bold: true))
         let rows = listRect.height - 1
         cursor.clamp(count: pager.total, visible: rows)
