@@ -13,6 +13,9 @@ enum Schema {
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: v1)
         }
+        m.registerMigration("v2-search") { db in
+            try db.execute(sql: v2)
+        }
         return m
     }
 
@@ -200,5 +203,47 @@ enum Schema {
         BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
     CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
         BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+    """
+
+    /// Search and register support for large portfolios (issue 5):
+    /// - `agreement_search`: title, id and counterparty name of every agreement, clustered in list
+    ///   order (title without case, then id), so filter-as-you-type scans a narrow table in order
+    ///   instead of every agreement row plus a party lookup. Triggers keep it in step; backfilled here.
+    /// - `sub_processors_register`: a covering index for the grouped sub-processor register.
+    static let v2 = """
+    CREATE TABLE agreement_search (
+        title TEXT NOT NULL COLLATE NOCASE,
+        id TEXT NOT NULL,
+        counterparty TEXT NOT NULL,
+        PRIMARY KEY (title, id)
+    ) WITHOUT ROWID;
+    CREATE UNIQUE INDEX agreement_search_id ON agreement_search(id);
+    INSERT INTO agreement_search (title, id, counterparty)
+        SELECT a.title, a.id, p.name FROM agreements a JOIN parties p ON p.id = a.counterparty_id;
+    CREATE TRIGGER agreement_search_insert AFTER INSERT ON agreements BEGIN
+        INSERT OR REPLACE INTO agreement_search (title, id, counterparty)
+            SELECT NEW.title, NEW.id, p.name FROM parties p WHERE p.id = NEW.counterparty_id;
+    END;
+    CREATE TRIGGER agreement_search_update AFTER UPDATE OF id, title, counterparty_id ON agreements BEGIN
+        DELETE FROM agreement_search WHERE id = OLD.id;
+        INSERT OR REPLACE INTO agreement_search (title, id, counterparty)
+            SELECT NEW.title, NEW.id, p.name FROM parties p WHERE p.id = NEW.counterparty_id;
+    END;
+    CREATE TRIGGER agreement_search_delete AFTER DELETE ON agreements BEGIN
+        DELETE FROM agreement_search WHERE id = OLD.id;
+    END;
+    CREATE TRIGGER agreement_search_party_insert AFTER INSERT ON parties BEGIN
+        INSERT OR REPLACE INTO agreement_search (title, id, counterparty)
+            SELECT a.title, a.id, NEW.name FROM agreements a WHERE a.counterparty_id = NEW.id;
+    END;
+    CREATE TRIGGER agreement_search_party_update AFTER UPDATE OF id, name ON parties BEGIN
+        DELETE FROM agreement_search WHERE id IN (SELECT a.id FROM agreements a WHERE a.counterparty_id = OLD.id);
+        INSERT OR REPLACE INTO agreement_search (title, id, counterparty)
+            SELECT a.title, a.id, NEW.name FROM agreements a WHERE a.counterparty_id = NEW.id;
+    END;
+    CREATE TRIGGER agreement_search_party_delete AFTER DELETE ON parties BEGIN
+        DELETE FROM agreement_search WHERE id IN (SELECT a.id FROM agreements a WHERE a.counterparty_id = OLD.id);
+    END;
+    CREATE INDEX sub_processors_register ON sub_processors(name COLLATE NOCASE, agreement_id, country, org_number, purpose);
     """
 }

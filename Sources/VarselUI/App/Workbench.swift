@@ -3,8 +3,9 @@ import VarselKit
 /// The ncurses workbench as a terminal-independent program: key → action → new state
 /// (reads and writes through `Portfolio`) → views render into a `ScreenBuffer`.
 ///
-/// Data is cached per data change: the agenda once, the register and notices when first shown,
-/// each agreement's detail by id, and the agreements list page by page (`AgreementPager`).
+/// Data is cached per data change: the agenda once (and its filtered, ordered layout per filter),
+/// notices when first shown, each agreement's detail by id, and the agreements list and the
+/// sub-processor register page by page (`KeysetPager`), read only when their view is first shown.
 /// `tick()` notices writes by other processes (`PRAGMA data_version`) and reloads.
 @MainActor public final class Workbench: TerminalProgram {
     public static let minimumWidth = 60
@@ -14,10 +15,17 @@ import VarselKit
     public let databaseLabel: String
     public private(set) var state = WorkbenchState()
 
-    let pager = AgreementPager()
+    let pager: AgreementPager
+    let vendorPager: VendorPager
+    /// The pagers hold rows from before the last data change (re-read when next shown).
+    private var pagerStale = true
+    private var vendorPagerStale = true
     private var agendaCache: [AgendaItem]?
-    private var registerCache: [SubProcessorRegisterEntry]?
+    private var countsCache: AgendaCounts?
+    private var agendaLayoutCache: (filter: String, layout: AgendaView.Layout)?
+    private var usesCache: [String: (limit: Int, uses: [SubProcessorRegisterEntry.Use])] = [:]
     private var noticesCache: [NoticeRow]?
+    private var noticeRowsCache: (filter: String, rows: [NoticeRow])?
     private var detailCache: [String: AgreementDetail] = [:]
     private(set) var totalAgreements = 0
     private var dataVersion: Int?
@@ -30,6 +38,8 @@ import VarselKit
     public init(portfolio: Portfolio, databaseLabel: String) {
         self.portfolio = portfolio
         self.databaseLabel = databaseLabel
+        pager = .agreements(portfolio)
+        vendorPager = .vendors(portfolio)
         reloadAll()
         dataVersion = try? portfolio.store.dataVersion()
     }
@@ -39,18 +49,59 @@ import VarselKit
 
     // MARK: - Data
 
-    /// Drops every cache and reads what the current view needs again.
+    /// Drops every cache; what a view shows is read again when it is next drawn (the agreements
+    /// list and the register are not read at all until their view is shown).
     func reloadAll() {
-        agendaCache = nil; registerCache = nil; noticesCache = nil; detailCache = [:]
+        agendaCache = nil; countsCache = nil; agendaLayoutCache = nil
+        noticesCache = nil; noticeRowsCache = nil; detailCache = [:]; usesCache = [:]
+        pagerStale = true; vendorPagerStale = true
         do {
             totalAgreements = try queries.agreementCount()
-            let keep = state.agreements.selected
-            try pager.reset(queries, filter: state.filters[.agreements] ?? "")
-            state.agreements.selected = min(keep, max(0, pager.total - 1))
-            try pager.ensure(state.agreements.offset..<(state.agreements.offset + listRows + 1), queries)
         } catch {
             state.status = StatusMessage(text: "Cannot read the database: \(asVarselError(error).description)", isError: true)
         }
+    }
+
+    /// The agreements list, re-read after a data change (keeping the selection where it was).
+    @discardableResult
+    func agreementsPager() -> AgreementPager {
+        guard pagerStale else { return pager }
+        pagerStale = false
+        do {
+            let keep = state.agreements.selected
+            try pager.reset(filter: state.filters[.agreements] ?? "")
+            state.agreements.selected = min(keep, max(0, pager.total - 1))
+            try pager.ensure(state.agreements.offset..<(state.agreements.offset + listRows + 1))
+        } catch {
+            state.status = StatusMessage(text: "Cannot read the database: \(asVarselError(error).description)", isError: true)
+        }
+        return pager
+    }
+
+    /// The sub-processor register, re-read after a data change (keeping the selection where it was).
+    @discardableResult
+    func vendorsPager() -> VendorPager {
+        guard vendorPagerStale else { return vendorPager }
+        vendorPagerStale = false
+        do {
+            let keep = state.subProcessors.selected
+            try vendorPager.reset(filter: state.filters[.subProcessors] ?? "")
+            state.subProcessors.selected = min(keep, max(0, vendorPager.total - 1))
+            try vendorPager.ensure(state.subProcessors.offset..<(state.subProcessors.offset + listRows + 1))
+        } catch {
+            state.status = StatusMessage(text: "Cannot read the database: \(asVarselError(error).description)", isError: true)
+        }
+        return vendorPager
+    }
+
+    /// The uses of one sub-processor (at least `limit` of them when it has that many), cached.
+    func uses(of vendor: SubProcessorVendor, limit: Int = 64) -> [SubProcessorRegisterEntry.Use] {
+        let need = max(64, limit)
+        if let c = usesCache[vendor.id], c.limit >= need || c.uses.count < c.limit { return c.uses }
+        let uses = (try? queries.subProcessorUses(name: vendor.name, limit: need)) ?? []
+        if usesCache.count > 256 { usesCache.removeAll() }
+        usesCache[vendor.id] = (need, uses)
+        return uses
     }
 
     /// After our own write or another process's: everything shown may have changed.
@@ -68,6 +119,7 @@ import VarselKit
     }
 
     var counts: AgendaCounts {
+        if let countsCache { return countsCache }
         var c = AgendaCounts()
         for i in agendaAll {
             switch i.window {
@@ -78,6 +130,7 @@ import VarselKit
             case .later: break
             }
         }
+        countsCache = c
         return c
     }
 
@@ -87,26 +140,28 @@ import VarselKit
         return fields.contains { $0?.lowercased().contains(f) ?? false }
     }
 
-    /// The agenda as shown: filtered, in display order.
-    var agendaItems: [AgendaItem] {
+    /// The agenda as shown: filtered, in display order, with its groups; computed once per
+    /// filter text and data change.
+    var agendaLayout: AgendaView.Layout {
         let f = state.filters[.agenda] ?? ""
-        return AgendaView.ordered(agendaAll.filter {
+        if let c = agendaLayoutCache, c.filter == f { return c.layout }
+        let layout = AgendaView.Layout(ordered: AgendaView.ordered(agendaAll.filter {
             Self.matches(f, [$0.agreementTitle, $0.counterparty, $0.deadline.what, $0.deadline.clauseRef, $0.deadline.actByDate.iso])
-        })
+        }))
+        agendaLayoutCache = (f, layout)
+        return layout
     }
 
-    var registerEntries: [SubProcessorRegisterEntry] {
-        if registerCache == nil { registerCache = (try? queries.subProcessorRegister()) ?? [] }
-        let f = state.filters[.subProcessors] ?? ""
-        return registerCache!.filter { e in
-            Self.matches(f, [e.name, e.orgNumber] + e.uses.flatMap { [$0.agreementTitle, $0.country, $0.purpose] })
-        }
-    }
+    /// The agenda as shown: filtered, in display order.
+    var agendaItems: [AgendaItem] { agendaLayout.items }
 
     var noticeRows: [NoticeRow] {
-        if noticesCache == nil { noticesCache = (try? queries.notices()) ?? [] }
         let f = state.filters[.notices] ?? ""
-        return noticesCache!.filter { Self.matches(f, [$0.summary, $0.agreementTitle, $0.id, $0.status]) }
+        if let c = noticeRowsCache, c.filter == f { return c.rows }
+        if noticesCache == nil { noticesCache = (try? queries.notices()) ?? [] }
+        let rows = noticesCache!.filter { Self.matches(f, [$0.summary, $0.agreementTitle, $0.id, $0.status]) }
+        noticeRowsCache = (f, rows)
+        return rows
     }
 
     func detail(_ id: String) -> AgreementDetail? {
@@ -118,7 +173,7 @@ import VarselKit
         return d
     }
 
-    var selectedAgreementRow: AgreementRow? { pager.row(at: state.agreements.selected) }
+    var selectedAgreementRow: AgreementRow? { agreementsPager().row(at: state.agreements.selected) }
 
     // MARK: - Layout
 
@@ -146,11 +201,15 @@ import VarselKit
         } else {
             switch state.view {
             case .agenda:
-                AgendaView.draw(&buf, rect: main, items: agendaItems, cursor: &state.agenda, filter: state.filter)
+                AgendaView.draw(&buf, rect: main, layout: agendaLayout, cursor: &state.agenda, filter: state.filter)
             case .agreements:
                 renderAgreements(&buf, main)
             case .subProcessors:
-                SubProcessorsView.draw(&buf, rect: main, entries: registerEntries, cursor: &state.subProcessors, filter: state.filter)
+                let vendors = vendorsPager()
+                let sel = state.subProcessors.selected
+                try? vendors.ensure(max(0, sel - main.height)..<(sel + main.height))
+                SubProcessorsView.draw(&buf, rect: main, pager: vendors, cursor: &state.subProcessors, filter: state.filter,
+                                       uses: { self.uses(of: $0, limit: main.height / 2) })
             case .notices:
                 NoticesView.draw(&buf, rect: main, rows: noticeRows, cursor: &state.notices, today: today, filter: state.filter)
             }
@@ -193,8 +252,9 @@ import VarselKit
     }
 
     private func renderAgreements(_ buf: inout ScreenBuffer, _ main: Rect) {
+        agreementsPager()
         state.agreements.clamp(count: pager.total, visible: main.height - 1)
-        try? pager.ensure(state.agreements.offset..<(state.agreements.offset + main.height), queries)
+        try? pager.ensure(state.agreements.offset..<(state.agreements.offset + main.height))
         let detail = selectedAgreementRow.flatMap { self.detail($0.id) }
         if main.width >= AgreementsView.splitWidth {
             let lw = main.width * 45 / 100
@@ -237,7 +297,14 @@ import VarselKit
 
     public func tick() -> ProgramStep {
         guard let v = try? portfolio.store.dataVersion() else { return .none }
-        guard v != dataVersion else { return .none }
+        guard v != dataVersion else {
+            // Idle: read the count a filtered list left for later (shown as "200+" until then).
+            switch state.view {
+            case .agreements where !pagerStale: return (try? pager.countNow()) == true ? .redraw : .none
+            case .subProcessors where !vendorPagerStale: return (try? vendorPager.countNow()) == true ? .redraw : .none
+            default: return .none
+            }
+        }
         dataVersion = v
         reloadAll()
         state.status = StatusMessage(text: "Reloaded: the database was changed by another program", isError: false)
@@ -365,10 +432,11 @@ import VarselKit
         case .agenda: apply(&state.agenda, count: agendaItems.count)
         case .agreementList:
             let before = state.agreements.selected
+            if action == .bottom || before + page + 1 >= agreementsPager().total { try? pager.countNow() }
             apply(&state.agreements, count: pager.total)
             if before != state.agreements.selected { state.detailScroll = 0 }
             let sel = state.agreements.selected
-            try? pager.ensure(max(0, sel - listRows)..<(sel + listRows), queries)
+            try? pager.ensure(max(0, sel - listRows)..<(sel + listRows))
         case .agreementDetail:
             switch action {
             case .moveUp: state.detailScroll -= 1
@@ -380,7 +448,11 @@ import VarselKit
             default: break
             }
             state.detailScroll = max(0, state.detailScroll)
-        case .subProcessors: apply(&state.subProcessors, count: registerEntries.count)
+        case .subProcessors:
+            if action == .bottom || state.subProcessors.selected + page + 1 >= vendorsPager().total { try? vendorPager.countNow() }
+            apply(&state.subProcessors, count: vendorPager.total)
+            let sel = state.subProcessors.selected
+            try? vendorPager.ensure(max(0, sel - listRows)..<(sel + listRows))
         case .notices: apply(&state.notices, count: noticeRows.count)
         default: break
         }
@@ -392,10 +464,16 @@ import VarselKit
         case .agreements:
             state.agreements = ListCursor()
             state.detailScroll = 0
-            do { try pager.reset(queries, filter: state.filter) } catch {
+            pagerStale = false
+            do { try pager.reset(filter: state.filter) } catch {
                 state.status = StatusMessage(text: asVarselError(error).description, isError: true)
             }
-        case .subProcessors: state.subProcessors = ListCursor()
+        case .subProcessors:
+            state.subProcessors = ListCursor()
+            vendorPagerStale = false
+            do { try vendorPager.reset(filter: state.filter) } catch {
+                state.status = StatusMessage(text: asVarselError(error).description, isError: true)
+            }
         case .notices: state.notices = ListCursor()
         }
     }
@@ -403,10 +481,10 @@ import VarselKit
     /// Shows an agreement in the Agreements view, detail focused on `tab`.
     public func openAgreement(_ id: String, tab: DetailTab) {
         do {
-            var index = try pager.focus(on: id, queries)
+            var index = try agreementsPager().focus(on: id, queries)
             if index == nil, !(state.filters[.agreements] ?? "").isEmpty {
                 state.filters[.agreements] = nil
-                try pager.reset(queries, filter: "")
+                try pager.reset(filter: "")
                 index = try pager.focus(on: id, queries)
             }
             guard let index else {
@@ -438,9 +516,8 @@ import VarselKit
         case .agreementList:
             if selectedAgreementRow != nil { state.detailFocused = true }
         case .subProcessors:
-            let entries = registerEntries
-            guard entries.indices.contains(state.subProcessors.selected),
-                  let use = entries[state.subProcessors.selected].uses.first else { return }
+            guard let vendor = vendorsPager().row(at: state.subProcessors.selected),
+                  let use = uses(of: vendor).first else { return }
             openAgreement(use.agreementId, tab: .subProcessors)
         case .notices:
             guard let row = selectedNotice else { return }

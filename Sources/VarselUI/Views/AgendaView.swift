@@ -23,7 +23,50 @@ enum AgendaView {
         windows.flatMap { w in items.filter { $0.window == w } }
     }
 
+    /// The agenda as drawn: items in display order and their groups, so drawing costs the visible
+    /// rows, not the whole agenda (built once per filter or data change).
+    struct Layout {
+        let items: [AgendaItem]
+        /// One entry per non-empty window, in order: the window, index of its first item, item count.
+        let groups: [(window: AgendaWindow, start: Int, count: Int)]
+
+        /// `items` must be in display order (`ordered`).
+        init(ordered items: [AgendaItem]) {
+            self.items = items
+            var groups: [(window: AgendaWindow, start: Int, count: Int)] = []
+            for (i, it) in items.enumerated() {
+                if let last = groups.last, last.window == it.window { groups[groups.count - 1].count += 1 }
+                else { groups.append((it.window, i, 1)) }
+            }
+            self.groups = groups
+        }
+
+        var lineCount: Int { items.count + groups.count }
+
+        /// Line `li` (group headers precede their items).
+        func line(_ li: Int) -> Line {
+            var base = 0
+            for g in groups {
+                if li == base { return .group(g.window, g.count) }
+                if li <= base + g.count { return .item(g.start + li - base - 1) }
+                base += g.count + 1
+            }
+            return .item(items.count - 1)
+        }
+
+        /// The line of item `k`.
+        func lineOf(item k: Int) -> Int {
+            for (gi, g) in groups.enumerated() where k >= g.start && k < g.start + g.count { return k + gi + 1 }
+            return 0
+        }
+    }
+
     static func draw(_ buffer: inout ScreenBuffer, rect: Rect, items: [AgendaItem], cursor: inout ListCursor, filter: String) {
+        draw(&buffer, rect: rect, layout: Layout(ordered: ordered(items)), cursor: &cursor, filter: filter)
+    }
+
+    static func draw(_ buffer: inout ScreenBuffer, rect: Rect, layout: Layout, cursor: inout ListCursor, filter: String) {
+        let items = layout.items
         guard rect.height > 1 else { return }
         if items.isEmpty {
             ListDrawing.message(&buffer, rect: rect, lines: filter.isEmpty
@@ -40,31 +83,29 @@ enum AgendaView {
                         cells: cells("Act by", "Left", "Agreement", "What is due", "Clause").map { ($0.0, $0.1, $0.2, $0.3) },
                         style: CellStyle(.title, bold: true))
 
-        let all = lines(items)
-        let ordered = ordered(items)
-        cursor.selected = min(max(0, cursor.selected), ordered.count - 1)
-        let selectedId = ordered[cursor.selected].id
-        let selectedLine = all.firstIndex { if case .item(let i) = $0 { return items[i].id == selectedId }; return false } ?? 0
+        cursor.selected = min(max(0, cursor.selected), items.count - 1)
+        let selectedLine = layout.lineOf(item: cursor.selected)
+        let lineCount = layout.lineCount
         let rows = rect.height - 1
         // The offset counts lines; keep the selected row visible, with its group header when it fits.
         var offset = cursor.offset
-        if selectedLine < offset { offset = selectedLine > 0 && isGroup(all[selectedLine - 1]) ? selectedLine - 1 : selectedLine }
+        if selectedLine < offset { offset = selectedLine > 0 && isGroup(layout.line(selectedLine - 1)) ? selectedLine - 1 : selectedLine }
         if selectedLine >= offset + rows { offset = selectedLine - rows + 1 }
-        offset = max(0, min(offset, max(0, all.count - rows)))
+        offset = max(0, min(offset, max(0, lineCount - rows)))
         cursor.offset = offset
 
         for row in 0..<rows {
             let li = offset + row
-            guard li < all.count else { break }
+            guard li < lineCount else { break }
             let y = rect.y + 1 + row
-            switch all[li] {
+            switch layout.line(li) {
             case .group(let w, let n):
                 let title = "\(w.title) (\(n))"
                 buffer.fill(x: rect.x, y: y, width: rect.width, height: 1, style: .normal)
                 buffer.put(title, x: rect.x + 1, y: y, style: CellStyle(Format.role(w), bold: true), maxWidth: rect.width - 1)
             case .item(let i):
                 let it = items[i]
-                let selected = it.id == selectedId
+                let selected = i == cursor.selected
                 let style: CellStyle = selected ? .role(.selection) : .normal
                 let d = it.deadline
                 ListDrawing.row(&buffer, x: rect.x + 1, y: y, width: rect.width - 1,

@@ -25,7 +25,7 @@ import VarselKit
             return c
         }
         ListDrawing.row(&buffer, x: rect.x + 1, y: rect.y, width: rect.width - 1,
-                        cells: cells("Agreement (\(pager.total))", "Counterparty", "Kind", "Status", "Next", nextStyle: nil),
+                        cells: cells("Agreement (\(pager.totalText))", "Counterparty", "Kind", "Status", "Next", nextStyle: nil),
                         style: CellStyle(.title, bold: true))
         let rows = rect.height - 1
         cursor.clamp(count: pager.total, visible: rows)

@@ -1,0 +1,95 @@
+import GRDB
+
+/// One sub-processor (grouped by name, without case) in the workbench's register: a summary row,
+/// read page by page; its uses are read on demand (`subProcessorUses(name:limit:)`).
+public struct SubProcessorVendor: Codable, Hashable, Sendable, Identifiable {
+    public var name: String
+    public var orgNumber: String?
+    /// Distinct agreements using it.
+    public var agreements: Int
+    /// Sub-processor records (one per agreement entry), what "used in N place(s)" counts.
+    public var uses: Int
+    /// Distinct countries, sorted.
+    public var countries: [String]
+    public var id: String { name.lowercased() }
+}
+
+/// The sub-processor register in pages: `GROUP BY name COLLATE NOCASE` in name order, with keyset
+/// paging on the name (index `sub_processors_register` covers the scan). A filter keeps the
+/// sub-processors whose name, org number, or any use's country, purpose or agreement title contains
+/// it (SQL `LIKE`); the matching entry keeps all its uses.
+extension PortfolioQueries {
+    public func subProcessorVendors(filter: String?, after: String? = nil, before: String? = nil,
+                                    last: Bool = false, limit: Int) throws -> [SubProcessorVendor] {
+        try read { db in
+            var sql = """
+                SELECT min(s.name) AS name, min(s.org_number) AS org_number, count(DISTINCT s.agreement_id) AS agreements,
+                  count(*) AS uses, group_concat(DISTINCT s.country) AS countries
+                FROM sub_processors s INDEXED BY sub_processors_register
+                WHERE 1
+                """
+            var args: [any DatabaseValueConvertible] = []
+            var descending = last
+            if let after {
+                sql += " AND s.name COLLATE NOCASE > ?"; args.append(after)
+            } else if let before {
+                sql += " AND s.name COLLATE NOCASE < ?"; args.append(before); descending = true
+            }
+            sql += " GROUP BY s.name COLLATE NOCASE"
+            if let (having, hargs) = Self.registerFilter(filter) { sql += " HAVING " + having; args += hargs }
+            sql += descending ? " ORDER BY s.name COLLATE NOCASE DESC LIMIT ?" : " ORDER BY s.name COLLATE NOCASE LIMIT ?"
+            args.append(limit)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
+                let countries: String = row["countries"] ?? ""
+                return SubProcessorVendor(name: row["name"], orgNumber: row["org_number"], agreements: row["agreements"],
+                                          uses: row["uses"],
+                                          countries: countries.split(separator: ",").map(String.init).sorted())
+            }
+            return descending ? rows.reversed() : rows
+        }
+    }
+
+    /// How many sub-processors (names without case) the register shows under `filter`.
+    public func subProcessorVendorCount(filter: String?) throws -> Int {
+        try read { db in
+            guard let (having, args) = Self.registerFilter(filter) else {
+                return try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM (SELECT 1 FROM sub_processors s INDEXED BY sub_processors_register
+                    GROUP BY s.name COLLATE NOCASE)
+                    """) ?? 0
+            }
+            return try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (SELECT 1 FROM sub_processors s INDEXED BY sub_processors_register
+                GROUP BY s.name COLLATE NOCASE HAVING \(having))
+                """, arguments: StatementArguments(args)) ?? 0
+        }
+    }
+
+    /// The uses of one sub-processor (name without case), in agreement-title order, at most `limit`.
+    public func subProcessorUses(name: String, limit: Int = 500) throws -> [SubProcessorRegisterEntry.Use] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.*, a.title AS agreement_title, p.name AS counterparty
+                FROM sub_processors s JOIN agreements a ON a.id = s.agreement_id JOIN parties p ON p.id = a.counterparty_id
+                WHERE s.name COLLATE NOCASE = ?
+                ORDER BY a.title, s.id LIMIT ?
+                """, arguments: [name, limit]).map { row in
+                let s = try SubProcessor(row: row)
+                return SubProcessorRegisterEntry.Use(subProcessorId: s.id, agreementId: s.agreementId,
+                                                     agreementTitle: row["agreement_title"], counterparty: row["counterparty"],
+                                                     country: s.country, purpose: s.purpose, status: s.status, since: s.since)
+            }
+        }
+    }
+
+    /// HAVING clause: some row of the group matches. Agreement titles are matched through
+    /// `agreement_search` once per query, not once per row.
+    static func registerFilter(_ filter: String?) -> (String, [any DatabaseValueConvertible])? {
+        guard let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty else { return nil }
+        let p = "%" + escapeLike(f) + "%"
+        return ("""
+            max(s.name LIKE ? ESCAPE '\\' OR s.org_number LIKE ? ESCAPE '\\' OR s.country LIKE ? ESCAPE '\\'
+                OR s.purpose LIKE ? ESCAPE '\\' OR s.agreement_id IN (SELECT id FROM agreement_search WHERE title LIKE ? ESCAPE '\\'))
+            """, [p, p, p, p, p])
+    }
+}

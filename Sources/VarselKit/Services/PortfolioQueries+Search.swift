@@ -1,0 +1,96 @@
+import GRDB
+
+/// The workbench's agreements list through `agreement_search` (migration v2-search): the same rows,
+/// order and filter as `agreements(filter:after:limit:)` — title without case then id; a filter is a
+/// case-insensitive (ASCII, SQL `LIKE`) substring of title, counterparty name or id — but a filter
+/// scans a narrow table clustered in list order instead of every agreement row and its party.
+extension PortfolioQueries {
+    /// A page of the list in list order: the first page, the rows after `after`, or (with `before`)
+    /// the rows just before it.
+    public func searchAgreements(filter: String?, after: AgreementRow? = nil, before: AgreementRow? = nil,
+                                 limit: Int) throws -> [AgreementRow] {
+        try read { db in
+            var (sql, args) = Self.searchSQL(filter: filter)
+            var descending = false
+            if let after {
+                sql += " AND (s.title, s.id) > (?, ?)"
+                args += [after.title, after.id]
+            } else if let before {
+                sql += " AND (s.title, s.id) < (?, ?)"
+                args += [before.title, before.id]
+                descending = true
+            }
+            sql += descending ? " ORDER BY s.title DESC, s.id DESC LIMIT ?" : " ORDER BY s.title, s.id LIMIT ?"
+            args.append(limit)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.agreementRow)
+            return descending ? rows.reversed() : rows
+        }
+    }
+
+    /// The last `limit` rows of the (filtered) list, in list order.
+    public func searchLastAgreements(filter: String?, limit: Int) throws -> [AgreementRow] {
+        try read { db in
+            var (sql, args) = Self.searchSQL(filter: filter)
+            sql += " ORDER BY s.title DESC, s.id DESC LIMIT ?"
+            args.append(limit)
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.agreementRow).reversed()
+        }
+    }
+
+    /// How many agreements match `filter` (all agreements without one).
+    public func searchCount(filter: String?) throws -> Int {
+        try read { db in
+            guard let (clause, args) = Self.searchFilter(filter) else {
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM agreement_search") ?? 0
+            }
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM agreement_search s WHERE " + clause,
+                                    arguments: StatementArguments(args)) ?? 0
+        }
+    }
+
+    /// Where an agreement sits in the (filtered) list: its 0-based index and row; nil when the
+    /// filter hides it or it does not exist.
+    public func searchPosition(id: String, filter: String?) throws -> (index: Int, row: AgreementRow)? {
+        try read { db in
+            var (sql, args) = Self.searchSQL(filter: filter)
+            sql += " AND s.id = ?"
+            args.append(id)
+            guard let row = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(args)).map(Self.agreementRow) else { return nil }
+            var countSQL = "SELECT count(*) FROM agreement_search s WHERE (s.title, s.id) < (?, ?)"
+            var countArgs: [any DatabaseValueConvertible] = [row.title, row.id]
+            if let (clause, fargs) = Self.searchFilter(filter) {
+                countSQL += " AND " + clause
+                countArgs += fargs
+            }
+            let index = try Int.fetchOne(db, sql: countSQL, arguments: StatementArguments(countArgs)) ?? 0
+            return (index, row)
+        }
+    }
+
+    /// The filter on `agreement_search s`, or nil when there is none.
+    static func searchFilter(_ filter: String?) -> (String, [any DatabaseValueConvertible])? {
+        guard let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty else { return nil }
+        let pattern = "%" + escapeLike(f) + "%"
+        return ("(s.title LIKE ? ESCAPE '\\' OR s.counterparty LIKE ? ESCAPE '\\' OR s.id LIKE ? ESCAPE '\\')",
+                [pattern, pattern, pattern])
+    }
+
+    /// The list query up to its WHERE clause: the filter is tested on the narrow table first, and
+    /// only matching rows are joined to their agreement and party.
+    static func searchSQL(filter: String?) -> (String, [any DatabaseValueConvertible]) {
+        var sql = """
+            SELECT a.id, a.title, a.kind, a.status, a.calendar, p.name AS counterparty,
+              (SELECT min(d.act_by_date) FROM deadlines d WHERE d.agreement_id = a.id AND d.state = 'open') AS next_act_by
+            FROM agreement_search s
+            CROSS JOIN agreements a ON a.id = s.id
+            JOIN parties p ON p.id = a.counterparty_id
+            WHERE 1
+            """
+        var args: [any DatabaseValueConvertible] = []
+        if let (clause, fargs) = searchFilter(filter) {
+            sql += " AND " + clause
+            args += fargs
+        }
+        return (sql, args)
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import VarselKit
+
+/// The workbench's paged queries for large portfolios (`agreement_search`, the grouped register):
+/// same rows and order as a brute-force filter over everything, and keyset pages that join up.
+final class ScaleQueryTests: XCTestCase {
+    static let today = day("2026-11-23")
+
+    /// A generated portfolio (Nordic names, shared sub-processor pool) plus hostile titles for LIKE.
+    func portfolio() throws -> Portfolio {
+        let store = try VarselStore.inMemory()
+        _ = try PortfolioGenerator(agreements: 150, seed: 7, clock: .fixed(Self.today)).generate(into: store, user: "t")
+        try store.writer.write { db in
+            try Party(id: "odd", name: "ØRESUND 100% Data_AB", country: "DK").insert(db)
+            for (i, t) in ["50% rabatt_avtal", "avtal 50 procent", "AVTAL med Ärlig AB", "Ærø Data ApS", "a\\b avtal"].enumerated() {
+                try Agreement(id: "odd-\(i)", title: t, kind: .other, counterpartyId: "odd", ourRole: .customer,
+                              language: "sv", governingLaw: "Swedish law", calendar: .se).insert(db)
+            }
+            try SubProcessor(id: "odd-sp1", agreementId: "odd-0", name: "microsoft norge as", country: "SE", purpose: "Backup", status: .approved).insert(db)
+            try SubProcessor(id: "odd-sp3", agreementId: "odd-2", name: "Microsoft Norge AS", country: "NO", purpose: "Hosting", status: .approved).insert(db)
+            try SubProcessor(id: "odd-sp2", agreementId: "odd-1", name: "Zeta_100% Ltd", orgNumber: "556677-8899", country: "GB",
+                             purpose: "Support", status: .proposed).insert(db)
+        }
+        return Portfolio(store: store, clock: .fixed(Self.today), ids: TestIDs(), user: "t")
+    }
+
+    /// SQL LIKE without ICU: case-insensitive for ASCII letters only.
+    static func asciiFold(_ s: String) -> [UInt8] { s.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 } }
+    static func likeContains(_ haystack: String?, _ needle: String) -> Bool {
+        guard let haystack else { return false }
+        let h = asciiFold(haystack), n = asciiFold(needle)
+        if n.isEmpty { return true }
+        guard h.count >= n.count else { return false }
+        return (0...(h.count - n.count)).contains { Array(h[$0..<($0 + n.count)]) == n }
+    }
+    /// Title without case (ASCII, as NOCASE), then id.
+    static func listOrder(_ a: AgreementRow, _ b: AgreementRow) -> Bool {
+        let ta = asciiFold(a.title), tb = asciiFold(b.title)
+        if ta != tb { return ta.lexicographicallyPrecedes(tb) }
+        return Array(a.id.utf8).lexicographicallyPrecedes(Array(b.id.utf8))
+    }
+
+    let filters = ["", "avtal", "AVTAL", "data", "sø", "ø", "Ø", "50%", "_", "\\", "a\\b", "xyz", " nord ", "ag-", "ärl"]
+
+    func testAgreementPagesEqualABruteForceFilter() throws {
+        let p = try portfolio()
+        let q = p.queries
+        let all = try q.agreements(filter: nil, limit: 100_000)
+        XCTAssertEqual(all.count, 155)
+        for f in filters {
+            let needle = f.trimmingCharacters(in: .whitespaces)
+            let expected = all.filter { needle.isEmpty || Self.likeContains($0.title, needle) || Self.likeContains($0.counterparty, needle)
+                || Self.likeContains($0.id, needle) }.sorted(by: Self.listOrder)
+            // The old LIKE query and the new one agree, and both equal the brute force.
+            XCTAssertEqual(try q.agreements(filter: f, limit: 100_000), expected, "filter \(f)")
+            XCTAssertEqual(try q.searchAgreements(filter: f, limit: 100_000), expected, "filter \(f)")
+            XCTAssertEqual(try q.searchCount(filter: f), expected.count, "filter \(f)")
+            // Forward pages join up without gaps or repeats.
+            var forward: [AgreementRow] = []
+            var page = try q.searchAgreements(filter: f, limit: 7)
+            while !page.isEmpty {
+                forward += page
+                page = try q.searchAgreements(filter: f, after: page.last!, limit: 7)
+            }
+            XCTAssertEqual(forward, expected, "forward pages, filter \(f)")
+            // Backward from the last page.
+            var backward = try q.searchLastAgreements(filter: f, limit: 5)
+            XCTAssertEqual(backward, Array(expected.suffix(5)))
+            while let first = backward.first {
+                let before = try q.searchAgreements(filter: f, before: first, limit: 6)
+                if before.isEmpty { break }
+                backward = before + backward
+            }
+            XCTAssertEqual(backward, expected, "backward pages, filter \(f)")
+            // Positions.
+            for (i, row) in expected.enumerated() where i % 11 == 0 || i == expected.count - 1 {
+                let pos = try q.searchPosition(id: row.id, filter: f)
+                XCTAssertEqual(pos?.index, i, "position of \(row.id), filter \(f)")
+                XCTAssertEqual(pos?.row, row)
+            }
+            if let hidden = all.first(where: { !expected.contains($0) }) {
+                XCTAssertNil(try q.searchPosition(id: hidden.id, filter: f))
+            }
+        }
+    }
+
+    func testSearchTableFollowsWrites() throws {
+        let p = try portfolio()
+        try p.store.writer.write { db in
+            try db.execute(sql: "UPDATE agreements SET title = 'Zzz omdöpt' WHERE id = 'odd-0'")
+            try db.execute(sql: "UPDATE parties SET name = 'Kvarnholmen Qx' WHERE id = 'odd'")
+            try Agreement(id: "new-1", title: "Nytt avtal Qx", kind: .other, counterpartyId: "odd", ourRole: .customer,
+                          language: "sv", governingLaw: "Swedish law", calendar: .se).insert(db)
+            try db.execute(sql: "DELETE FROM agreements WHERE id = 'odd-4'")
+        }
+        let q = p.queries
+        XCTAssertEqual(try q.searchAgreements(filter: "qx", limit: 100).map(\.id), ["odd-1", "odd-2", "new-1", "odd-0", "odd-3"])
+        XCTAssertEqual(try q.searchAgreements(filter: "omdöpt", limit: 10).map(\.title), ["Zzz omdöpt"])
+        XCTAssertEqual(try q.searchAgreements(filter: "rabatt", limit: 10), [])
+        XCTAssertEqual(try q.searchCount(filter: nil), try q.agreementCount())
+        XCTAssertEqual(try q.searchAgreements(filter: nil, limit: 100_000), try q.agreements(filter: nil, limit: 100_000))
+    }
+
+    func testMigrationBackfillsTheSearchTable() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v1-portfolio")
+        try queue.write { db in
+            try Party(id: "p", name: "Søbæk Digital Ltd").insert(db)
+            try Agreement(id: "a1", title: "Avtal", kind: .other, counterpartyId: "p", ourRole: .customer,
+                          language: "sv", governingLaw: "Swedish law", calendar: .se).insert(db)
+        }
+        try Schema.migrator.migrate(queue)
+        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT title, id, counterparty FROM agreement_search") }
+        XCTAssertEqual(rows.map { [$0["title"], $0["id"], $0["counterparty"]] as [String] }, [["Avtal", "a1", "Søbæk Digital Ltd"]])
+    }
+
+    /// The register in pages equals grouping every sub-processor row (the old register) by name.
+    func testRegisterPagesEqualTheFullRegister() throws {
+        let p = try portfolio()
+        let q = p.queries
+        let full = try q.subProcessorRegister()
+        XCTAssertGreaterThan(full.count, 50)
+        for f in ["", "microsoft", "NORGE", "se", "backup", "100%", "_", "Support", "556677", "xyz", "avtal", "hosting"] {
+            let needle = f.trimmingCharacters(in: .whitespaces)
+            let expected = full.filter { e in
+                needle.isEmpty || e.uses.contains { u in
+                    Self.likeContains(e.name, needle) || Self.likeContains(u.country, needle) || Self.likeContains(u.purpose, needle)
+                        || Self.likeContains(u.agreementTitle, needle)
+                } || (try? SubProcessor.fetchAll(p.store.writer, e)).map { $0.contains { Self.likeContains($0.orgNumber, needle) } } == true
+            }
+            var pages: [SubProcessorVendor] = []
+            var page = try q.subProcessorVendors(filter: f, limit: 9)
+            while !page.isEmpty {
+                pages += page
+                page = try q.subProcessorVendors(filter: f, after: page.last!.name, limit: 9)
+            }
+            XCTAssertEqual(pages.map(\.id), expected.map(\.id), "filter \(f)")
+            XCTAssertEqual(try q.subProcessorVendorCount(filter: f), expected.count, "filter \(f)")
+            for (v, e) in zip(pages, expected) {
+                XCTAssertEqual(v.agreements, Set(e.uses.map(\.agreementId)).count, v.name)
+                XCTAssertEqual(v.uses, e.uses.count, v.name)
+                XCTAssertEqual(v.countries, e.countries.sorted(), v.name)
+                XCTAssertEqual(try q.subProcessorUses(name: v.name), e.uses, v.name)
+            }
+            // Backward and last pages join up too.
+            var backward = try q.subProcessorVendors(filter: f, last: true, limit: 4)
+            XCTAssertEqual(backward.map(\.id), expected.suffix(4).map(\.id))
+            while let first = backward.first {
+                let before = try q.subProcessorVendors(filter: f, before: first.name, limit: 8)
+                if before.isEmpty { break }
+                backward = before + backward
+            }
+            XCTAssertEqual(backward.map(\.id), expected.map(\.id), "backward, filter \(f)")
+        }
+        // Names that differ only in case are one entry.
+        let ms = try q.subProcessorVendors(filter: "microsoft norge", limit: 10)
+        XCTAssertEqual(ms.count, 1)
+        XCTAssertEqual(try q.subProcessorUses(name: "MICROSOFT NORGE AS").count, ms.first?.uses)
+    }
+}
+
+private extension SubProcessor {
+    /// Every sub-processor row of a register entry (for the org-number part of the brute force).
+    static func fetchAll(_ writer: any DatabaseWriter, _ e: SubProcessorRegisterEntry) throws -> [SubProcessor] {
+        try writer.read { db in try SubProcessor.fetchAll(db, keys: e.uses.map(\.subProcessorId)) }
+    }
+}
