@@ -31,6 +31,7 @@ enum HeadlessProbe {
             let wb = Workbench(portfolio: Portfolio(store: store, clock: .fixed(today)), databaseLabel: db)
             _ = wb.render(width: width, height: height)
             var r = Result(firstFrameMs: Stats.ms(since: start))
+            if args.flags.contains("first-frame-only") { print(r.firstFrameMs); return }
             r.openMs = openMs
             func timed(_ key: Key) -> Double {
                 let t = Stats.now()

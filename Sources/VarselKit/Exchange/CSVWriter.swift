@@ -26,7 +26,8 @@ public struct CSVWriter: Sendable {
         if let first = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             v = "'" + v
         }
-        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+        // Scanning UTF-8 bytes: these delimiters are ASCII, and grapheme iteration is slow.
+        if v.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return v

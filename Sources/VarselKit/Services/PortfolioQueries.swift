@@ -21,19 +21,45 @@ public struct PortfolioQueries: Sendable {
     /// sorted by act-by day. Includes the next renewal notice of auto-renewing agreements.
     public func agenda(within: Int) throws -> [AgendaItem] {
         let horizon = today.adding(days: within)
-        return try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT d.*, a.title AS agreement_title, p.name AS counterparty
-                FROM deadlines d
-                JOIN agreements a ON a.id = d.agreement_id
-                JOIN parties p ON p.id = a.counterparty_id
-                WHERE d.state = 'open' AND d.act_by_date <= ?
-                ORDER BY d.act_by_date, d.id
-                """, arguments: [horizon])
-            var items = try rows.map { row in item(try Deadline(row: row), title: row["agreement_title"], counterparty: row["counterparty"]) }
-            items += try renewalItems(db, horizon: horizon)
-            return items.sorted { ($0.deadline.actByDate, $0.deadline.id) < ($1.deadline.actByDate, $1.deadline.id) }
+        // Stored deadlines and renewal notices are read on two threads (the pool allows
+        // concurrent readers): each half costs about the same at 100,000 agreements.
+        let halves = ConcurrentPair(
+            { try self.read { db in try self.storedItems(db, horizon: horizon) } },
+            { try self.read { db in try self.renewalItems(db, horizon: horizon) } })
+        var (stored, renewals) = try halves.run()
+        // Both lists sorted by (act-by, id) in Swift's order, then merged: sorting thousands of
+        // large items together costs more than the query.
+        let before: (AgendaItem, AgendaItem) -> Bool = { ($0.deadline.actByDate, $0.deadline.id) < ($1.deadline.actByDate, $1.deadline.id) }
+        if !stored.isSorted(by: before) { stored.sort(by: before) }
+        renewals.sort(by: before)
+        return Self.merge(stored, renewals, by: before)
+    }
+
+    /// Open stored deadlines up to the horizon (overdue included), through `deadlines_agenda`.
+    func storedItems(_ db: Database, horizon: CivilDate) throws -> [AgendaItem] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT d.*, a.title AS agreement_title, p.name AS counterparty
+            FROM deadlines d
+            JOIN agreements a ON a.id = d.agreement_id
+            JOIN parties p ON p.id = a.counterparty_id
+            WHERE d.state = 'open' AND d.act_by_date <= ?
+            ORDER BY d.act_by_date, d.id
+            """, arguments: [horizon])
+        return try rows.map { row in item(try Deadline(row: row), title: row["agreement_title"], counterparty: row["counterparty"]) }
+    }
+
+    /// Merges two sorted arrays into one sorted array.
+    static func merge<T>(_ a: [T], _ b: [T], by before: (T, T) -> Bool) -> [T] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        var out: [T] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if before(b[j], a[i]) { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
         }
+        out.append(contentsOf: a[i...]); out.append(contentsOf: b[j...])
+        return out
     }
 
     /// Header counts by window.
@@ -60,8 +86,14 @@ public struct PortfolioQueries: Sendable {
     /// Next renewal notice day of each auto-renewing agreement still running, unless already handled.
     /// Found through `renewal_notices_act_by`: the first term whose notice day is today or later.
     func renewalItems(_ db: Database, horizon: CivilDate) throws -> [AgendaItem] {
+        // Only the columns a renewal needs; the term's periods come out of its JSON in SQL,
+        // which is much cheaper than decoding thousands of whole agreements.
         let rows = try Row.fetchAll(db, sql: """
-            SELECT a.*, p.name AS counterparty, r.term AS current_term
+            SELECT a.id, a.title, a.calendar, coalesce(a.effective_date, a.signed_date) AS start,
+              json_extract(a.term, '$.initialPeriod.value') AS iv, json_extract(a.term, '$.initialPeriod.unit') AS iu,
+              json_extract(a.term, '$.renewalPeriod.value') AS rv, json_extract(a.term, '$.renewalPeriod.unit') AS ru,
+              json_extract(a.term, '$.noticePeriod.value') AS nv, json_extract(a.term, '$.noticePeriod.unit') AS nu,
+              p.name AS counterparty, r.term AS current_term
             FROM (SELECT agreement_id, min(term) AS term FROM renewal_notices
                   WHERE act_by_date >= ? AND act_by_date <= ? GROUP BY agreement_id) r
             JOIN agreements a ON a.id = r.agreement_id
@@ -70,20 +102,34 @@ public struct PortfolioQueries: Sendable {
               AND NOT EXISTS (SELECT 1 FROM deadlines d WHERE d.id = 'dl-term-' || a.id || '-' || (r.term + 1))
             """, arguments: [today, horizon])
         return try rows.compactMap { row in
-            let agreement = try Agreement(row: row)
+            func period(_ v: String, _ u: String) throws -> Period {
+                guard let value: Int = row[v], let unit = PeriodUnit(rawValue: row[u] ?? "") else {
+                    throw VarselError(.invalidInput, "Agreement \(row["id"] as String? ?? "?") has an incomplete renewal term", at: "agreements.term")
+                }
+                return Period(value, unit)
+            }
+            guard let calendar = CalendarID(rawValue: row["calendar"]), let start = CivilDate.fromDatabaseValue(row["start"]) else {
+                throw VarselError(.invalidInput, "Agreement \(row["id"] as String? ?? "?") has no start date or calendar", at: "agreements")
+            }
+            let schedule = RenewalSchedule(start: start, initial: try period("iv", "iu"), renewal: try period("rv", "ru"),
+                                           notice: try period("nv", "nu"), calendar: calendar)
             // The index already named the current term: compute that one term only.
-            guard let d = renewalDeadline(agreement, term: row["current_term"]), d.actByDate <= horizon else { return nil }
-            return item(d, title: agreement.title, counterparty: row["counterparty"])
+            let d = renewalDeadline(agreementId: row["id"], schedule: schedule, term: row["current_term"])
+            guard d.actByDate <= horizon else { return nil }
+            return item(d, title: row["title"], counterparty: row["counterparty"])
         }
     }
 
     /// The notice day that stops the next renewal, as a deadline (not stored until handled).
     public func renewalDeadline(_ agreement: Agreement, term: Int? = nil) -> Deadline? {
         guard agreement.status == .active, let schedule = RenewalSchedule(agreement: agreement) else { return nil }
-        let k = term ?? schedule.currentTerm(today: today)
+        return renewalDeadline(agreementId: agreement.id, schedule: schedule, term: term ?? schedule.currentTerm(today: today))
+    }
+
+    func renewalDeadline(agreementId: String, schedule: RenewalSchedule, term k: Int) -> Deadline {
         let c = schedule.noticeDeadline(k)
-        return Deadline(id: "dl-term-\(agreement.id)-\(k + 1)", agreementId: agreement.id, ruleId: nil, sourceKind: .term,
-                        sourceId: agreement.id, what: "Give notice to stop the renewal (term \(k + 1) ends \(schedule.termEnd(k).iso))",
+        return Deadline(id: "dl-term-\(agreementId)-\(k + 1)", agreementId: agreementId, ruleId: nil, sourceKind: .term,
+                        sourceId: agreementId, what: "Give notice to stop the renewal (term \(k + 1) ends \(schedule.termEnd(k).iso))",
                         actor: .us, clauseRef: nil, anchorDate: schedule.termEnd(k), rawDate: c.rawDate, dueDate: c.dueDate,
                         actByDate: c.actByDate, explanation: c.explanation, writtenForm: false)
     }

@@ -10,6 +10,11 @@ public struct RenewalSchedule: Sendable {
     public let calendar: CalendarID
     let engine = DeadlineEngine()
 
+    /// A schedule from its parts.
+    public init(start: CivilDate, initial: Period, renewal: Period, notice: Period, calendar: CalendarID) {
+        self.start = start; self.initial = initial; self.renewal = renewal; self.notice = notice; self.calendar = calendar
+    }
+
     /// nil unless the term is auto-renewing with all three periods and the agreement has a start date.
     public init?(agreement: Agreement) {
         guard agreement.term.kind == .autoRenewal, let start = agreement.effectiveDate ?? agreement.signedDate,

@@ -24,3 +24,4 @@ public struct VarselClock: Sendable {
         return VarselClock(today: today, now: { date })
     }
 }
+

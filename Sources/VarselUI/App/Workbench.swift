@@ -145,9 +145,10 @@ import VarselKit
     var agendaLayout: AgendaView.Layout {
         let f = state.filters[.agenda] ?? ""
         if let c = agendaLayoutCache, c.filter == f { return c.layout }
-        let layout = AgendaView.Layout(ordered: AgendaView.ordered(agendaAll.filter {
+        let shown = f.trimmingCharacters(in: .whitespaces).isEmpty ? agendaAll : agendaAll.filter {
             Self.matches(f, [$0.agreementTitle, $0.counterparty, $0.deadline.what, $0.deadline.clauseRef, $0.deadline.actByDate.iso])
-        }))
+        }
+        let layout = AgendaView.Layout(ordered: AgendaView.ordered(shown))
         agendaLayoutCache = (f, layout)
         return layout
     }

@@ -20,7 +20,11 @@ enum AgendaView {
 
     /// The agenda's items in display order (what j/k walk through).
     static func ordered(_ items: [AgendaItem]) -> [AgendaItem] {
-        windows.flatMap { w in items.filter { $0.window == w } }
+        // The agenda query returns items by act-by day, so windows are usually in order already.
+        var inOrder = true
+        for i in items.indices.dropFirst() where items[i - 1].window > items[i].window { inOrder = false; break }
+        if inOrder { return items }
+        return windows.flatMap { w in items.filter { $0.window == w } }
     }
 
     /// The agenda as drawn: items in display order and their groups, so drawing costs the visible
