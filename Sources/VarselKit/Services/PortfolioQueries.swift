@@ -139,18 +139,7 @@ public struct PortfolioQueries: Sendable {
     /// A page of the agreements list, ordered by title; `after` is the last row of the previous page.
     public func agreements(filter: String? = nil, after: AgreementRow? = nil, limit: Int = 200) throws -> [AgreementRow] {
         try read { db in
-            var sql = """
-                SELECT a.id, a.title, a.kind, a.status, a.calendar, p.name AS counterparty,
-                  (SELECT min(d.act_by_date) FROM deadlines d WHERE d.agreement_id = a.id AND d.state = 'open') AS next_act_by
-                FROM agreements a JOIN parties p ON p.id = a.counterparty_id
-                WHERE 1
-                """
-            var args: [any DatabaseValueConvertible] = []
-            if let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty {
-                sql += " AND (a.title LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\')"
-                let pattern = "%" + Self.escapeLike(f) + "%"
-                args += [pattern, pattern, pattern]
-            }
+            var (sql, args) = Self.agreementListSQL(filter: filter)
             if let after {
                 sql += " AND (a.title COLLATE NOCASE, a.id) > (?, ?)"
                 args += [after.title, after.id]

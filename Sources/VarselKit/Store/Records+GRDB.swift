@@ -84,3 +84,23 @@ extension Agreement {
                   status: AgreementStatus(rawValue: row["status"]) ?? .active, parentId: row["parent_id"], notes: row["notes"])
     }
 }
+
+extension SubProcessor {
+    /// Hand-written row decoding (the register reads a vendor's uses on every selection change).
+    public init(row: Row) throws {
+        guard let status = SubProcessorStatus(rawValue: row["status"]) else {
+            throw VarselError(.invalidInput, "Sub-processor \(row["id"] as String? ?? "?") has an unknown status", at: "sub_processors.status")
+        }
+        self.init(id: row["id"], agreementId: row["agreement_id"], name: row["name"], orgNumber: row["org_number"],
+                  address: row["address"], country: row["country"], purpose: row["purpose"],
+                  transferMechanism: row["transfer_mechanism"], status: status,
+                  since: CivilDate.fromDatabaseValue(row["since"]))
+    }
+}
+
+extension Clause {
+    /// Hand-written row decoding (an agreement's detail reads all its clauses).
+    public init(row: Row) throws {
+        self.init(id: row["id"], agreementId: row["agreement_id"], reference: row["reference"], heading: row["heading"], text: row["text"])
+    }
+}

@@ -25,14 +25,7 @@ struct CalcCommand: ParsableCommand {
             do { p = try Period.parse(period) } catch {
                 throw VarselError(.invalidInput, "\(error)", at: "--period \"\(period)\"")
             }
-            var minutes: Int?
-            if let time {
-                let parts = time.split(separator: ":").compactMap { Int($0) }
-                guard parts.count == 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]) else {
-                    throw VarselError(.invalidInput, "--time \"\(time)\" is not a time of day", at: "--time", fix: "Use HH:MM, e.g. 14:30")
-                }
-                minutes = parts[0] * 60 + parts[1]
-            }
+            let minutes = try time.map { try parseTimeOfDay($0, option: "--time") }
             let c = DeadlineEngine().compute(DeadlineInput(anchor: anchor, anchorMinutes: minutes, period: p, direction: direction,
                                                            calendar: calendar, rollForward: !noRoll, toEndOfMonth: endOfMonth))
             if format == .json { try JSONOutput.print(CalcOutput(c)); return }

@@ -160,14 +160,7 @@ struct EventCommand: ParsableCommand {
         try guarded {
             let p = try common.portfolio()
             let a = try p.queries.resolveAgreement(agreement)
-            var minutes: Int?
-            if let time {
-                let parts = time.split(separator: ":").compactMap { Int($0) }
-                guard parts.count == 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]) else {
-                    throw VarselError(.invalidInput, "--time \"\(time)\" is not a time of day", at: "--time", fix: "Use HH:MM, e.g. 14:30")
-                }
-                minutes = parts[0] * 60 + parts[1]
-            }
+            let minutes = try time.map { try parseTimeOfDay($0, option: "--time") }
             let (e, deadlines) = try p.recordEvent(agreementId: a.id, kind: kind,
                                                    date: try date.map { try parseDate($0, option: "--date") } ?? p.clock.today,
                                                    minutes: minutes, description: description)

@@ -32,6 +32,16 @@ struct DeadlineOutput: Encodable {
         assumed = d.assumed; writtenForm = d.writtenForm; groundsRequired = d.groundsRequired
     }
 
+    /// The same object `JSONEncoder` would write, for `JSONText` (thousands of rows, much faster).
+    var jsonFields: [(String, JSONText.Value)] {
+        [("id", .string(id)), ("agreementId", .string(agreementId)), ("agreement", .string(agreement)),
+         ("counterparty", .string(counterparty)), ("what", .string(what)), ("actor", .string(actor)),
+         ("clause", .string(clause)), ("anchorDate", .string(anchorDate)), ("rawDate", .string(rawDate)),
+         ("dueDate", .string(dueDate)), ("actByDate", .string(actByDate)), ("dueTime", .string(dueTime)),
+         ("daysLeft", .int(daysLeft)), ("window", .string(window)), ("status", .string(status)), ("rule", .string(rule)),
+         ("assumed", .bool(assumed)), ("writtenForm", .bool(writtenForm)), ("groundsRequired", .bool(groundsRequired))]
+    }
+
     static let csvHeader = ["id", "act_by", "days_left", "window", "status", "agreement", "counterparty", "what", "actor",
                             "clause", "anchor", "raw", "due", "rule"]
     var csvRow: [String] {
