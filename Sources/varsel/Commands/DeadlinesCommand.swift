@@ -18,7 +18,7 @@ struct DeadlinesCommand: ParsableCommand {
         try guarded {
             let items = try common.portfolio().queries.agenda(within: within).map(DeadlineOutput.init)
             switch format.format {
-            case .json: print(JSONText.array(items.map(\.jsonFields)))
+            case .json: JSONText.printLine(JSONText.array(items.map(\.jsonFields)))
             case .csv:
                 var csv = CSVWriter(header: DeadlineOutput.csvHeader)
                 for i in items { csv.append(i.csvRow) }
