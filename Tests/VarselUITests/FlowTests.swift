@@ -272,6 +272,7 @@ final class FlowTests: XCTestCase {
             let theirs = Portfolio(store: try VarselStore.open(path: path), clock: .fixed(Fixture.today), user: "cli")
             let wb = Workbench(portfolio: mine, databaseLabel: path)
             XCTAssertTrue(wb.screen().contains("Overdue (1)"))
+            XCTAssertEqual(wb.tick(), .redraw, "the first idle tick builds the whole agenda after start-up")
             XCTAssertEqual(wb.tick(), .none)
             try theirs.handleDeadline(id: "dl-ev-0001-ps-4.3")
             XCTAssertEqual(wb.tick(), .redraw)

@@ -36,15 +36,15 @@ public struct PortfolioQueries: Sendable {
     }
 
     /// Open stored deadlines up to the horizon (overdue included), through `deadlines_agenda`.
-    func storedItems(_ db: Database, horizon: CivilDate) throws -> [AgendaItem] {
+    func storedItems(_ db: Database, horizon: CivilDate, limit: Int = -1) throws -> [AgendaItem] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT d.*, a.title AS agreement_title, p.name AS counterparty
             FROM deadlines d
             JOIN agreements a ON a.id = d.agreement_id
             JOIN parties p ON p.id = a.counterparty_id
             WHERE d.state = 'open' AND d.act_by_date <= ?
-            ORDER BY d.act_by_date, d.id
-            """, arguments: [horizon])
+            ORDER BY d.act_by_date, d.id LIMIT ?
+            """, arguments: [horizon, limit])
         return try rows.map { row in item(try Deadline(row: row), title: row["agreement_title"], counterparty: row["counterparty"]) }
     }
 
@@ -85,7 +85,7 @@ public struct PortfolioQueries: Sendable {
 
     /// Next renewal notice day of each auto-renewing agreement still running, unless already handled.
     /// Found through `renewal_notices_act_by`: the first term whose notice day is today or later.
-    func renewalItems(_ db: Database, horizon: CivilDate) throws -> [AgendaItem] {
+    func renewalItems(_ db: Database, horizon: CivilDate, limit: Int = -1) throws -> [AgendaItem] {
         // Only the columns a renewal needs; the term's periods come out of its JSON in SQL,
         // which is much cheaper than decoding thousands of whole agreements.
         let rows = try Row.fetchAll(db, sql: """
@@ -94,13 +94,14 @@ public struct PortfolioQueries: Sendable {
               json_extract(a.term, '$.renewalPeriod.value') AS rv, json_extract(a.term, '$.renewalPeriod.unit') AS ru,
               json_extract(a.term, '$.noticePeriod.value') AS nv, json_extract(a.term, '$.noticePeriod.unit') AS nu,
               p.name AS counterparty, r.term AS current_term
-            FROM (SELECT agreement_id, min(term) AS term FROM renewal_notices
+            FROM (SELECT agreement_id, min(term) AS term, min(act_by_date) AS act_by FROM renewal_notices
                   WHERE act_by_date >= ? AND act_by_date <= ? GROUP BY agreement_id) r
             JOIN agreements a ON a.id = r.agreement_id
             JOIN parties p ON p.id = a.counterparty_id
             WHERE a.status = 'active'
               AND NOT EXISTS (SELECT 1 FROM deadlines d WHERE d.id = 'dl-term-' || a.id || '-' || (r.term + 1))
-            """, arguments: [today, horizon])
+            ORDER BY r.act_by LIMIT ?
+            """, arguments: [today, horizon, limit])
         return try rows.compactMap { row in
             func period(_ v: String, _ u: String) throws -> Period {
                 guard let value: Int = row[v], let unit = PeriodUnit(rawValue: row[u] ?? "") else {

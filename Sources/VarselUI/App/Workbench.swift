@@ -22,6 +22,10 @@ import VarselKit
     private var vendorPagerStale = true
     private var agendaCache: [AgendaItem]?
     private var countsCache: AgendaCounts?
+    /// The first screen of the agenda and its counts, read by SQL for the first frame; the whole
+    /// agenda is built on the first idle tick or key, so start-up does not grow with the portfolio.
+    private var agendaHeadCache: AgendaHead?
+    private var startingUp = true
     private var agendaLayoutCache: (filter: String, layout: AgendaView.Layout)?
     private var usesCache: [String: (limit: Int, uses: [SubProcessorRegisterEntry.Use])] = [:]
     private var noticesCache: [NoticeRow]?
@@ -52,7 +56,7 @@ import VarselKit
     /// Drops every cache; what a view shows is read again when it is next drawn (the agreements
     /// list and the register are not read at all until their view is shown).
     func reloadAll() {
-        agendaCache = nil; countsCache = nil; agendaLayoutCache = nil
+        agendaCache = nil; countsCache = nil; agendaLayoutCache = nil; agendaHeadCache = nil
         noticesCache = nil; noticeRowsCache = nil; detailCache = [:]; usesCache = [:]
         pagerStale = true; vendorPagerStale = true
         do {
@@ -118,7 +122,26 @@ import VarselKit
         return items
     }
 
+    /// Whether the first frame may use the agenda head instead of the whole agenda.
+    var usesAgendaHead: Bool { startingUp && agendaCache == nil && (state.filters[.agenda] ?? "").isEmpty }
+
+    var agendaHead: AgendaHead? {
+        if let agendaHeadCache { return agendaHeadCache }
+        agendaHeadCache = try? queries.agendaHead(limit: 200)
+        return agendaHeadCache
+    }
+
+    /// Leaves start-up mode: from now on the whole agenda is used (built once).
+    func finishStartUp() -> Bool {
+        guard startingUp else { return false }
+        startingUp = false
+        agendaHeadCache = nil
+        agendaLayoutCache = nil
+        return true
+    }
+
     var counts: AgendaCounts {
+        if usesAgendaHead, let head = agendaHead { return head.counts }
         if let countsCache { return countsCache }
         var c = AgendaCounts()
         for i in agendaAll {
@@ -145,6 +168,12 @@ import VarselKit
     var agendaLayout: AgendaView.Layout {
         let f = state.filters[.agenda] ?? ""
         if let c = agendaLayoutCache, c.filter == f { return c.layout }
+        if usesAgendaHead, let head = agendaHead {
+            let c = head.counts
+            // Not cached: the whole agenda replaces it after start-up.
+            return AgendaView.Layout(ordered: AgendaView.ordered(head.items),
+                                     totals: [.overdue: c.overdue, .within14: c.within14, .within30: c.within30, .within90: c.within90])
+        }
         let shown = f.trimmingCharacters(in: .whitespaces).isEmpty ? agendaAll : agendaAll.filter {
             Self.matches(f, [$0.agreementTitle, $0.counterparty, $0.deadline.what, $0.deadline.clauseRef, $0.deadline.actByDate.iso])
         }
@@ -275,6 +304,7 @@ import VarselKit
     }
 
     public func handle(_ key: Key) -> ProgramStep {
+        _ = finishStartUp()
         if key == .resize { return .redraw }
         state.status = nil
         let context = state.context
@@ -297,6 +327,7 @@ import VarselKit
     }
 
     public func tick() -> ProgramStep {
+        if finishStartUp() { _ = agendaAll; return .redraw }
         guard let v = try? portfolio.store.dataVersion() else { return .none }
         guard v != dataVersion else {
             // Idle: read the count a filtered list left for later (shown as "200+" until then).

@@ -33,10 +33,13 @@ enum AgendaView {
         let items: [AgendaItem]
         /// One entry per non-empty window, in order: the window, index of its first item, item count.
         let groups: [(window: AgendaWindow, start: Int, count: Int)]
+        /// Counts shown in group headers when `items` is only the start of the agenda.
+        let totals: [AgendaWindow: Int]?
 
-        /// `items` must be in display order (`ordered`).
-        init(ordered items: [AgendaItem]) {
+        /// `items` must be in display order (`ordered`); `totals` overrides the header counts.
+        init(ordered items: [AgendaItem], totals: [AgendaWindow: Int]? = nil) {
             self.items = items
+            self.totals = totals
             var groups: [(window: AgendaWindow, start: Int, count: Int)] = []
             for (i, it) in items.enumerated() {
                 if let last = groups.last, last.window == it.window { groups[groups.count - 1].count += 1 }
@@ -51,7 +54,7 @@ enum AgendaView {
         func line(_ li: Int) -> Line {
             var base = 0
             for g in groups {
-                if li == base { return .group(g.window, g.count) }
+                if li == base { return .group(g.window, totals?[g.window] ?? g.count) }
                 if li <= base + g.count { return .item(g.start + li - base - 1) }
                 base += g.count + 1
             }

@@ -1,0 +1,48 @@
+import GRDB
+
+/// The start of the agenda and its window counts, without building the whole agenda: what the
+/// workbench needs for its first frame, at a cost that does not grow with the portfolio.
+public struct AgendaHead: Sendable {
+    /// The first items in agenda order (act-by day, then id).
+    public var items: [AgendaItem]
+    /// Counts for the whole agenda, by window.
+    public var counts: AgendaCounts
+    /// How many items the whole agenda has.
+    public var total: Int { counts.overdue + counts.within14 + counts.within30 + counts.within90 }
+}
+
+extension PortfolioQueries {
+    /// The first `limit` agenda items (exactly those `agenda(within: 90)` starts with, except
+    /// possibly for ties on the last day fetched) and counts of the whole 90-day agenda, by SQL.
+    public func agendaHead(limit: Int) throws -> AgendaHead {
+        let horizon = today.adding(days: 90)
+        let d14 = today.adding(days: 14), d30 = today.adding(days: 30)
+        return try read { db in
+            var counts = AgendaCounts()
+            // Same rows as `storedItems` and `renewalItems`, counted instead of built.
+            let sql = """
+                SELECT sum(act_by < :today), sum(act_by >= :today AND act_by <= :d14),
+                       sum(act_by > :d14 AND act_by <= :d30), sum(act_by > :d30 AND act_by <= :horizon)
+                FROM (
+                  SELECT d.act_by_date AS act_by FROM deadlines d
+                  WHERE d.state = 'open' AND d.act_by_date <= :horizon
+                  UNION ALL
+                  SELECT r.act_by FROM (SELECT agreement_id, min(term) AS term, min(act_by_date) AS act_by FROM renewal_notices
+                                        WHERE act_by_date >= :today AND act_by_date <= :horizon GROUP BY agreement_id) r
+                  JOIN agreements a ON a.id = r.agreement_id
+                  WHERE a.status = 'active'
+                    AND NOT EXISTS (SELECT 1 FROM deadlines d WHERE d.id = 'dl-term-' || a.id || '-' || (r.term + 1)))
+                """
+            if let row = try Row.fetchOne(db, sql: sql, arguments: ["today": today, "d14": d14, "d30": d30, "horizon": horizon]) {
+                counts.overdue = row[0] ?? 0; counts.within14 = row[1] ?? 0
+                counts.within30 = row[2] ?? 0; counts.within90 = row[3] ?? 0
+            }
+            var stored = try storedItems(db, horizon: horizon, limit: limit)
+            var renewals = try renewalItems(db, horizon: horizon, limit: limit)
+            let before: (AgendaItem, AgendaItem) -> Bool = { ($0.deadline.actByDate, $0.deadline.id) < ($1.deadline.actByDate, $1.deadline.id) }
+            if !stored.isSorted(by: before) { stored.sort(by: before) }
+            renewals.sort(by: before)
+            return AgendaHead(items: Array(Self.merge(stored, renewals, by: before).prefix(limit)), counts: counts)
+        }
+    }
+}
