@@ -156,6 +156,6 @@ extension KeysetPager where Row == SubProcessorVendor {
             last: { try p.queries.subProcessorVendors(filter: $0, last: true, limit: $1) },
             after: { try p.queries.subProcessorVendors(filter: $0, after: $1.name, limit: $2) },
             before: { try p.queries.subProcessorVendors(filter: $0, before: $1.name, limit: $2) }),
-            pageSize: 100, maxRows: 500)
+            pageSize: 50, maxRows: 400)
     }
 }
