@@ -38,14 +38,15 @@ public struct PortfolioQueries: Sendable {
     /// Open stored deadlines up to the horizon (overdue included), through `deadlines_agenda`.
     func storedItems(_ db: Database, horizon: CivilDate, limit: Int = -1) throws -> [AgendaItem] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT d.*, a.title AS agreement_title, p.name AS counterparty
+            SELECT \(Deadline.selection(alias: "d")), a.title, p.name
             FROM deadlines d
             JOIN agreements a ON a.id = d.agreement_id
             JOIN parties p ON p.id = a.counterparty_id
             WHERE d.state = 'open' AND d.act_by_date <= ?
             ORDER BY d.act_by_date, d.id LIMIT ?
             """, arguments: [horizon, limit])
-        return try rows.map { row in item(try Deadline(row: row), title: row["agreement_title"], counterparty: row["counterparty"]) }
+        let n = Deadline.positionalColumns.count
+        return try rows.map { row in item(try Deadline(positional: row), title: row[n], counterparty: row[n + 1]) }
     }
 
     /// Merges two sorted arrays into one sorted array.
