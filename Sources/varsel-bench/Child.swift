@@ -53,7 +53,7 @@ enum DeadlinesFloor {
               WHERE act_by_date >= '\(today)' AND act_by_date <= '\(horizon)' GROUP BY agreement_id) r
             JOIN agreements a ON a.id = r.agreement_id JOIN parties p ON p.id = a.counterparty_id WHERE a.status = 'active';
             """
-        for _ in 0..<5 {
+        for _ in 0..<9 {
             let r = Child.run(varsel, ["deadlines", "--db", db, "--today", today, "--within", "90", "--format", "json"])
             ours.append(r.ms)
             if let data = r.stdout.data(using: .utf8), let arr = try? JSONSerialization.jsonObject(with: data) as? [Any] { rows = arr.count }
