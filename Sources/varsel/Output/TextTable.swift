@@ -18,11 +18,17 @@ struct TextTable {
     func render() -> String {
         let all = [header] + rows
         var widths = Array(repeating: 0, count: header.count)
-        for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], min(maxColumnWidth, DisplayWidth.of(cell))) } }
+        for row in all {
+            for (i, cell) in row.enumerated() where i < widths.count {
+                let cap = i == widths.count - 1 ? Int.max : maxColumnWidth
+                widths[i] = max(widths[i], min(cap, DisplayWidth.of(cell)))
+            }
+        }
         func line(_ row: [String]) -> String {
             row.enumerated().map { i, cell in
                 let isLast = i == row.count - 1
-                if isLast && !rightAligned.contains(i) { return DisplayWidth.truncate(cell, to: widths[i]) }
+                // The last column is never cut: it holds ids people copy into other commands.
+                if isLast && !rightAligned.contains(i) { return cell }
                 return DisplayWidth.pad(cell, to: widths[i], alignRight: rightAligned.contains(i))
             }.joined(separator: "  ")
         }
