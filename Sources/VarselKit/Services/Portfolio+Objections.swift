@@ -32,7 +32,7 @@ extension Portfolio {
                                   at: "date", fix: "Check the date")
             }
             let rules = try rules(db, agreementId: notice.agreementId)
-            if grounds.isEmpty, let rule = rules.first(where: { $0.groundsRequired && $0.applies(to: notice.kind) }) {
+            if grounds.isEmpty, let rule = rules.first(where: { $0.groundsRequired && $0.applies(to: notice.kind) && $0.trigger != .terminationNotice }) {
                 let words = rule.groundsText.map { " (\"\($0)\")" } ?? ""
                 throw VarselError(.invalidInput, "Clause \(rule.clauseRef ?? "?") requires grounds for an objection\(words)",
                                   at: "grounds", fix: "State the objective reasons for the objection (--grounds \"…\")")

@@ -68,6 +68,15 @@ extension Portfolio {
             endDate = c.dueDate
             explanation = c.explanation
             if rule.writtenForm { warnings.append("Clause \(rule.clauseRef ?? "?") requires the notice in writing") }
+        } else if let schedule = RenewalSchedule(agreement: agreement) {
+            // Auto-renewal: notice stops the next renewal; the agreement runs to the end of the first
+            // term whose latest notice day (term end − notice period, R6) is not before the notice date.
+            var k = 0
+            while schedule.noticeDeadline(k).rawDate < date && k < 10_000 { k += 1 }
+            let c = schedule.noticeDeadline(k)
+            endDate = schedule.termEnd(k)
+            explanation = "Notice given \(date.humanText) stops the renewal after term \(k + 1), which ends \(endDate.humanText) "
+                + "(\(schedule.notice) notice before a term ends: latest \(c.rawDate.humanText))"
         } else if let notice = agreement.term.noticePeriod {
             let c = DeadlineEngine().compute(DeadlineInput(anchor: date, period: notice, direction: .after,
                                                            calendar: agreement.calendar, rollForward: false,
@@ -79,11 +88,16 @@ extension Portfolio {
             explanation = "No termination period recorded: the agreement ends on the notice date \(date.humanText)"
             warnings.append("The agreement has no termination notice rule; check the end date by hand")
         }
+        var finalEnd = endDate
+        var finalExplanation = explanation
         if let fixedEnd = agreement.endDate, fixedEnd < endDate {
-            warnings.append("The agreement already ends \(fixedEnd.iso), before the notice period runs out")
+            // Notice can end an agreement earlier, never later than it already ends.
+            warnings.append("The agreement already ends \(fixedEnd.iso), before the notice period runs out; it still ends \(fixedEnd.iso)")
+            finalEnd = fixedEnd
+            finalExplanation = "Ends on its fixed end date \(fixedEnd.humanText), before the notice period runs out (\(explanation))"
         }
-        let followOn = planner.deadlines(forEnd: endDate, terminationId: terminationId, rules: rules, calendar: agreement.calendar)
-        return TerminationPreview(rule: rule, endDate: endDate, explanation: explanation, followOn: followOn, warnings: warnings)
+        let followOn = planner.deadlines(forEnd: finalEnd, terminationId: terminationId, rules: rules, calendar: agreement.calendar)
+        return TerminationPreview(rule: rule, endDate: finalEnd, explanation: finalExplanation, followOn: followOn, warnings: warnings)
     }
 }
 

@@ -19,7 +19,9 @@ public struct RenewalSchedule: Sendable {
     public init?(agreement: Agreement) {
         guard agreement.term.kind == .autoRenewal, let start = agreement.effectiveDate ?? agreement.signedDate,
               let initial = agreement.term.initialPeriod, let renewal = agreement.term.renewalPeriod,
-              let notice = agreement.term.noticePeriod else { return nil }
+              let notice = agreement.term.noticePeriod,
+              // Terms run in calendar units; a term in hours or working days has no defined end.
+              Self.isTermUnit(initial), Self.isTermUnit(renewal), renewal.value > 0 else { return nil }
         self.start = start; self.initial = initial; self.renewal = renewal; self.notice = notice
         self.calendar = agreement.calendar
     }
@@ -35,11 +37,26 @@ public struct RenewalSchedule: Sendable {
         case let (_, _, di?, dr?):
             return start.adding(days: di + k * dr).adding(days: -1)
         default:
-            // Mixed units: count the renewals from the end of the initial term.
-            var next = Self.add(initial, to: start)
-            for _ in 0..<k { next = Self.add(renewal, to: next) }
-            return next.adding(days: -1)
+            // Mixed units: the initial term's end, then k renewals counted in one step from the day
+            // after it (never chained, R3), with the same month-end rule as above.
+            let initialEnd = Self.end(of: initial, from: start)
+            guard k > 0 else { return initialEnd }
+            let renewalStart = initialEnd.adding(days: 1)
+            if let mr = Self.months(renewal) {
+                let next = renewalStart.adding(months: k * mr)
+                return next.day == renewalStart.day ? next.adding(days: -1) : next
+            }
+            return renewalStart.adding(days: k * (Self.days(renewal) ?? 0)).adding(days: -1)
         }
+    }
+
+    /// The last day of one period from `start`.
+    static func end(of p: Period, from start: CivilDate) -> CivilDate {
+        if let m = months(p) {
+            let next = start.adding(months: m)
+            return next.day == start.day ? next.adding(days: -1) : next
+        }
+        return start.adding(days: (days(p) ?? 0) - 1)
     }
 
     /// The notice computation for term `k`: at least `notice` before the term ends.
@@ -56,14 +73,12 @@ public struct RenewalSchedule: Sendable {
         return k
     }
 
-    private static func months(_ p: Period) -> Int? {
+    static func isTermUnit(_ p: Period) -> Bool { [.days, .weeks, .months, .years].contains(p.unit) }
+
+    static func months(_ p: Period) -> Int? {
         switch p.unit { case .months: p.value; case .years: p.value * 12; default: nil }
     }
-    private static func days(_ p: Period) -> Int? {
+    static func days(_ p: Period) -> Int? {
         switch p.unit { case .days: p.value; case .weeks: p.value * 7; default: nil }
-    }
-    private static func add(_ p: Period, to d: CivilDate) -> CivilDate {
-        if let m = months(p) { return d.adding(months: m) }
-        return d.adding(days: days(p) ?? 0)
     }
 }

@@ -1,7 +1,7 @@
 import GRDB
 
 /// Keeps `renewal_notices` in step with an agreement's term: one row per term with the day
-/// notice must be given by, for 40 years (at most 480 terms) from the start.
+/// notice must be given by, for 40 years from the start (at most 5,000 terms).
 enum RenewalIndex {
     static let years = 40
 
@@ -12,7 +12,8 @@ enum RenewalIndex {
         let limit = schedule.start.adding(years: years)
         let statement = try db.cachedStatement(sql: "INSERT INTO renewal_notices (agreement_id, term, term_end, act_by_date) VALUES (?, ?, ?, ?)")
         var k = 0
-        while k < 480 {
+        // Bounded by the 40 years; the row cap only guards against absurdly short renewal periods.
+        while k < 5_000 {
             let end = schedule.termEnd(k)
             if end > limit { break }
             try statement.execute(arguments: [agreement.id, k, end, schedule.noticeDeadline(k).actByDate])

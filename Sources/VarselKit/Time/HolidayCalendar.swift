@@ -58,7 +58,10 @@ public struct HolidayCalendar: Hashable, Sendable {
     public func isWorkingDay(_ d: CivilDate, options: WorkingDayOptions = .init()) -> Bool {
         switch d.weekday {
         case .sunday: return false
-        case .saturday: return options.saturdayIsWorkingDay && !isPublicHoliday(d)
+        case .saturday:
+            guard options.saturdayIsWorkingDay else { return false }
+            guard let entry = nonDeadlineDay(on: d) else { return true }
+            return !entry.isPublicHoliday && options.eveIsWorkingDay
         default:
             guard let entry = nonDeadlineDay(on: d) else { return true }
             return !entry.isPublicHoliday && options.eveIsWorkingDay
