@@ -269,6 +269,15 @@ public struct PortfolioImporter: Sendable {
             }
             plan.writesImportAuditRow = true
         }
+        if plan.mode == .merge {
+            // Stored deadlines follow from rules and sources: recompute the open ones of every
+            // agreement the merge touched, in the same transaction.
+            var touched = Set<String>()
+            touched.formUnion(doc.agreements.map(\.id)); touched.formUnion(doc.noticeRules.map(\.agreementId))
+            touched.formUnion(doc.changeNotices.map(\.agreementId)); touched.formUnion(doc.events.map(\.agreementId))
+            touched.formUnion(doc.terminations.map(\.agreementId))
+            appliers.append { db in _ = try DeadlineRecompute.refresh(db, agreementIds: touched) }
+        }
         let before = changedBefore.isEmpty ? nil : Self.jsonObjectText(changedBefore)
         let after = Self.jsonObjectText(["added": addedIds.mapValues { $0.map { "\"\(Self.escapeJSON($0))\"" } },
                                          "changed": changedAfter])

@@ -156,4 +156,21 @@ final class PortfolioRoundTripTests: XCTestCase {
         XCTAssertTrue(last.before?.contains(oldTitle) == true, "the overwritten record is kept in the audit row")
         XCTAssertTrue(last.after?.contains("new-party") == true)
     }
+
+    /// A merge that changes a notice rule's period moves the open deadlines it produced.
+    func testMergeRecomputesOpenDeadlinesOfAChangedRule() throws {
+        let store = try ExchangeFixtures.demoStore()
+        var doc = try PortfolioExporter.document(store: store)
+        let r = doc.noticeRules.firstIndex { $0.id == "pureservice-subprocessor-objection" }!
+        let open = try store.writer.read { db in
+            try Deadline.filter(Column("rule_id") == "pureservice-subprocessor-objection" && Column("state") == "open").fetchOne(db)
+        }!
+        doc.noticeRules[r].period = Period(30, .days)   // was 4 weeks
+        _ = try ExchangeFixtures.importer(store).importData(try ExchangeFixtures.json(doc), fileName: "m.json", merge: true)
+        let moved = try store.writer.read { db in try Deadline.fetchOne(db, key: open.id) }!
+        XCTAssertEqual(moved.anchorDate, open.anchorDate)
+        XCTAssertEqual(moved.rawDate, open.anchorDate.adding(days: 30))
+        XCTAssertTrue(moved.explanation.hasPrefix("30 days after notice received"), moved.explanation)
+        XCTAssertEqual(moved.state, .open)
+    }
 }

@@ -1,0 +1,41 @@
+import GRDB
+
+/// Recomputes the open deadlines of some agreements from their current rules and sources —
+/// after an import `--merge` changed a notice rule, a change notice, an event, a termination or
+/// an agreement's calendar, stored dates must not stay on the old values.
+enum DeadlineRecompute {
+    /// Updates open deadlines whose dates or explanation changed; returns their ids.
+    static func refresh(_ db: Database, agreementIds: Set<String>, planner: DeadlinePlanner = DeadlinePlanner()) throws -> [String] {
+        var updated: [String] = []
+        for agreementId in agreementIds.sorted() {
+            guard let agreement = try Agreement.fetchOne(db, key: agreementId) else { continue }
+            let rules = Dictionary(uniqueKeysWithValues: try NoticeRule.filter(Column("agreement_id") == agreementId).fetchAll(db).map { ($0.id, $0) })
+            let open = try Deadline.filter(Column("agreement_id") == agreementId && Column("state") == DeadlineState.open.rawValue).fetchAll(db)
+            for old in open {
+                guard let ruleId = old.ruleId, let rule = rules[ruleId] else { continue }
+                let fresh: Deadline?
+                switch old.sourceKind {
+                case .changeNotice:
+                    fresh = try ChangeNotice.fetchOne(db, key: old.sourceId).flatMap { n in
+                        planner.deadlines(for: n, rules: [rule], calendar: agreement.calendar).first }
+                case .event:
+                    fresh = try AgreementEvent.fetchOne(db, key: old.sourceId).flatMap { e in
+                        planner.deadlines(for: e, rules: [rule], calendar: agreement.calendar).first }
+                case .termination:
+                    fresh = try TerminationNotice.fetchOne(db, key: old.sourceId).flatMap { t in
+                        planner.deadlines(forEnd: t.endDate, terminationId: t.id, rules: [rule], calendar: agreement.calendar).first }
+                case .term:
+                    fresh = nil
+                }
+                guard var d = fresh else { continue }
+                d.id = old.id
+                d.state = old.state; d.handledDate = old.handledDate; d.handledNote = old.handledNote
+                if d != old {
+                    try d.update(db)
+                    updated.append(d.id)
+                }
+            }
+        }
+        return updated
+    }
+}
