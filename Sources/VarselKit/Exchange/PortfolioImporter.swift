@@ -233,6 +233,11 @@ public struct PortfolioImporter: Sendable {
                                            fix: "Use --merge to update records matched by id, or give the record a new id")
                 }
                 if before == item { summary.unchanged.append(item.id); continue }
+                if let reason = Self.undoesDecision(before: before, file: item) {
+                    throw reporter.problem(DocumentPath.root.key(name).index(i),
+                                           "\(name) \"\(item.id)\": \(reason); a merge never undoes a recorded decision",
+                                           fix: "Export the database again and edit that file, or remove this record from the file. Nothing was imported")
+                }
                 changed.append(item); summary.changed.append(item.id)
                 changedBefore[name, default: []].append(AuditNote.json(before) ?? "")
                 changedAfter[name, default: []].append(AuditNote.json(item) ?? "")
@@ -283,6 +288,18 @@ public struct PortfolioImporter: Sendable {
                                          "changed": changedAfter])
         let apply: (Database) throws -> Void = { db in for f in appliers { try f(db) } }
         return Prepared(plan: plan, apply: apply, auditBefore: before, auditAfter: plan.writesImportAuditRow ? after : nil)
+    }
+
+    /// Why merging `file` over `before` would undo a decision recorded in the database (a handled
+    /// deadline reopened, a decided change notice made open again), or nil.
+    static func undoesDecision<R>(before: R, file: R) -> String? {
+        if let b = before as? Deadline, let f = file as? Deadline, b.state == .handled, f.state == .open {
+            return "handled on \(b.handledDate?.iso ?? "?") in the database but open in the file"
+        }
+        if let b = before as? ChangeNotice, let f = file as? ChangeNotice, b.status != .open, f.status == .open {
+            return "\(b.status.rawValue) in the database but open in the file"
+        }
+        return nil
     }
 
     /// `{"table":[json,…],…}` from pre-encoded JSON values, keys sorted.

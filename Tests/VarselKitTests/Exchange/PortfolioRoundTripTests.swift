@@ -173,4 +173,20 @@ final class PortfolioRoundTripTests: XCTestCase {
         XCTAssertTrue(moved.explanation.hasPrefix("30 days after notice received"), moved.explanation)
         XCTAssertEqual(moved.state, .open)
     }
+
+    /// A stale file cannot reopen a deadline handled (or a notice decided) since it was exported.
+    func testMergeRefusesToUndoARecordedDecision() throws {
+        let store = try ExchangeFixtures.demoStore()
+        let stale = try ExchangeFixtures.json(try PortfolioExporter.document(store: store))
+        let open = try store.writer.read { db in try Deadline.filter(Column("state") == "open").order(Column("id")).fetchOne(db) }!
+        let p = Portfolio(store: store, clock: .fixed(CivilDate(iso: "2026-11-23")!), ids: SequentialIDGenerator(), user: "t")
+        try p.handleDeadline(id: open.id, note: "done")
+        let counts = try ExchangeFixtures.counts(store)
+        XCTAssertThrowsError(try ExchangeFixtures.importer(store).importData(stale, fileName: "old.json", merge: true)) { error in
+            XCTAssertTrue("\(error)".contains("a merge never undoes a recorded decision"), "\(error)")
+            XCTAssertTrue("\(error)".contains(open.id), "\(error)")
+        }
+        XCTAssertEqual(try ExchangeFixtures.counts(store), counts)
+        XCTAssertEqual(try store.writer.read { db in try Deadline.fetchOne(db, key: open.id)?.state }, .handled)
+    }
 }
