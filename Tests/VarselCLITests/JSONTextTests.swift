@@ -1,26 +1,36 @@
 import Foundation
 import XCTest
+@testable import VarselKit
 @testable import varsel
 
-/// `JSONText` (the fast writer behind `deadlines --format json`) must write exactly what
-/// `JSONEncoder` with `JSONOutput`'s settings writes, hostile text included.
+/// `DeadlineJSON` (the fast writer behind `deadlines --format json`) must write exactly what
+/// `JSONEncoder` with `JSONOutput`'s settings writes for `[DeadlineOutput]`, hostile text,
+/// optional fields and odd dates included.
 final class JSONTextTests: XCTestCase {
-    struct Sample: Encodable {
-        var a: String
-        var b: String?
-        var n: Int
-        var yes: Bool
-        var fields: [(String, JSONText.Value)] {
-            [("n", .int(n)), ("a", .string(a)), ("b", .string(b)), ("yes", .bool(yes))]
-        }
+    let hostile = "Evil \"q\" \\ back\u{1B}[2J\u{07}\u{01}\u{7F} / ✓ åäö 東京 🙂\nline2\r\t\u{08}\u{0C} \u{202E}rtl"
+
+    func item(_ n: Int, text: String, clause: String?, minutes: Int?, date: CivilDate, flags: Bool) -> AgendaItem {
+        let d = Deadline(id: "dl-\(n)-\(text.prefix(3))", agreementId: "ag-\(n)", ruleId: nil, sourceKind: .changeNotice,
+                         sourceId: "cn-\(n)", what: "Object \(text)", actor: flags ? .us : .them, clauseRef: clause,
+                         anchorDate: date.adding(days: -30), rawDate: date.adding(days: 1), dueDate: date, actByDate: date,
+                         dueMinutes: minutes, explanation: "rule: \(text)", assumed: flags, writtenForm: !flags,
+                         groundsRequired: flags)
+        let today = CivilDate(year: 2026, month: 11, day: 23)!
+        let left = today.days(until: date)
+        return AgendaItem(deadline: d, agreementTitle: text, counterparty: "Part \(text) AB", daysLeft: left,
+                          window: AgendaWindow(daysLeft: left), status: d.status(today: today))
     }
 
     func testSameBytesAsJSONEncoder() throws {
-        let hostile = "Evil \"q\" \\ back\u{1B}[2J\u{07}\u{01}\u{7F} / ✓ åäö 東京 🙂\nline2\r\t\u{08}\u{0C} \u{202E}rtl"
-        let samples = [Sample(a: hostile, b: nil, n: -12, yes: true), Sample(a: "", b: "x/y", n: 0, yes: false)]
-        for list in [samples, [samples[0]], []] {
-            let expected = try JSONOutput.encode(list)
-            let actual = String(decoding: JSONText.array(list.map(\.fields)), as: UTF8.self)
+        let items = [
+            item(1, text: hostile, clause: nil, minutes: nil, date: CivilDate(year: 2026, month: 1, day: 5)!, flags: true),
+            item(2, text: "", clause: "8.6.3", minutes: 9 * 60 + 5, date: CivilDate(year: 2027, month: 12, day: 31)!, flags: false),
+            item(3, text: "x/y", clause: hostile, minutes: 0, date: CivilDate(year: 987, month: 10, day: 10)!, flags: true),
+            item(4, text: "Øresund", clause: "", minutes: 23 * 60 + 59, date: CivilDate(year: 9999, month: 2, day: 28)!, flags: false),
+        ]
+        for list in [items, [items[0]], [items[1]], []] {
+            let expected = try JSONOutput.encode(list.map(DeadlineOutput.init))
+            let actual = String(decoding: DeadlineJSON.bytes(list), as: UTF8.self)
             XCTAssertEqual(actual, expected)
         }
     }

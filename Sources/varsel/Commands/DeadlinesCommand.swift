@@ -16,9 +16,14 @@ struct DeadlinesCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let items = try common.portfolio().queries.agenda(within: within).map(DeadlineOutput.init)
+            let agenda = try common.portfolio().queries.agenda(within: within)
+            if format.format == .json {
+                JSONText.printLine(DeadlineJSON.bytes(agenda))
+                return
+            }
+            let items = agenda.map(DeadlineOutput.init)
             switch format.format {
-            case .json: JSONText.printLine(JSONText.array(items.map(\.jsonFields)))
+            case .json: break
             case .csv:
                 var csv = CSVWriter(header: DeadlineOutput.csvHeader)
                 for i in items { csv.append(i.csvRow) }

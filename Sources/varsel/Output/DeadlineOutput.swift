@@ -1,6 +1,7 @@
 import VarselKit
 
-/// A deadline as the command line reports it (JSON and CSV share these fields).
+/// A deadline as the command line reports it (JSON and CSV share these fields; `DeadlineJSON`
+/// writes the same JSON without building these).
 struct DeadlineOutput: Encodable {
     var id: String
     var agreementId: String
@@ -30,16 +31,6 @@ struct DeadlineOutput: Encodable {
         dueTime = d.dueMinutes.map(DeadlineEngine.clockText); daysLeft = item.daysLeft
         window = item.window.rawValue; status = item.status.rawValue; rule = d.explanation
         assumed = d.assumed; writtenForm = d.writtenForm; groundsRequired = d.groundsRequired
-    }
-
-    /// The same object `JSONEncoder` would write, for `JSONText` (thousands of rows, much faster).
-    var jsonFields: [(String, JSONText.Value)] {
-        [("id", .string(id)), ("agreementId", .string(agreementId)), ("agreement", .string(agreement)),
-         ("counterparty", .string(counterparty)), ("what", .string(what)), ("actor", .string(actor)),
-         ("clause", .string(clause)), ("anchorDate", .string(anchorDate)), ("rawDate", .string(rawDate)),
-         ("dueDate", .string(dueDate)), ("actByDate", .string(actByDate)), ("dueTime", .string(dueTime)),
-         ("daysLeft", .int(daysLeft)), ("window", .string(window)), ("status", .string(status)), ("rule", .string(rule)),
-         ("assumed", .bool(assumed)), ("writtenForm", .bool(writtenForm)), ("groundsRequired", .bool(groundsRequired))]
     }
 
     static let csvHeader = ["id", "act_by", "days_left", "window", "status", "agreement", "counterparty", "what", "actor",
