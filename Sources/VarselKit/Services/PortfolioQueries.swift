@@ -37,7 +37,8 @@ public struct PortfolioQueries: Sendable {
 
     /// Open stored deadlines up to the horizon (overdue included), through `deadlines_agenda`.
     func storedItems(_ db: Database, horizon: CivilDate, limit: Int = -1) throws -> [AgendaItem] {
-        let rows = try Row.fetchAll(db, sql: """
+        // A cursor decodes each row straight from the statement (no copied rows): thousands at 100,000 agreements.
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT \(Deadline.selection(alias: "d")), a.title, p.name
             FROM deadlines d
             JOIN agreements a ON a.id = d.agreement_id
@@ -46,7 +47,11 @@ public struct PortfolioQueries: Sendable {
             ORDER BY d.act_by_date, d.id LIMIT ?
             """, arguments: [horizon, limit])
         let n = Deadline.positionalColumns.count
-        return try rows.map { row in item(try Deadline(positional: row), title: row[n], counterparty: row[n + 1]) }
+        var items: [AgendaItem] = []
+        while let row = try rows.next() {
+            items.append(item(try Deadline(positional: row), title: row[n], counterparty: row[n + 1]))
+        }
+        return items
     }
 
     /// Merges two sorted arrays into one sorted array.
@@ -89,7 +94,7 @@ public struct PortfolioQueries: Sendable {
     func renewalItems(_ db: Database, horizon: CivilDate, limit: Int = -1) throws -> [AgendaItem] {
         // Only the columns a renewal needs; the term's periods come out of its JSON in SQL,
         // which is much cheaper than decoding thousands of whole agreements.
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT a.id, a.title, a.calendar, coalesce(a.effective_date, a.signed_date) AS start,
               json_extract(a.term, '$.initialPeriod.value') AS iv, json_extract(a.term, '$.initialPeriod.unit') AS iu,
               json_extract(a.term, '$.renewalPeriod.value') AS rv, json_extract(a.term, '$.renewalPeriod.unit') AS ru,
@@ -103,23 +108,28 @@ public struct PortfolioQueries: Sendable {
               AND NOT EXISTS (SELECT 1 FROM deadlines d WHERE d.id = 'dl-term-' || a.id || '-' || (r.term + 1))
             ORDER BY r.act_by LIMIT ?
             """, arguments: [today, horizon, limit])
-        return try rows.compactMap { row in
-            func period(_ v: String, _ u: String) throws -> Period {
-                guard let value: Int = row[v], let unit = PeriodUnit(rawValue: row[u] ?? "") else {
-                    throw VarselError(.invalidInput, "Agreement \(row["id"] as String? ?? "?") has an incomplete renewal term", at: "agreements.term")
+        var items: [AgendaItem] = []
+        // Columns by position (0 id, 1 title, 2 calendar, 3 start, 4–9 periods, 10 counterparty, 11 term).
+        while let row = try rows.next() {
+            let id: String = row[0]
+            func period(_ i: Int) throws -> Period {
+                guard let value: Int = row[i], let unitText: String = row[i + 1], let unit = PeriodUnit(rawValue: unitText) else {
+                    throw VarselError(.invalidInput, "Agreement \(id) has an incomplete renewal term", at: "agreements.term")
                 }
                 return Period(value, unit)
             }
-            guard let calendar = CalendarID(rawValue: row["calendar"]), let start = CivilDate.fromDatabaseValue(row["start"]) else {
-                throw VarselError(.invalidInput, "Agreement \(row["id"] as String? ?? "?") has no start date or calendar", at: "agreements")
+            guard let calendarText: String = row[2], let calendar = CalendarID(rawValue: calendarText),
+                  let start = CivilDate.fromDatabaseValue(row[3]) else {
+                throw VarselError(.invalidInput, "Agreement \(id) has no start date or calendar", at: "agreements")
             }
-            let schedule = RenewalSchedule(start: start, initial: try period("iv", "iu"), renewal: try period("rv", "ru"),
-                                           notice: try period("nv", "nu"), calendar: calendar)
+            let schedule = RenewalSchedule(start: start, initial: try period(4), renewal: try period(6),
+                                           notice: try period(8), calendar: calendar)
             // The index already named the current term: compute that one term only.
-            let d = renewalDeadline(agreementId: row["id"], schedule: schedule, term: row["current_term"])
-            guard d.actByDate <= horizon else { return nil }
-            return item(d, title: row["title"], counterparty: row["counterparty"])
+            let d = renewalDeadline(agreementId: id, schedule: schedule, term: row[11])
+            guard d.actByDate <= horizon else { continue }
+            items.append(item(d, title: row[1], counterparty: row[10]))
         }
+        return items
     }
 
     /// The notice day that stops the next renewal, as a deadline (not stored until handled).
