@@ -21,7 +21,13 @@ public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// Parses strictly "YYYY-MM-DD" (ASCII digits, zero-padded); nil for anything else or an impossible date.
     public init?(iso: String) {
-        let bytes = Array(iso.utf8)
+        var iso = iso
+        guard let (y, m, d) = iso.withUTF8({ Self.parseISO($0) }) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// "YYYY-MM-DD" as numbers, or nil (no allocation: dates are parsed for every agenda row).
+    private static func parseISO(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -33,7 +39,7 @@ public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
             return value
         }
         guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        return (y, m, d)
     }
 
     /// Internal unchecked initialiser from a day number (days since 1970-01-01).

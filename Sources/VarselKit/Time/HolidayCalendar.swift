@@ -41,6 +41,15 @@ public struct HolidayCalendar: Hashable, Sendable {
                               isPublicHoliday: hits.contains { $0.isPublicHoliday })
     }
 
+    /// Whether some holiday rule falls on `d` (what `nonDeadlineDay(on:)` tests, without building the
+    /// entry: deadline-day checks run thousands of times for an agenda).
+    func isListed(_ d: CivilDate) -> Bool {
+        guard let id else { return false }
+        let easter = Easter.sunday(year: d.year)
+        for rule in HolidayRule.rules(for: id) where rule.date(in: d.year, easter: easter) == d { return true }
+        return false
+    }
+
     /// True if `d` is a public holiday (in SE and NO this includes every Sunday).
     public func isPublicHoliday(_ d: CivilDate) -> Bool {
         if d.weekday == .sunday, id == .se || id == .no { return true }
@@ -60,17 +69,17 @@ public struct HolidayCalendar: Hashable, Sendable {
         case .sunday: return false
         case .saturday:
             guard options.saturdayIsWorkingDay else { return false }
-            guard let entry = nonDeadlineDay(on: d) else { return true }
+            guard isListed(d), let entry = nonDeadlineDay(on: d) else { return true }
             return !entry.isPublicHoliday && options.eveIsWorkingDay
         default:
-            guard let entry = nonDeadlineDay(on: d) else { return true }
+            guard isListed(d), let entry = nonDeadlineDay(on: d) else { return true }
             return !entry.isPublicHoliday && options.eveIsWorkingDay
         }
     }
 
     /// R5: a deadline day is Monday–Friday and neither a public holiday nor an extra non-deadline day.
     public func isDeadlineDay(_ d: CivilDate) -> Bool {
-        !d.weekday.isWeekend && nonDeadlineDay(on: d) == nil
+        !d.weekday.isWeekend && !isListed(d)
     }
 
     /// R5: `d` itself if it is a deadline day, otherwise the next deadline day.

@@ -82,17 +82,18 @@ struct JSONText {
         while divisor > 0 { bytes.append(0x30 + UInt8(n / divisor % 10)); divisor /= 10 }
     }
 
-    /// Writes bytes and a newline to standard output in one call.
+    /// Writes bytes and a newline to standard output (no copy of the bytes).
     static func printLine(_ bytes: [UInt8]) {
-        var bytes = bytes
-        bytes.append(0x0A)
-        bytes.withUnsafeBytes { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = write(STDOUT_FILENO, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return }
-                offset += n
-            }
+        bytes.withUnsafeBytes { writeAll($0) }
+        writeAll(UnsafeRawBufferPointer(start: [UInt8(0x0A)], count: 1))
+    }
+
+    private static func writeAll(_ buf: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < buf.count {
+            let n = write(STDOUT_FILENO, buf.baseAddress! + offset, buf.count - offset)
+            if n < 0 { if errno == EINTR { continue }; return }
+            offset += n
         }
     }
 }
