@@ -90,7 +90,8 @@ public struct PortfolioQueries: Sendable {
     }
 
     /// Next renewal notice day of each auto-renewing agreement still running, unless already handled.
-    /// Found through `renewal_notices_act_by`: the first term whose notice day is today or later.
+    /// Found through `renewal_notices_act_by` (which holds active agreements only): the first term
+    /// whose notice day is today or later.
     func renewalItems(_ db: Database, horizon: CivilDate, limit: Int = -1) throws -> [AgendaItem] {
         // Only the columns a renewal needs; the term's periods come out of its JSON in SQL,
         // which is much cheaper than decoding thousands of whole agreements.
@@ -104,10 +105,9 @@ public struct PortfolioQueries: Sendable {
                   WHERE act_by_date >= ? AND act_by_date <= ? GROUP BY agreement_id) r
             JOIN agreements a ON a.id = r.agreement_id
             JOIN parties p ON p.id = a.counterparty_id
-            WHERE a.status = 'active'
-              AND NOT EXISTS (SELECT 1 FROM deadlines d WHERE d.id = 'dl-term-' || a.id || '-' || (r.term + 1))
-            ORDER BY r.act_by LIMIT ?
-            """, arguments: [today, horizon, limit])
+            ORDER BY r.act_by
+            """, arguments: [today, horizon])
+        let handled = try Self.storedRenewalIds(db)
         var items: [AgendaItem] = []
         // Columns by position (0 id, 1 title, 2 calendar, 3 start, 4–9 periods, 10 counterparty, 11 term).
         while let row = try rows.next() {
@@ -122,15 +122,28 @@ public struct PortfolioQueries: Sendable {
                   let start = CivilDate.fromDatabaseValue(row[3]) else {
                 throw VarselError(.invalidInput, "Agreement \(id) has no start date or calendar", at: "agreements")
             }
+            let term: Int = row[11]
+            // Handled already: the stored (handled) deadline stands in for it.
+            if !handled.isEmpty && handled.contains(Self.renewalDeadlineId(agreementId: id, term: term)) { continue }
             let schedule = RenewalSchedule(start: start, initial: try period(4), renewal: try period(6),
                                            notice: try period(8), calendar: calendar)
             // The index already named the current term: compute that one term only.
-            let d = renewalDeadline(agreementId: id, schedule: schedule, term: row[11])
+            let d = renewalDeadline(agreementId: id, schedule: schedule, term: term)
             guard d.actByDate <= horizon else { continue }
             items.append(item(d, title: row[1], counterparty: row[10]))
+            if limit >= 0 && items.count >= limit { break }
         }
         return items
     }
+
+    /// Ids of renewal notice deadlines stored (handled), read through the primary key by their
+    /// "dl-term-" prefix: a handful, instead of one look-up per renewal due.
+    static func storedRenewalIds(_ db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT id FROM deadlines WHERE id >= 'dl-term-' AND id < 'dl-term.'"))
+    }
+
+    /// The id of the renewal notice deadline for term `k` (0-based) of an agreement.
+    static func renewalDeadlineId(agreementId: String, term k: Int) -> String { "dl-term-\(agreementId)-\(k + 1)" }
 
     /// The notice day that stops the next renewal, as a deadline (not stored until handled).
     public func renewalDeadline(_ agreement: Agreement, term: Int? = nil) -> Deadline? {
@@ -140,7 +153,7 @@ public struct PortfolioQueries: Sendable {
 
     func renewalDeadline(agreementId: String, schedule: RenewalSchedule, term k: Int) -> Deadline {
         let c = schedule.noticeDeadline(k)
-        return Deadline(id: "dl-term-\(agreementId)-\(k + 1)", agreementId: agreementId, ruleId: nil, sourceKind: .term,
+        return Deadline(id: Self.renewalDeadlineId(agreementId: agreementId, term: k), agreementId: agreementId, ruleId: nil, sourceKind: .term,
                         sourceId: agreementId, what: "Give notice to stop the renewal (term \(k + 1) ends \(schedule.termEnd(k).iso))",
                         actor: .us, clauseRef: nil, anchorDate: schedule.termEnd(k), rawDate: c.rawDate, dueDate: c.dueDate,
                         actByDate: c.actByDate, explanation: c.explanation, writtenForm: false)

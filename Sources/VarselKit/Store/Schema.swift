@@ -16,6 +16,9 @@ enum Schema {
         m.registerMigration("v2-search") { db in
             try db.execute(sql: v2)
         }
+        m.registerMigration("v4-active-renewals") { db in
+            try db.execute(sql: v4)
+        }
         return m
     }
 
@@ -245,5 +248,12 @@ enum Schema {
         DELETE FROM agreement_search WHERE id IN (SELECT a.id FROM agreements a WHERE a.counterparty_id = OLD.id);
     END;
     CREATE INDEX sub_processors_register ON sub_processors(name COLLATE NOCASE, agreement_id, country, org_number, purpose);
+    """
+
+    /// `renewal_notices` holds rows for active agreements only (`RenewalIndex`), so the agenda and
+    /// its counts find the renewals due from the index alone, without reading each agreement's
+    /// status. Earlier databases kept rows of terminated and expired agreements: dropped here.
+    static let v4 = """
+    DELETE FROM renewal_notices WHERE agreement_id IN (SELECT id FROM agreements WHERE status <> 'active');
     """
 }

@@ -34,7 +34,10 @@ public final class VarselStore: Sendable {
             throw VarselError(.refusedDatabase, "Cannot open \(path) as a database: \(error)",
                               fix: "Check the file and its permissions, or point --db at another file")
         }
-        try Schema.migrator.migrate(pool)
+        // A read first: migrating always opens a write transaction (and syncs the log), which a
+        // read-only command on an up-to-date file should not pay for.
+        let current = exists ? ((try? pool.read { try Schema.migrator.hasCompletedMigrations($0) }) ?? false) : false
+        if !current { try Schema.migrator.migrate(pool) }
         return VarselStore(writer: pool, path: path)
     }
 
@@ -47,8 +50,9 @@ public final class VarselStore: Sendable {
 
     /// Checks an existing file read-only before anything can write to it.
     private static func refuseForeign(path: String) throws {
-        let attrs = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attrs?[.size] as? NSNumber, size.intValue == 0 { return }
+        // stat(2), not FileManager's attributes (which also look up the owner's user and group names).
+        var info = stat()
+        if stat(path, &info) == 0, info.st_size == 0 { return }
         try checkVarselDatabase(path: path, allowEmpty: true)
     }
 
