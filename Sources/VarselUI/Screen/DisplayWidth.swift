@@ -13,9 +13,26 @@
 public enum DisplayWidth {
     /// Width of a string: the sum of its grapheme clusters' widths.
     public static func of(_ s: String) -> Int {
+        if let n = simpleWidth(s) { return n }
         var total = 0
         for c in s { total += of(c) }
         return total
+    }
+
+    /// The width of `s` when every scalar is printable, one column wide and a grapheme cluster
+    /// of its own — printable ASCII and U+00A0…U+02FF (Latin-1, Latin Extended A/B, IPA,
+    /// spacing modifiers) except U+00AD soft hyphen — else nil. Nordic and English text almost
+    /// always is; such text needs no sanitising and no grapheme breaking (the slow part of
+    /// drawing a frame).
+    @inline(__always)
+    public static func simpleWidth(_ s: String) -> Int? {
+        var n = 0
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < 0x20 || (v >= 0x7F && v < 0xA0) || v == 0xAD || v >= 0x300 { return nil }
+            n += 1
+        }
+        return n
     }
 
     /// 0 for combining/zero-width clusters, 2 for East Asian Wide/Fullwidth and emoji
@@ -108,6 +125,7 @@ public enum DisplayWidth {
     /// narrower than `width` when a wide character would not fit. Text is sanitised first.
     public static func truncate(_ s: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
+        if let n = simpleWidth(s), n <= width { return s }
         let text = TerminalText.sanitize(s)
         if of(text) <= width { return text }
         let ell = TerminalText.sanitize(ellipsis)

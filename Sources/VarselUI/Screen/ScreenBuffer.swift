@@ -67,6 +67,15 @@ public struct ScreenBuffer: Sendable, Equatable {
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         guard x < limit else { return 0 }
         var col = x
+        if DisplayWidth.simpleWidth(text) != nil {
+            // One scalar, one cell (see `DisplayWidth.simpleWidth`): no sanitising, no clusters.
+            for u in text.unicodeScalars {
+                if col + 1 > limit { break }
+                if col >= 0 { setCell(col, y, text: String(u), width: 1, style: style) }
+                col += 1
+            }
+            return max(0, col - max(x, 0))
+        }
         var lastLead: Int? = nil
         for ch in TerminalText.sanitize(text) {
             let w = DisplayWidth.of(ch)
