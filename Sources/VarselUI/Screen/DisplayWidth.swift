@@ -19,17 +19,15 @@ public enum DisplayWidth {
         return total
     }
 
-    /// The width of `s` when every scalar is printable, one column wide and a grapheme cluster
-    /// of its own — printable ASCII and U+00A0…U+02FF (Latin-1, Latin Extended A/B, IPA,
-    /// spacing modifiers) except U+00AD soft hyphen — else nil. Nordic and English text almost
-    /// always is; such text needs no sanitising and no grapheme breaking (the slow part of
-    /// drawing a frame).
+    /// The width of `s` when every scalar is plain (`TerminalText.isPlain`: printable, one column
+    /// wide, a grapheme cluster of its own, unchanged by sanitising), else nil. Nordic and
+    /// English text almost always is; it then needs no sanitising and no grapheme breaking
+    /// (the slow part of drawing a frame).
     @inline(__always)
     public static func simpleWidth(_ s: String) -> Int? {
         var n = 0
         for u in s.unicodeScalars {
-            let v = u.value
-            if v < 0x20 || (v >= 0x7F && v < 0xA0) || v == 0xAD || v >= 0x300 { return nil }
+            guard TerminalText.isPlain(u.value) else { return nil }
             n += 1
         }
         return n

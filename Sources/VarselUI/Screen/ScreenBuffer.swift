@@ -76,6 +76,12 @@ public struct ScreenBuffer: Sendable, Equatable {
             }
             return max(0, col - max(x, 0))
         }
+        return putClusters(text, x: x, y: y, style: style, limit: limit)
+    }
+
+    /// The careful path of `put`: sanitised text, cluster by cluster, by display width.
+    mutating func putClusters(_ text: String, x: Int, y: Int, style: CellStyle, limit: Int) -> Int {
+        var col = x
         var lastLead: Int? = nil
         for ch in TerminalText.sanitize(text) {
             let w = DisplayWidth.of(ch)

@@ -18,8 +18,9 @@ public enum TerminalText {
     /// - A combining mark left without a base (at the start, or after a replaced control)
     ///   gets a dotted circle "◌" as base so it cannot combine with a neighbouring cell.
     public static func sanitize(_ s: String) -> String {
-        // Fast path: printable ASCII only.
+        // Fast path: nothing to change (printable ASCII first, then the common plain scalars).
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s }
+        if s.unicodeScalars.allSatisfy({ isPlain($0.value) }) { return s }
 
         var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar? = nil   // last scalar written, nil at start
@@ -76,6 +77,19 @@ public enum TerminalText {
             }
         }
         return String(out)
+    }
+
+    /// A scalar that `sanitize` keeps as it is, that is one terminal column wide and always a
+    /// grapheme cluster of its own: printable ASCII, U+00A0–U+02FF except the soft hyphen
+    /// (Latin-1, Latin Extended A/B, IPA, spacing modifiers), dashes, quotes, bullets and the
+    /// ellipsis (U+2010–U+2027, U+2030–U+205E), arrows (U+2190–U+21FF), box drawing, blocks
+    /// and geometric shapes (U+2500–U+25FC). Everything else takes the careful path.
+    @inline(__always)
+    static func isPlain(_ v: UInt32) -> Bool {
+        if v < 0x7F { return v >= 0x20 }
+        if v < 0x300 { return v >= 0xA0 && v != 0xAD }
+        return (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+            || (0x2190...0x21FF).contains(v) || (0x2500...0x25FC).contains(v)
     }
 
     private static func isControlPicture(_ s: Unicode.Scalar) -> Bool {
