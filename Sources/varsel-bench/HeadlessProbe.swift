@@ -15,6 +15,25 @@ enum HeadlessProbe {
         /// Parts of the first frame: opening the store, and (timed at the end, warm) the agenda query
         /// the landing view needs.
         var openMs = 0.0, agendaQueryMs = 0.0
+
+        /// Each number the median over `runs`.
+        static func median(of runs: [Result]) -> Result {
+            func m(_ f: (Result) -> Double) -> Double { Stats.median(runs.map(f)) }
+            var r = Result(firstFrameMs: m(\.firstFrameMs))
+            for key in runs.first?.scroll.keys ?? [:].keys {
+                r.scroll[key] = [m { $0.scroll[key]?[0] ?? .nan }, m { $0.scroll[key]?[1] ?? .nan }]
+            }
+            r.filterP50 = m(\.filterP50); r.filterP99 = m(\.filterP99)
+            r.jumpEndP50 = m(\.jumpEndP50); r.jumpEndP99 = m(\.jumpEndP99)
+            r.peakRSSMB = runs.map(\.peakRSSMB).max() ?? .nan
+            r.openMs = m(\.openMs); r.agendaQueryMs = m(\.agendaQueryMs)
+            return r
+        }
+
+        /// The highest p99 (scrolling, jumping, filtering) of any run.
+        static func worstP99(of runs: [Result]) -> Double {
+            runs.flatMap { r in r.scroll.values.map { $0[1] } + [r.jumpEndP99, r.filterP99] }.max() ?? .nan
+        }
     }
 
     static let width = 160, height = 48

@@ -90,8 +90,7 @@ public struct PortfolioQueries: Sendable {
     }
 
     /// Next renewal notice day of each auto-renewing agreement still running, unless already handled.
-    /// Found through `renewal_notices_act_by` (which holds active agreements only): the first term
-    /// whose notice day is today or later.
+    /// Found through `renewal_notices_act_by`: the first term whose notice day is today or later.
     func renewalItems(_ db: Database, horizon: CivilDate, limit: Int = -1) throws -> [AgendaItem] {
         // Only the columns a renewal needs; the term's periods come out of its JSON in SQL,
         // which is much cheaper than decoding thousands of whole agreements.
@@ -105,6 +104,7 @@ public struct PortfolioQueries: Sendable {
                   WHERE act_by_date >= ? AND act_by_date <= ? GROUP BY agreement_id) r
             JOIN agreements a ON a.id = r.agreement_id
             JOIN parties p ON p.id = a.counterparty_id
+            WHERE a.status = 'active'
             ORDER BY r.act_by
             """, arguments: [today, horizon])
         let handled = try Self.storedRenewalIds(db)

@@ -1,15 +1,16 @@
 import GRDB
 
-/// Keeps `renewal_notices` in step with an agreement's term and status: one row per term with the
-/// day notice must be given by, for 40 years from the start (at most 5,000 terms), for active
-/// agreements only — so the agenda never has to read an agreement to know its renewal is live.
+/// Keeps `renewal_notices` in step with an agreement's term: one row per term with the day
+/// notice must be given by, for 40 years from the start (at most 5,000 terms).
 enum RenewalIndex {
     static let years = 40
 
-    /// Rewrites the rows of one agreement (none unless it is active and renews automatically).
+    /// Rewrites the rows of one agreement (none unless it renews automatically). Rows stay when an
+    /// agreement stops being active: readers check the status (`agreements_status`), so a status
+    /// changed by any means can never hide or resurrect a renewal.
     static func refresh(_ db: Database, agreement: Agreement) throws {
         try db.execute(sql: "DELETE FROM renewal_notices WHERE agreement_id = ?", arguments: [agreement.id])
-        guard agreement.status == .active, let schedule = RenewalSchedule(agreement: agreement) else { return }
+        guard let schedule = RenewalSchedule(agreement: agreement) else { return }
         let limit = schedule.start.adding(years: years)
         let statement = try db.cachedStatement(sql: "INSERT INTO renewal_notices (agreement_id, term, term_end, act_by_date) VALUES (?, ?, ?, ?)")
         var k = 0

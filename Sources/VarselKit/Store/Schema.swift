@@ -16,7 +16,7 @@ enum Schema {
         m.registerMigration("v2-search") { db in
             try db.execute(sql: v2)
         }
-        m.registerMigration("v4-active-renewals") { db in
+        m.registerMigration("v4-agreement-status") { db in
             try db.execute(sql: v4)
         }
         return m
@@ -250,10 +250,9 @@ enum Schema {
     CREATE INDEX sub_processors_register ON sub_processors(name COLLATE NOCASE, agreement_id, country, org_number, purpose);
     """
 
-    /// `renewal_notices` holds rows for active agreements only (`RenewalIndex`), so the agenda and
-    /// its counts find the renewals due from the index alone, without reading each agreement's
-    /// status. Earlier databases kept rows of terminated and expired agreements: dropped here.
+    /// `agreements_status (id, status)`: the agenda's window counts check that a renewal's
+    /// agreement is still active from this narrow index instead of reading each agreement row.
     static let v4 = """
-    DELETE FROM renewal_notices WHERE agreement_id IN (SELECT id FROM agreements WHERE status <> 'active');
+    CREATE INDEX agreements_status ON agreements(id, status);
     """
 }

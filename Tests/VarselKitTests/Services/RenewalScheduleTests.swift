@@ -175,5 +175,14 @@ final class RenewalScheduleTests: XCTestCase {
         let a = try p.store.writer.read { db in try XCTUnwrap(Agreement.fetchOne(db, key: "acme-saas")) }
         XCTAssertNil(p.queries.renewalDeadline(a))
         XCTAssertTrue(try p.queries.agenda(within: 3650).isEmpty)
+        // The first frame's counts read the status from an index: the same answer.
+        XCTAssertEqual(try p.queries.agendaHead(limit: 10).total, 0)
+        // Active again (by any means): the renewal is back, in the agenda and in its counts.
+        try p.store.writer.write { db in
+            try db.execute(sql: "UPDATE agreements SET status = 'active' WHERE id = 'acme-saas'")
+        }
+        let back = try p.queries.agenda(within: 90)
+        XCTAssertEqual(back.count, 1)
+        XCTAssertEqual(try p.queries.agendaHead(limit: 10).total, back.count)
     }
 }
