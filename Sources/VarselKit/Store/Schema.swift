@@ -257,10 +257,9 @@ enum Schema {
     }
 
     /// Unicode-case filters (`SearchFold`): `agreement_search` is rebuilt with `folded`, the search
-    /// key, in place of the raw counterparty name (nothing else read it), still clustered in list
-    /// order; the rebuild also leaves it unfragmented. The triggers are recreated to keep `folded`
-    /// in step, so writing agreements or parties needs `varsel_fold` (registered by `VarselStore`;
-    /// the plain `sqlite3` shell does not have it and such writes fail there).
+    /// key, still clustered in list order (the rebuild also leaves it unfragmented). The triggers are
+    /// recreated to keep `folded` in step, so writing agreements or parties needs `varsel_fold`
+    /// (registered by `VarselStore`; the plain `sqlite3` shell lacks it and such writes fail there).
     static let v3 = """
     DROP TRIGGER agreement_search_insert;
     DROP TRIGGER agreement_search_update;
@@ -272,37 +271,38 @@ enum Schema {
     CREATE TABLE agreement_search (
         title TEXT NOT NULL COLLATE NOCASE,
         id TEXT NOT NULL,
+        counterparty TEXT NOT NULL,
         folded TEXT NOT NULL,
         PRIMARY KEY (title, id)
     ) WITHOUT ROWID;
-    INSERT INTO agreement_search (title, id, folded)
-        SELECT a.title, a.id, \(searchKey(title: "a.title", counterparty: "p.name", id: "a.id"))
+    INSERT INTO agreement_search (title, id, counterparty, folded)
+        SELECT a.title, a.id, p.name, \(searchKey(title: "a.title", counterparty: "p.name", id: "a.id"))
         FROM agreements a JOIN parties p ON p.id = a.counterparty_id
         ORDER BY a.title COLLATE NOCASE, a.id;
     CREATE UNIQUE INDEX agreement_search_id ON agreement_search(id);
     CREATE TRIGGER agreement_search_insert AFTER INSERT ON agreements BEGIN
-        INSERT OR REPLACE INTO agreement_search (title, id, folded)
-            SELECT NEW.title, NEW.id, \(searchKey(title: "NEW.title", counterparty: "p.name", id: "NEW.id"))
+        INSERT OR REPLACE INTO agreement_search (title, id, counterparty, folded)
+            SELECT NEW.title, NEW.id, p.name, \(searchKey(title: "NEW.title", counterparty: "p.name", id: "NEW.id"))
             FROM parties p WHERE p.id = NEW.counterparty_id;
     END;
     CREATE TRIGGER agreement_search_update AFTER UPDATE OF id, title, counterparty_id ON agreements BEGIN
         DELETE FROM agreement_search WHERE id = OLD.id;
-        INSERT OR REPLACE INTO agreement_search (title, id, folded)
-            SELECT NEW.title, NEW.id, \(searchKey(title: "NEW.title", counterparty: "p.name", id: "NEW.id"))
+        INSERT OR REPLACE INTO agreement_search (title, id, counterparty, folded)
+            SELECT NEW.title, NEW.id, p.name, \(searchKey(title: "NEW.title", counterparty: "p.name", id: "NEW.id"))
             FROM parties p WHERE p.id = NEW.counterparty_id;
     END;
     CREATE TRIGGER agreement_search_delete AFTER DELETE ON agreements BEGIN
         DELETE FROM agreement_search WHERE id = OLD.id;
     END;
     CREATE TRIGGER agreement_search_party_insert AFTER INSERT ON parties BEGIN
-        INSERT OR REPLACE INTO agreement_search (title, id, folded)
-            SELECT a.title, a.id, \(searchKey(title: "a.title", counterparty: "NEW.name", id: "a.id"))
+        INSERT OR REPLACE INTO agreement_search (title, id, counterparty, folded)
+            SELECT a.title, a.id, NEW.name, \(searchKey(title: "a.title", counterparty: "NEW.name", id: "a.id"))
             FROM agreements a WHERE a.counterparty_id = NEW.id;
     END;
     CREATE TRIGGER agreement_search_party_update AFTER UPDATE OF id, name ON parties BEGIN
         DELETE FROM agreement_search WHERE id IN (SELECT a.id FROM agreements a WHERE a.counterparty_id = OLD.id);
-        INSERT OR REPLACE INTO agreement_search (title, id, folded)
-            SELECT a.title, a.id, \(searchKey(title: "a.title", counterparty: "NEW.name", id: "a.id"))
+        INSERT OR REPLACE INTO agreement_search (title, id, counterparty, folded)
+            SELECT a.title, a.id, NEW.name, \(searchKey(title: "a.title", counterparty: "NEW.name", id: "a.id"))
             FROM agreements a WHERE a.counterparty_id = NEW.id;
     END;
     CREATE TRIGGER agreement_search_party_delete AFTER DELETE ON parties BEGIN

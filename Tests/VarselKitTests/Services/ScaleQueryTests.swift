@@ -123,8 +123,9 @@ final class ScaleQueryTests: XCTestCase {
                           language: "sv", governingLaw: "Swedish law", calendar: .se).insert(db)
         }
         try Schema.migrator.migrate(queue)
-        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT title, id, folded FROM agreement_search") }
-        XCTAssertEqual(rows.map { [$0["title"], $0["id"], $0["folded"]] as [String] }, [["Avtal", "a1", "avtal\u{1F}søbæk digital ltd\u{1F}a1"]])
+        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT title, id, counterparty, folded FROM agreement_search") }
+        XCTAssertEqual(rows.map { [$0["title"], $0["id"], $0["counterparty"]] as [String] }, [["Avtal", "a1", "Søbæk Digital Ltd"]])
+        XCTAssertEqual(rows.map { $0["folded"] as String }, ["avtal\u{1F}søbæk digital ltd\u{1F}a1"])
     }
 
     /// The register in pages equals grouping every sub-processor row (the old register) by name.

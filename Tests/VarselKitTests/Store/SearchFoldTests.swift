@@ -113,9 +113,9 @@ final class SearchFoldTests: XCTestCase {
             try queue.close()
         }
         let store = try VarselStore.open(path: path)
-        let rows = try store.writer.read { db in try Row.fetchAll(db, sql: "SELECT title, id, folded FROM agreement_search") }
-        XCTAssertEqual(rows.map { [$0["title"], $0["id"], $0["folded"]] as [String] },
-                       [["Ærlig Avtal", "A-1", "ærlig avtal\u{1F}søbæk digital\u{1F}a-1"]])
+        let rows = try store.writer.read { db in try Row.fetchAll(db, sql: "SELECT title, id, counterparty, folded FROM agreement_search") }
+        XCTAssertEqual(rows.map { [$0["title"], $0["id"], $0["counterparty"], $0["folded"]] as [String] },
+                       [["Ærlig Avtal", "A-1", "SØBÆK Digital", "ærlig avtal\u{1F}søbæk digital\u{1F}a-1"]])
         let q = PortfolioQueries(store: store, today: day("2026-11-23"))
         XCTAssertEqual(try ids(q, "søbæk"), ["A-1"])
         // The recreated triggers keep it in step.
