@@ -19,7 +19,7 @@ sections = [
 ("Form — record an objection (o)","form-objection","Date defaults to today. Grounds are required (and the form says so, with the clause) where the agreement demands objective grounds. `Ctrl-S` or `Enter` on the last field saves; `Esc` cancels and writes nothing. Errors appear next to the field."),
 ("Form — record a change notice (n)","form-change-notice","Received date, kind, channel, summary, the date the change applies and, for sub-processor changes, the proposed sub-processor. The deadlines the agreement's rules give (and any late-notice warning) are shown live before saving."),
 ("Form — record a termination notice (t)","form-termination","Who gave notice and when. The end date, how it was computed and every follow-on deadline (data return, delete-or-return decision) are shown, then a confirmation step."),
-("Filtering (/)","filter","`/` filters the current list as you type; `Enter` keeps the filter, `Esc` clears it."),
+("Filtering (/)","filter","`/` filters the current list as you type; `Enter` keeps the filter, `Esc` clears it. In the agreements list (and in `varsel agreements --filter` and agreement names on the command line) upper and lower case match for every letter, not only A–Z: \"øre\" finds \"Øresund AB\" and \"ÅRHUS\" finds \"Århus\", while å, ä, ö, æ and ø stay letters of their own (\"a\" does not find \"å\"). The sub-processor register's filter ignores the case of A–Z only."),
 ]
 out = ["# User guide: the workbench", "",
 "`varsel` with no subcommand opens the workbench on the database (`--db`, `$VARSEL_DB`, or",

@@ -23,7 +23,7 @@ public enum Backup {
     public static func take(store: VarselStore, to path: String) throws {
         try createPrivateFile(path)
         do {
-            let dest = try DatabaseQueue(path: path)
+            let dest = try DatabaseQueue(path: path, configuration: VarselStore.configuration())
             try store.writer.backup(to: dest)
             try dest.close()
         } catch {
@@ -75,7 +75,7 @@ public enum Backup {
         try check(backupPath)
         let sidecars = existingSidecars(backupPath)
         defer { removeNewSidecars(backupPath, existed: sidecars) }
-        var config = Configuration()
+        var config = VarselStore.configuration()
         config.readonly = true
         let source: DatabaseQueue
         do {

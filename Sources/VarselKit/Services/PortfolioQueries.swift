@@ -175,15 +175,12 @@ public struct PortfolioQueries: Sendable {
         }
     }
 
-    /// How many agreements match a filter.
+    /// How many agreements match a filter (the folded filter of `searchAgreements`).
     public func agreementCount(filter: String? = nil) throws -> Int {
         try read { db in
-            if let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty {
-                let pattern = "%" + Self.escapeLike(f) + "%"
-                return try Int.fetchOne(db, sql: """
-                    SELECT count(*) FROM agreements a JOIN parties p ON p.id = a.counterparty_id
-                    WHERE a.title LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\'
-                    """, arguments: [pattern, pattern, pattern]) ?? 0
+            if let (clause, args) = Self.foldedMatch("s.folded", filter) {
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM agreement_search s WHERE " + clause,
+                                        arguments: StatementArguments(args)) ?? 0
             }
             return try Agreement.fetchCount(db)
         }
@@ -200,16 +197,18 @@ public struct PortfolioQueries: Sendable {
         s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 
-    /// Finds an agreement by exact id, or by a name fragment that matches exactly one agreement.
+    /// Finds an agreement by exact id, or by a fragment of its title, counterparty name or id (folded,
+    /// as the list filter) that matches exactly one agreement.
     public func resolveAgreement(_ ref: String) throws -> Agreement {
         try read { db in
             if let a = try Agreement.fetchOne(db, key: ref) { return a }
-            let pattern = "%" + Self.escapeLike(ref) + "%"
-            let matches = try Agreement.fetchAll(db, sql: """
-                SELECT a.* FROM agreements a JOIN parties p ON p.id = a.counterparty_id
-                WHERE a.title LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\'
-                ORDER BY a.title LIMIT 6
-                """, arguments: [pattern, pattern, pattern])
+            var matches: [Agreement] = []
+            if let (clause, args) = Self.foldedMatch("s.folded", ref) {
+                matches = try Agreement.fetchAll(db, sql: """
+                    SELECT a.* FROM agreements a WHERE a.id IN (SELECT s.id FROM agreement_search s WHERE \(clause))
+                    ORDER BY a.title LIMIT 6
+                    """, arguments: StatementArguments(args))
+            }
             switch matches.count {
             case 1: return matches[0]
             case 0: throw VarselError(.notFound, "No agreement matches \"\(ref)\"", at: "agreement",

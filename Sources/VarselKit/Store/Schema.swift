@@ -16,6 +16,9 @@ enum Schema {
         m.registerMigration("v2-search") { db in
             try db.execute(sql: v2)
         }
+        m.registerMigration("v3-folded-search") { db in
+            try db.execute(sql: v3)
+        }
         m.registerMigration("v4-agreement-status") { db in
             try db.execute(sql: v4)
         }
@@ -248,6 +251,66 @@ enum Schema {
         DELETE FROM agreement_search WHERE id IN (SELECT a.id FROM agreements a WHERE a.counterparty_id = OLD.id);
     END;
     CREATE INDEX sub_processors_register ON sub_processors(name COLLATE NOCASE, agreement_id, country, org_number, purpose);
+    """
+
+    /// The folded search key of one agreement: `varsel_fold` (`SearchFold`) of title, counterparty
+    /// name and id, joined by U+001F so a filter never matches across two fields.
+    static func searchKey(title: String, counterparty: String, id: String) -> String {
+        "varsel_fold(\(title)) || char(31) || varsel_fold(\(counterparty)) || char(31) || varsel_fold(\(id))"
+    }
+
+    /// Unicode-case filters (`SearchFold`): `agreement_search` is rebuilt with `folded`, the search
+    /// key, still clustered in list order (the rebuild also leaves it unfragmented). The triggers are
+    /// recreated to keep `folded` in step, so writing agreements or parties needs `varsel_fold`
+    /// (registered by `VarselStore`; the plain `sqlite3` shell lacks it and such writes fail there).
+    static let v3 = """
+    DROP TRIGGER agreement_search_insert;
+    DROP TRIGGER agreement_search_update;
+    DROP TRIGGER agreement_search_delete;
+    DROP TRIGGER agreement_search_party_insert;
+    DROP TRIGGER agreement_search_party_update;
+    DROP TRIGGER agreement_search_party_delete;
+    DROP TABLE agreement_search;
+    CREATE TABLE agreement_search (
+        title TEXT NOT NULL COLLATE NOCASE,
+        id TEXT NOT NULL,
+        counterparty TEXT NOT NULL,
+        folded TEXT NOT NULL,
+        PRIMARY KEY (title, id)
+    ) WITHOUT ROWID;
+    INSERT INTO agreement_search (title, id, counterparty, folded)
+        SELECT a.title, a.id, p.name, \(searchKey(title: "a.title", counterparty: "p.name", id: "a.id"))
+        FROM agreements a JOIN parties p ON p.id = a.counterparty_id
+        ORDER BY a.title COLLATE NOCASE, a.id;
+    CREATE UNIQUE INDEX agreement_search_id ON agreement_search(id);
+    CREATE TRIGGER agreement_search_insert AFTER INSERT ON agreements BEGIN
+        INSERT OR REPLACE INTO agreement_search (title, id, counterparty, folded)
+            SELECT NEW.title, NEW.id, p.name, \(searchKey(title: "NEW.title", counterparty: "p.name", id: "NEW.id"))
+            FROM parties p WHERE p.id = NEW.counterparty_id;
+    END;
+    CREATE TRIGGER agreement_search_update AFTER UPDATE OF id, title, counterparty_id ON agreements BEGIN
+        DELETE FROM agreement_search WHERE id = OLD.id;
+        INSERT OR REPLACE INTO agreement_search (title, id, counterparty, folded)
+            SELECT NEW.title, NEW.id, p.name, \(searchKey(title: "NEW.title", counterparty: "p.name", id: "NEW.id"))
+            FROM parties p WHERE p.id = NEW.counterparty_id;
+    END;
+    CREATE TRIGGER agreement_search_delete AFTER DELETE ON agreements BEGIN
+        DELETE FROM agreement_search WHERE id = OLD.id;
+    END;
+    CREATE TRIGGER agreement_search_party_insert AFTER INSERT ON parties BEGIN
+        INSERT OR REPLACE INTO agreement_search (title, id, counterparty, folded)
+            SELECT a.title, a.id, NEW.name, \(searchKey(title: "a.title", counterparty: "NEW.name", id: "a.id"))
+            FROM agreements a WHERE a.counterparty_id = NEW.id;
+    END;
+    CREATE TRIGGER agreement_search_party_update AFTER UPDATE OF id, name ON parties BEGIN
+        DELETE FROM agreement_search WHERE id IN (SELECT a.id FROM agreements a WHERE a.counterparty_id = OLD.id);
+        INSERT OR REPLACE INTO agreement_search (title, id, counterparty, folded)
+            SELECT a.title, a.id, NEW.name, \(searchKey(title: "a.title", counterparty: "NEW.name", id: "a.id"))
+            FROM agreements a WHERE a.counterparty_id = NEW.id;
+    END;
+    CREATE TRIGGER agreement_search_party_delete AFTER DELETE ON parties BEGIN
+        DELETE FROM agreement_search WHERE id IN (SELECT a.id FROM agreements a WHERE a.counterparty_id = OLD.id);
+    END;
     """
 
     /// `agreements_status (id, status)`: the agenda's window counts check that a renewal's

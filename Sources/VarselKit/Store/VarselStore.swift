@@ -24,7 +24,7 @@ public final class VarselStore: Sendable {
         } else {
             try createEmptyFile(path: path)
         }
-        var config = Configuration()
+        var config = configuration()
         config.busyMode = .timeout(5)
         config.label = "varsel"
         let pool: DatabasePool
@@ -43,9 +43,18 @@ public final class VarselStore: Sendable {
 
     /// A private in-memory database (tests, dry runs).
     public static func inMemory() throws -> VarselStore {
-        let queue = try DatabaseQueue()
+        let queue = try DatabaseQueue(configuration: configuration())
         try Schema.migrator.migrate(queue)
         return VarselStore(writer: queue, path: ":memory:")
+    }
+
+    /// The base configuration of every connection to a Varsel database: it registers the SQL
+    /// functions the schema needs (`varsel_fold`, used by the `agreement_search` triggers), so
+    /// every connection can write agreements and parties and run the migrations.
+    public static func configuration() -> Configuration {
+        var config = Configuration()
+        config.prepareDatabase { db in db.add(function: SearchFold.sqlFunction) }
+        return config
     }
 
     /// Checks an existing file read-only before anything can write to it.
@@ -61,7 +70,7 @@ public final class VarselStore: Sendable {
     /// `integrity` also runs `PRAGMA integrity_check` and `PRAGMA foreign_key_check`.
     /// Never modifies the file.
     static func checkVarselDatabase(path: String, allowEmpty: Bool, integrity: Bool = false) throws {
-        var config = Configuration()
+        var config = configuration()
         config.readonly = true
         do {
             let queue = try checkingQueue(path: path, configuration: config)

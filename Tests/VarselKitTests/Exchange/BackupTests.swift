@@ -27,7 +27,7 @@ final class BackupTests: XCTestCase {
 
     func testBackupWhileAnotherConnectionWrites() throws {
         let store = try demoFile("live.sqlite")
-        let writer = try DatabasePool(path: store.path)
+        let writer = try DatabasePool(path: store.path, configuration: VarselStore.configuration())
         let firstWrite = DispatchSemaphore(value: 0)
         let done = DispatchSemaphore(value: 0)
         let rows = 3000

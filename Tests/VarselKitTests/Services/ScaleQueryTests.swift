@@ -35,6 +35,15 @@ final class ScaleQueryTests: XCTestCase {
         guard h.count >= n.count else { return false }
         return (0...(h.count - n.count)).contains { Array(h[$0..<($0 + n.count)]) == n }
     }
+    /// The agreements filter: NFC, Unicode lowercase, then a byte substring (written out here
+    /// without `SearchFold`'s fast path).
+    static func foldContains(_ haystack: String, _ needle: String) -> Bool {
+        let fold = { (s: String) in Array(s.precomposedStringWithCanonicalMapping.lowercased().utf8) }
+        let h = fold(haystack), n = fold(needle)
+        if n.isEmpty { return true }
+        guard h.count >= n.count else { return false }
+        return (0...(h.count - n.count)).contains { Array(h[$0..<($0 + n.count)]) == n }
+    }
     /// Title without case (ASCII, as NOCASE), then id.
     static func listOrder(_ a: AgreementRow, _ b: AgreementRow) -> Bool {
         let ta = asciiFold(a.title), tb = asciiFold(b.title)
@@ -42,7 +51,8 @@ final class ScaleQueryTests: XCTestCase {
         return Array(a.id.utf8).lexicographicallyPrecedes(Array(b.id.utf8))
     }
 
-    let filters = ["", "avtal", "AVTAL", "data", "sø", "ø", "Ø", "50%", "_", "\\", "a\\b", "xyz", " nord ", "ag-", "ärl"]
+    let filters = ["", "avtal", "AVTAL", "data", "sø", "ø", "Ø", "50%", "_", "\\", "a\\b", "xyz", " nord ", "ag-", "ärl",
+                   "ÄRL", "øresund", "ÆRØ", "å", "A\u{30A}", "a", "\u{1F}"]
 
     func testAgreementPagesEqualABruteForceFilter() throws {
         let p = try portfolio()
@@ -51,12 +61,13 @@ final class ScaleQueryTests: XCTestCase {
         XCTAssertEqual(all.count, 155)
         for f in filters {
             let needle = f.trimmingCharacters(in: .whitespaces)
-            let expected = all.filter { needle.isEmpty || Self.likeContains($0.title, needle) || Self.likeContains($0.counterparty, needle)
-                || Self.likeContains($0.id, needle) }.sorted(by: Self.listOrder)
-            // The old LIKE query and the new one agree, and both equal the brute force.
+            let expected = all.filter { needle.isEmpty || Self.foldContains($0.title, needle) || Self.foldContains($0.counterparty, needle)
+                || Self.foldContains($0.id, needle) }.sorted(by: Self.listOrder)
+            // The list on `agreements` and the one on `agreement_search` agree, and both equal the brute force.
             XCTAssertEqual(try q.agreements(filter: f, limit: 100_000), expected, "filter \(f)")
             XCTAssertEqual(try q.searchAgreements(filter: f, limit: 100_000), expected, "filter \(f)")
             XCTAssertEqual(try q.searchCount(filter: f), expected.count, "filter \(f)")
+            XCTAssertEqual(try q.agreementCount(filter: f), expected.count, "filter \(f)")
             // Forward pages join up without gaps or repeats.
             var forward: [AgreementRow] = []
             var page = try q.searchAgreements(filter: f, limit: 7)
@@ -104,7 +115,7 @@ final class ScaleQueryTests: XCTestCase {
     }
 
     func testMigrationBackfillsTheSearchTable() throws {
-        let queue = try DatabaseQueue()
+        let queue = try DatabaseQueue(configuration: VarselStore.configuration())
         try Schema.migrator.migrate(queue, upTo: "v1-portfolio")
         try queue.write { db in
             try Party(id: "p", name: "Søbæk Digital Ltd").insert(db)
@@ -112,8 +123,9 @@ final class ScaleQueryTests: XCTestCase {
                           language: "sv", governingLaw: "Swedish law", calendar: .se).insert(db)
         }
         try Schema.migrator.migrate(queue)
-        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT title, id, counterparty FROM agreement_search") }
+        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT title, id, counterparty, folded FROM agreement_search") }
         XCTAssertEqual(rows.map { [$0["title"], $0["id"], $0["counterparty"]] as [String] }, [["Avtal", "a1", "Søbæk Digital Ltd"]])
+        XCTAssertEqual(rows.map { $0["folded"] as String }, ["avtal\u{1F}søbæk digital ltd\u{1F}a1"])
     }
 
     /// The register in pages equals grouping every sub-processor row (the old register) by name.
