@@ -20,7 +20,7 @@ extension PortfolioQueries {
         return try read { db in
             var counts = AgendaCounts()
             // Same rows as `storedItems` and `renewalItems`, counted instead of built, from indexes
-            // alone (`deadlines_agenda`, `renewal_notices_act_by`, `agreements_status`): no row is read.
+            // alone (`deadlines_agenda`, `renewal_notices_act_by`, `agreements_list`): no row is read.
             let sql = """
                 SELECT sum(act_by < :today), sum(act_by >= :today AND act_by <= :d14),
                        sum(act_by > :d14 AND act_by <= :d30), sum(act_by > :d30 AND act_by <= :horizon)
@@ -30,7 +30,7 @@ extension PortfolioQueries {
                   UNION ALL
                   SELECT r.act_by FROM (SELECT agreement_id, min(term) AS term, min(act_by_date) AS act_by FROM renewal_notices
                                         WHERE act_by_date >= :today AND act_by_date <= :horizon GROUP BY agreement_id) r
-                  JOIN agreements a INDEXED BY agreements_status ON a.id = r.agreement_id AND a.status = 'active'
+                  JOIN agreements a INDEXED BY agreements_list ON a.id = r.agreement_id AND a.status = 'active'
                   WHERE 'dl-term-' || r.agreement_id || '-' || (r.term + 1) NOT IN
                     (SELECT id FROM deadlines WHERE id >= 'dl-term-' AND id < 'dl-term.'))
                 """

@@ -87,14 +87,14 @@ extension PortfolioQueries {
     }
 
     /// The list query up to its WHERE clause: the filter is tested on the narrow table first, and
-    /// only matching rows are joined to their agreement and party.
+    /// only matching rows are joined to the `agreements_list` index (kind, status, calendar); title
+    /// and counterparty come from `agreement_search` itself, so no wide agreement row is read.
     static func searchSQL(filter: String?) -> (String, [any DatabaseValueConvertible]) {
         var sql = """
-            SELECT a.id, a.title, a.kind, a.status, a.calendar, p.name AS counterparty,
-              (SELECT min(d.act_by_date) FROM deadlines d WHERE d.agreement_id = a.id AND d.state = 'open') AS next_act_by
+            SELECT s.id, s.title, a.kind, a.status, a.calendar, s.counterparty,
+              (SELECT min(d.act_by_date) FROM deadlines d WHERE d.agreement_id = s.id AND d.state = 'open') AS next_act_by
             FROM agreement_search s
-            CROSS JOIN agreements a ON a.id = s.id
-            JOIN parties p ON p.id = a.counterparty_id
+            CROSS JOIN agreements a INDEXED BY agreements_list ON a.id = s.id
             WHERE 1
             """
         var args: [any DatabaseValueConvertible] = []

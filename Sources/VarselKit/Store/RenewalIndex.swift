@@ -6,7 +6,7 @@ enum RenewalIndex {
     static let years = 40
 
     /// Rewrites the rows of one agreement (none unless it renews automatically). Rows stay when an
-    /// agreement stops being active: readers check the status (`agreements_status`), so a status
+    /// agreement stops being active: readers check the status (`agreements_list`), so a status
     /// changed by any means can never hide or resurrect a renewal.
     static func refresh(_ db: Database, agreement: Agreement) throws {
         try db.execute(sql: "DELETE FROM renewal_notices WHERE agreement_id = ?", arguments: [agreement.id])

@@ -19,7 +19,7 @@ enum Schema {
         m.registerMigration("v3-folded-search") { db in
             try db.execute(sql: v3)
         }
-        m.registerMigration("v4-agreement-status") { db in
+        m.registerMigration("v4-agreements-list") { db in
             try db.execute(sql: v4)
         }
         return m
@@ -313,9 +313,10 @@ enum Schema {
     END;
     """
 
-    /// `agreements_status (id, status)`: the agenda's window counts check that a renewal's
-    /// agreement is still active from this narrow index instead of reading each agreement row.
+    /// `agreements_list (id, status, kind, calendar)`: the agenda's window counts check that a
+    /// renewal's agreement is still active, and the agreements list reads its columns, from this
+    /// narrow index instead of reading each (wide) agreement row.
     static let v4 = """
-    CREATE INDEX agreements_status ON agreements(id, status);
+    CREATE INDEX agreements_list ON agreements(id, status, kind, calendar);
     """
 }
