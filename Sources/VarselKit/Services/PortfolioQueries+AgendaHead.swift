@@ -19,6 +19,11 @@ extension PortfolioQueries {
         let d14 = today.adding(days: 14), d30 = today.adding(days: 30)
         return try read { db in
             var counts = AgendaCounts()
+            // Handled renewals are few (usually none): without any, no per-row test is needed.
+            let handledClause = try Self.storedRenewalIds(db).isEmpty ? "" : """
+                WHERE 'dl-term-' || r.agreement_id || '-' || (r.term + 1) NOT IN
+                  (SELECT id FROM deadlines WHERE id >= 'dl-term-' AND id < 'dl-term.')
+                """
             // Same rows as `storedItems` and `renewalItems`, counted instead of built, from indexes
             // alone (`deadlines_agenda`, `renewal_notices_act_by`, `agreements_list`): no row is read.
             let sql = """
@@ -31,8 +36,7 @@ extension PortfolioQueries {
                   SELECT r.act_by FROM (SELECT agreement_id, min(term) AS term, min(act_by_date) AS act_by FROM renewal_notices
                                         WHERE act_by_date >= :today AND act_by_date <= :horizon GROUP BY agreement_id) r
                   JOIN agreements a INDEXED BY agreements_list ON a.id = r.agreement_id AND a.status = 'active'
-                  WHERE 'dl-term-' || r.agreement_id || '-' || (r.term + 1) NOT IN
-                    (SELECT id FROM deadlines WHERE id >= 'dl-term-' AND id < 'dl-term.'))
+                  \(handledClause))
                 """
             if let row = try Row.fetchOne(db, sql: sql, arguments: ["today": today, "d14": d14, "d30": d30, "horizon": horizon]) {
                 counts.overdue = row[0] ?? 0; counts.within14 = row[1] ?? 0

@@ -37,4 +37,24 @@ final class AgendaHeadTests: XCTestCase {
         XCTAssertEqual(head.counts.within30, 1)
         XCTAssertEqual(head.counts.within90, 1)
     }
+
+    /// Handled renewals and terminated agreements leave the agenda and its counts alike (the
+    /// counts skip the per-row handled test when nothing is handled, and read status from an index).
+    func testHeadCountsAfterHandlingARenewalAndTerminating() throws {
+        let store = try VarselStore.inMemory()
+        let clock = VarselClock.fixed(CivilDate(iso: "2026-11-23")!)
+        _ = try PortfolioGenerator(agreements: 800, seed: 3, clock: clock).generate(into: store, user: "test")
+        let p = Portfolio(store: store, clock: clock, user: "test")
+        let renewals = try p.queries.agenda(within: 90).filter { $0.deadline.sourceKind == .term }
+        XCTAssertGreaterThan(renewals.count, 3)
+        _ = try p.handleDeadline(id: renewals[0].id, note: "told them")
+        _ = try p.recordTermination(agreementId: renewals[1].deadline.agreementId, by: .us, date: clock.today)
+        let all = try p.queries.agenda(within: 90)
+        let head = try p.queries.agendaHead(limit: 50)
+        XCTAssertFalse(all.contains { $0.id == renewals[0].id })
+        XCTAssertFalse(all.contains { $0.id == renewals[1].id })
+        XCTAssertEqual(head.counts, try p.queries.agendaCounts())
+        XCTAssertEqual(head.total, all.count)
+        XCTAssertEqual(head.items.prefix(20).map(\.id), all.prefix(20).map(\.id))
+    }
 }
