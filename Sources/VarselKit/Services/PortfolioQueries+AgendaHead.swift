@@ -17,37 +17,50 @@ extension PortfolioQueries {
     public func agendaHead(limit: Int) throws -> AgendaHead {
         let horizon = today.adding(days: 90)
         let d14 = today.adding(days: 14), d30 = today.adding(days: 30)
+        // One connection, one snapshot (a second reader thread costs more than it saves here:
+        // opening a connection and parsing the schema).
         return try read { db in
-            var counts = AgendaCounts()
-            // Handled renewals are few (usually none): without any, no per-row test is needed.
-            let handledClause = try Self.storedRenewalIds(db).isEmpty ? "" : """
-                WHERE 'dl-term-' || r.agreement_id || '-' || (r.term + 1) NOT IN
-                  (SELECT id FROM deadlines WHERE id >= 'dl-term-' AND id < 'dl-term.')
-                """
-            // Same rows as `storedItems` and `renewalItems`, counted instead of built, from indexes
-            // alone (`deadlines_agenda`, `renewal_notices_act_by`, `agreements_list`): no row is read.
-            let sql = """
-                SELECT sum(act_by < :today), sum(act_by >= :today AND act_by <= :d14),
-                       sum(act_by > :d14 AND act_by <= :d30), sum(act_by > :d30 AND act_by <= :horizon)
-                FROM (
-                  SELECT d.act_by_date AS act_by FROM deadlines d
-                  WHERE d.state = 'open' AND d.act_by_date <= :horizon
-                  UNION ALL
-                  SELECT r.act_by FROM (SELECT agreement_id, min(term) AS term, min(act_by_date) AS act_by FROM renewal_notices
-                                        WHERE act_by_date >= :today AND act_by_date <= :horizon GROUP BY agreement_id) r
-                  JOIN agreements a INDEXED BY agreements_list ON a.id = r.agreement_id AND a.status = 'active'
-                  \(handledClause))
-                """
-            if let row = try Row.fetchOne(db, sql: sql, arguments: ["today": today, "d14": d14, "d30": d30, "horizon": horizon]) {
-                counts.overdue = row[0] ?? 0; counts.within14 = row[1] ?? 0
-                counts.within30 = row[2] ?? 0; counts.within90 = row[3] ?? 0
-            }
-            var stored = try storedItems(db, horizon: horizon, limit: limit)
-            var renewals = try renewalItems(db, horizon: horizon, limit: limit)
-            let before: (AgendaItem, AgendaItem) -> Bool = { ($0.deadline.actByDate, $0.deadline.id) < ($1.deadline.actByDate, $1.deadline.id) }
-            if !stored.isSorted(by: before) { stored.sort(by: before) }
-            renewals.sort(by: before)
-            return AgendaHead(items: Array(Self.merge(stored, renewals, by: before).prefix(limit)), counts: counts)
+            AgendaHead(items: try agendaHeadItems(db, horizon: horizon, limit: limit),
+                       counts: try agendaCounts(db, horizon: horizon, d14: d14, d30: d30))
         }
+    }
+
+    /// Window counts of the whole 90-day agenda by SQL.
+    func agendaCounts(_ db: Database, horizon: CivilDate, d14: CivilDate, d30: CivilDate) throws -> AgendaCounts {
+        var counts = AgendaCounts()
+        // Handled renewals are few (usually none): without any, no per-row test is needed.
+        let handledClause = try Self.storedRenewalIds(db).isEmpty ? "" : """
+            WHERE 'dl-term-' || r.agreement_id || '-' || (r.term + 1) NOT IN
+              (SELECT id FROM deadlines WHERE id >= 'dl-term-' AND id < 'dl-term.')
+            """
+        // Same rows as `storedItems` and `renewalItems`, counted instead of built, from indexes
+        // alone (`deadlines_agenda`, `renewal_notices_act_by`, `agreements_list`): no row is read.
+        let sql = """
+            SELECT sum(act_by < :today), sum(act_by >= :today AND act_by <= :d14),
+                   sum(act_by > :d14 AND act_by <= :d30), sum(act_by > :d30 AND act_by <= :horizon)
+            FROM (
+              SELECT d.act_by_date AS act_by FROM deadlines d
+              WHERE d.state = 'open' AND d.act_by_date <= :horizon
+              UNION ALL
+              SELECT r.act_by FROM (SELECT agreement_id, min(term) AS term, min(act_by_date) AS act_by FROM renewal_notices
+                                    WHERE act_by_date >= :today AND act_by_date <= :horizon GROUP BY agreement_id) r
+              JOIN agreements a INDEXED BY agreements_list ON a.id = r.agreement_id AND a.status = 'active'
+              \(handledClause))
+            """
+        if let row = try Row.fetchOne(db, sql: sql, arguments: ["today": today, "d14": d14, "d30": d30, "horizon": horizon]) {
+            counts.overdue = row[0] ?? 0; counts.within14 = row[1] ?? 0
+            counts.within30 = row[2] ?? 0; counts.within90 = row[3] ?? 0
+        }
+        return counts
+    }
+
+    /// The first `limit` items of the agenda (stored deadlines and renewals merged).
+    func agendaHeadItems(_ db: Database, horizon: CivilDate, limit: Int) throws -> [AgendaItem] {
+        var stored = try storedItems(db, horizon: horizon, limit: limit)
+        var renewals = try renewalItems(db, horizon: horizon, limit: limit)
+        let before: (AgendaItem, AgendaItem) -> Bool = { ($0.deadline.actByDate, $0.deadline.id) < ($1.deadline.actByDate, $1.deadline.id) }
+        if !stored.isSorted(by: before) { stored.sort(by: before) }
+        renewals.sort(by: before)
+        return Array(Self.merge(stored, renewals, by: before).prefix(limit))
     }
 }

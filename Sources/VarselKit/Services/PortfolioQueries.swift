@@ -190,6 +190,11 @@ public struct PortfolioQueries: Sendable {
         }
     }
 
+    /// Whether there is any agreement at all (one index step, whatever the portfolio's size).
+    public func hasAgreements() throws -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM agreements)") ?? false }
+    }
+
     /// How many agreements match a filter (the folded filter of `searchAgreements`).
     public func agreementCount(filter: String? = nil) throws -> Int {
         try read { db in

@@ -31,7 +31,8 @@ import VarselKit
     private var noticesCache: [NoticeRow]?
     private var noticeRowsCache: (filter: String, rows: [NoticeRow])?
     private var detailCache: [String: AgreementDetail] = [:]
-    private(set) var totalAgreements = 0
+    /// Whether the portfolio holds any agreement (an empty one shows how to start instead).
+    private(set) var hasAgreements = false
     private var dataVersion: Int?
     private var size = (width: 80, height: 24)
 
@@ -60,7 +61,7 @@ import VarselKit
         noticesCache = nil; noticeRowsCache = nil; detailCache = [:]; usesCache = [:]
         pagerStale = true; vendorPagerStale = true
         do {
-            totalAgreements = try queries.agreementCount()
+            hasAgreements = try queries.hasAgreements()
         } catch {
             state.status = StatusMessage(text: "Cannot read the database: \(asVarselError(error).description)", isError: true)
         }
@@ -226,7 +227,7 @@ import VarselKit
         Header.draw(&buf, width: width, databaseLabel: databaseLabel, today: today, counts: counts, view: state.view,
                     filter: state.filter, filterEditing: state.filterEditing)
         let main = mainRect
-        if totalAgreements == 0 {
+        if !hasAgreements {
             EmptyPortfolioView.draw(&buf, rect: main)
         } else {
             switch state.view {
