@@ -53,10 +53,11 @@ enum DeadlinesFloor {
             SELECT d.*, a.title AS agreement, p.name AS counterparty FROM deadlines d
             JOIN agreements a ON a.id = d.agreement_id JOIN parties p ON p.id = a.counterparty_id
             WHERE d.state = 'open' AND d.act_by_date <= '\(horizon)' ORDER BY d.act_by_date, d.id;
-            SELECT a.*, p.name AS counterparty, r.term FROM (SELECT agreement_id, min(term) AS term, min(act_by_date) AS act_by
-              FROM renewal_notices WHERE act_by_date >= '\(today)' AND act_by_date <= '\(horizon)' GROUP BY agreement_id) r
-            JOIN agreements a ON a.id = r.agreement_id JOIN parties p ON p.id = a.counterparty_id WHERE a.status = 'active'
-            ORDER BY r.act_by;
+            SELECT a.*, p.name AS counterparty, r.term FROM renewal_notices r
+            JOIN agreements a ON a.id = r.agreement_id JOIN parties p ON p.id = a.counterparty_id
+            WHERE r.act_by_date >= '\(today)' AND r.act_by_date <= '\(horizon)' AND r.active = 1
+              AND (r.prev_act_by_date IS NULL OR r.prev_act_by_date < '\(today)')
+            ORDER BY r.act_by_date;
             """
         let command = ["deadlines", "--db", db, "--today", today, "--within", "90", "--format", "json"]
         let counted = Child.run(varsel, command)

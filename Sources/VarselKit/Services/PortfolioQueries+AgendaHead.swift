@@ -30,11 +30,11 @@ extension PortfolioQueries {
         var counts = AgendaCounts()
         // Handled renewals are few (usually none): without any, no per-row test is needed.
         let handledClause = try Self.storedRenewalIds(db).isEmpty ? "" : """
-            WHERE 'dl-term-' || r.agreement_id || '-' || (r.term + 1) NOT IN
+            AND 'dl-term-' || r.agreement_id || '-' || (r.term + 1) NOT IN
               (SELECT id FROM deadlines WHERE id >= 'dl-term-' AND id < 'dl-term.')
             """
-        // Same rows as `storedItems` and `renewalItems`, counted instead of built, from indexes
-        // alone (`deadlines_agenda`, `renewal_notices_act_by`, `agreements_list`): no row is read.
+        // Same rows as `storedItems` and `renewalItems`, counted instead of built, from two index
+        // ranges (`deadlines_agenda`, `renewal_notices_due`): no table row is read.
         let sql = """
             SELECT sum(act_by < :today), sum(act_by >= :today AND act_by <= :d14),
                    sum(act_by > :d14 AND act_by <= :d30), sum(act_by > :d30 AND act_by <= :horizon)
@@ -42,10 +42,8 @@ extension PortfolioQueries {
               SELECT d.act_by_date AS act_by FROM deadlines d
               WHERE d.state = 'open' AND d.act_by_date <= :horizon
               UNION ALL
-              SELECT r.act_by FROM (SELECT agreement_id, min(term) AS term, min(act_by_date) AS act_by FROM renewal_notices
-                                    WHERE act_by_date >= :today AND act_by_date <= :horizon GROUP BY agreement_id) r
-              JOIN agreements a INDEXED BY agreements_list ON a.id = r.agreement_id AND a.status = 'active'
-              \(handledClause))
+              SELECT r.act_by_date FROM renewal_notices r INDEXED BY renewal_notices_due
+              WHERE \(Self.renewalDue) AND r.act_by_date <= :horizon \(handledClause))
             """
         if let row = try Row.fetchOne(db, sql: sql, arguments: ["today": today, "d14": d14, "d30": d30, "horizon": horizon]) {
             counts.overdue = row[0] ?? 0; counts.within14 = row[1] ?? 0

@@ -89,40 +89,25 @@ public struct PortfolioQueries: Sendable {
                           window: AgendaWindow(daysLeft: left), status: d.status(today: today))
     }
 
-    /// Next renewal notice day of each auto-renewing agreement still running, unless already handled.
-    /// Found through `renewal_notices_act_by`: the first term whose notice day is today or later.
+    /// Next renewal notice day of each auto-renewing agreement still running, unless already handled:
+    /// the first term whose notice day is today or later (`renewalsDue`).
     func renewalItems(_ db: Database, horizon: CivilDate, limit: Int = -1) throws -> [AgendaItem] {
         // Handled terms are skipped below; a limited read asks for that many more rows.
         let handled = try Self.storedRenewalIds(db)
         // Only the columns a renewal needs; the term's periods come out of its JSON in SQL,
         // which is much cheaper than decoding thousands of whole agreements.
-        // All due terms: the status is checked on the agreement row read anyway. The first `limit`:
-        // due terms are checked active (`agreements_list`) and ordered from indexes alone, so only
-        // the rows kept read their agreement and party (the workbench's first frame).
-        let due = limit < 0
-            ? """
-              (SELECT agreement_id, min(term) AS term, min(act_by_date) AS act_by FROM renewal_notices
-               WHERE act_by_date >= :today AND act_by_date <= :horizon GROUP BY agreement_id) r
-              JOIN agreements a ON a.id = r.agreement_id AND a.status = 'active'
-              """
-            : """
-              (SELECT n.agreement_id, min(n.term) AS term, min(n.act_by_date) AS act_by
-               FROM renewal_notices n INDEXED BY renewal_notices_act_by
-               CROSS JOIN agreements x INDEXED BY agreements_list ON x.id = n.agreement_id AND x.status = 'active'
-               WHERE n.act_by_date >= :today AND n.act_by_date <= :horizon
-               GROUP BY n.agreement_id ORDER BY act_by LIMIT :limit) r
-              JOIN agreements a ON a.id = r.agreement_id
-              """
         let rows = try Row.fetchCursor(db, sql: """
             SELECT a.id, a.title, a.calendar, coalesce(a.effective_date, a.signed_date) AS start,
               json_extract(a.term, '$.initialPeriod.value') AS iv, json_extract(a.term, '$.initialPeriod.unit') AS iu,
               json_extract(a.term, '$.renewalPeriod.value') AS rv, json_extract(a.term, '$.renewalPeriod.unit') AS ru,
               json_extract(a.term, '$.noticePeriod.value') AS nv, json_extract(a.term, '$.noticePeriod.unit') AS nu,
               p.name AS counterparty, r.term AS current_term
-            FROM \(due)
+            FROM renewal_notices r INDEXED BY renewal_notices_due
+            JOIN agreements a ON a.id = r.agreement_id
             JOIN parties p ON p.id = a.counterparty_id
-            ORDER BY r.act_by
-            """, arguments: ["today": today, "horizon": horizon, "limit": limit + handled.count])
+            WHERE \(Self.renewalDue) AND r.act_by_date <= :horizon
+            ORDER BY r.act_by_date LIMIT :limit
+            """, arguments: ["today": today, "horizon": horizon, "limit": limit < 0 ? -1 : limit + handled.count])
         var items: [AgendaItem] = []
         // Columns by position (0 id, 1 title, 2 calendar, 3 start, 4–9 periods, 10 counterparty, 11 term).
         while let row = try rows.next() {
@@ -150,6 +135,14 @@ public struct PortfolioQueries: Sendable {
         }
         return items
     }
+
+    /// The condition on `renewal_notices r` (read through `renewal_notices_due`) for the renewal
+    /// terms due from `:today` on (add the horizon): for each active auto-renewing agreement, the
+    /// first term whose act-by day is today or later — its previous term's is before today, or it
+    /// has none. One index range in act-by order: no grouping, no agreement rows.
+    static let renewalDue = """
+        r.act_by_date >= :today AND r.active = 1 AND (r.prev_act_by_date IS NULL OR r.prev_act_by_date < :today)
+        """
 
     /// Ids of renewal notice deadlines stored (handled), read through the primary key by their
     /// "dl-term-" prefix: a handful, instead of one look-up per renewal due.

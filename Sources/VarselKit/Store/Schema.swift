@@ -19,7 +19,7 @@ enum Schema {
         m.registerMigration("v3-folded-search") { db in
             try db.execute(sql: v3)
         }
-        m.registerMigration("v4-agreements-list") { db in
+        m.registerMigration("v4-list-and-renewals") { db in
             try db.execute(sql: v4)
         }
         return m
@@ -313,10 +313,31 @@ enum Schema {
     END;
     """
 
-    /// `agreements_list (id, status, kind, calendar)`: the agenda's window counts check that a
-    /// renewal's agreement is still active, and the agreements list reads its columns, from this
-    /// narrow index instead of reading each (wide) agreement row.
+    /// - `agreements_list (id, status, kind, calendar)`: the agreements list reads these columns
+    ///   from a narrow index instead of each (wide) agreement row.
+    /// - `renewal_notices` gains the previous term's act-by day and whether the agreement is active
+    ///   (kept by `RenewalIndex` and, for status changes made any other way, by a trigger), so the
+    ///   renewal due now is one index range — act-by today…horizon, active, previous act-by before
+    ///   today — in act-by order: no grouping, no agreement rows, and a limited read stops early.
+    /// Fills the two new `renewal_notices` columns of rows written before v4 (what `RenewalIndex`
+    /// writes for new rows; a test checks they agree).
+    static let v4Fill = """
+    UPDATE renewal_notices SET prev_act_by_date = (
+        SELECT p.act_by_date FROM renewal_notices p
+        WHERE p.agreement_id = renewal_notices.agreement_id AND p.term = renewal_notices.term - 1)
+    WHERE term > 0;
+    UPDATE renewal_notices SET active = (SELECT a.status = 'active' FROM agreements a WHERE a.id = renewal_notices.agreement_id);
+    """
+
     static let v4 = """
     CREATE INDEX agreements_list ON agreements(id, status, kind, calendar);
+    ALTER TABLE renewal_notices ADD COLUMN prev_act_by_date TEXT;
+    ALTER TABLE renewal_notices ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+    \(v4Fill)
+    DROP INDEX renewal_notices_act_by;
+    CREATE INDEX renewal_notices_due ON renewal_notices(act_by_date, active, prev_act_by_date, agreement_id, term);
+    CREATE TRIGGER renewal_notices_status AFTER UPDATE OF status ON agreements BEGIN
+        UPDATE renewal_notices SET active = (NEW.status = 'active') WHERE agreement_id = NEW.id;
+    END;
     """
 }

@@ -1,4 +1,5 @@
 import XCTest
+import GRDB
 @testable import VarselKit
 
 /// The agenda head (first frame) must agree with the whole agenda: same first items, same counts.
@@ -56,5 +57,27 @@ final class AgendaHeadTests: XCTestCase {
         XCTAssertEqual(head.counts, try p.queries.agendaCounts())
         XCTAssertEqual(head.total, all.count)
         XCTAssertEqual(head.items.prefix(20).map(\.id), all.prefix(20).map(\.id))
+    }
+}
+
+/// Migration v4 fills `renewal_notices.prev_act_by_date` and `active` for rows written before it
+/// exactly as `RenewalIndex` writes them now.
+final class RenewalIndexMigrationTests: XCTestCase {
+    func testV4FillMatchesTheIndexWriter() throws {
+        let store = try VarselStore.inMemory()
+        let clock = VarselClock.fixed(CivilDate(iso: "2026-11-23")!)
+        _ = try PortfolioGenerator(agreements: 400, seed: 11, clock: clock).generate(into: store, user: "test")
+        let p = Portfolio(store: store, clock: clock, user: "test")
+        let renewing = try p.queries.agenda(within: 365).filter { $0.deadline.sourceKind == .term }
+        XCTAssertGreaterThan(renewing.count, 5)
+        _ = try p.recordTermination(agreementId: renewing[0].deadline.agreementId, by: .them, date: clock.today)
+        let sql = "SELECT agreement_id, term, prev_act_by_date, active FROM renewal_notices ORDER BY agreement_id, term"
+        let written = try store.writer.read { try Row.fetchAll($0, sql: sql) }
+        XCTAssertTrue(written.contains { ($0["active"] as Int) == 0 })
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE renewal_notices SET prev_act_by_date = NULL, active = 1")
+            try db.execute(sql: Schema.v4Fill)
+        }
+        XCTAssertEqual(try store.writer.read { try Row.fetchAll($0, sql: sql) }, written)
     }
 }
