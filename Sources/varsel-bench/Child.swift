@@ -57,7 +57,7 @@ enum DeadlinesFloor {
             JOIN agreements a ON a.id = r.agreement_id JOIN parties p ON p.id = a.counterparty_id
             WHERE r.act_by_date >= '\(today)' AND r.act_by_date <= '\(horizon)' AND r.active = 1
               AND (r.prev_act_by_date IS NULL OR r.prev_act_by_date < '\(today)')
-            ORDER BY r.act_by_date;
+            ORDER BY r.agreement_id;
             """
         let command = ["deadlines", "--db", db, "--today", today, "--within", "90", "--format", "json"]
         let counted = Child.run(varsel, command)

@@ -95,7 +95,9 @@ public struct PortfolioQueries: Sendable {
         // Handled terms are skipped below; a limited read asks for that many more rows.
         let handled = try Self.storedRenewalIds(db)
         // Only the columns a renewal needs; the term's periods come out of its JSON in SQL,
-        // which is much cheaper than decoding thousands of whole agreements.
+        // which is much cheaper than decoding thousands of whole agreements. All of them are
+        // joined in agreement order (neighbouring pages; the caller sorts), the first `limit` in
+        // act-by order straight from the index.
         let rows = try Row.fetchCursor(db, sql: """
             SELECT a.id, a.title, a.calendar, coalesce(a.effective_date, a.signed_date) AS start,
               json_extract(a.term, '$.initialPeriod.value') AS iv, json_extract(a.term, '$.initialPeriod.unit') AS iu,
@@ -106,8 +108,8 @@ public struct PortfolioQueries: Sendable {
             JOIN agreements a ON a.id = r.agreement_id
             JOIN parties p ON p.id = a.counterparty_id
             WHERE \(Self.renewalDue) AND r.act_by_date <= :horizon
-            ORDER BY r.act_by_date LIMIT :limit
-            """, arguments: ["today": today, "horizon": horizon, "limit": limit < 0 ? -1 : limit + handled.count])
+            \(limit < 0 ? "ORDER BY r.agreement_id" : "ORDER BY r.act_by_date LIMIT :limit")
+            """, arguments: ["today": today, "horizon": horizon, "limit": limit + handled.count])
         var items: [AgendaItem] = []
         // Columns by position (0 id, 1 title, 2 calendar, 3 start, 4–9 periods, 10 counterparty, 11 term).
         while let row = try rows.next() {
