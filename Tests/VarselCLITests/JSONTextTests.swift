@@ -33,5 +33,12 @@ final class JSONTextTests: XCTestCase {
             let actual = String(decoding: DeadlineJSON.bytes(list), as: UTF8.self)
             XCTAssertEqual(actual, expected)
         }
+        // Built in chunks on several threads (large outputs): the same bytes once joined.
+        let many = (0..<4_500).map { items[$0 % items.count] }
+        let expected = try JSONOutput.encode(many.map(DeadlineOutput.init))
+        for parts in [1, 2, 3] {
+            let joined = DeadlineJSON.chunks(many, parts: parts).flatMap { $0 }
+            XCTAssertEqual(String(decoding: joined, as: UTF8.self), expected, "parts \(parts)")
+        }
     }
 }

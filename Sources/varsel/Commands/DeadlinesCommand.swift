@@ -18,7 +18,7 @@ struct DeadlinesCommand: ParsableCommand {
         try guarded {
             let agenda = try common.portfolio().queries.agenda(within: within)
             if format.format == .json {
-                JSONText.printLine(DeadlineJSON.bytes(agenda))
+                JSONText.printLine(chunks: DeadlineJSON.chunks(agenda))
                 return
             }
             let items = agenda.map(DeadlineOutput.init)

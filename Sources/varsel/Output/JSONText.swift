@@ -83,9 +83,12 @@ struct JSONText {
     }
 
     /// Writes bytes and a newline to standard output (no copy of the bytes).
-    static func printLine(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { writeAll($0) }
-        writeAll(UnsafeRawBufferPointer(start: [UInt8(0x0A)], count: 1))
+    static func printLine(_ bytes: [UInt8]) { printLine(chunks: [bytes]) }
+
+    /// Writes consecutive buffers and a newline to standard output.
+    static func printLine(chunks: [[UInt8]]) {
+        for bytes in chunks { bytes.withUnsafeBytes { writeAll($0) } }
+        [UInt8(0x0A)].withUnsafeBytes { writeAll($0) }
     }
 
     private static func writeAll(_ buf: UnsafeRawBufferPointer) {
