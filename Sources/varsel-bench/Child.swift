@@ -43,6 +43,27 @@ enum PtyFirstFrame {
     }
 }
 
+/// Wall time of a command run with `posix_spawn` (no Foundation `Process` bookkeeping, which
+/// adds tens of milliseconds to every launch and would hide the difference being measured),
+/// standard output and error to /dev/null.
+enum Spawn {
+    static func wallMs(_ path: String, _ args: [String]) -> Double {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([path] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let t = Stats.now()
+        guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return .nan }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return Stats.ms(since: t)
+    }
+}
+
 /// `varsel deadlines --within 90 --format json` next to sqlite3 reading the same rows from the same file.
 enum DeadlinesFloor {
     static func measure(varsel: String, db: String, today: String) -> (ms: Double, floorMs: Double, rows: Int) {
@@ -64,8 +85,8 @@ enum DeadlinesFloor {
         if let data = counted.stdout.data(using: .utf8), let arr = try? JSONSerialization.jsonObject(with: data) as? [Any] { rows = arr.count }
         _ = Child.run("/usr/bin/sqlite3", ["-json", db, sql], discardOutput: true)
         for _ in 0..<9 {
-            ours.append(Child.run(varsel, command, discardOutput: true).ms)
-            floor.append(Child.run("/usr/bin/sqlite3", ["-json", db, sql], discardOutput: true).ms)
+            ours.append(Spawn.wallMs(varsel, command))
+            floor.append(Spawn.wallMs("/usr/bin/sqlite3", ["-json", db, sql]))
         }
         return (Stats.median(ours), Stats.median(floor), rows)
     }
