@@ -22,7 +22,10 @@ public struct SubProcessorVendor: Codable, Hashable, Sendable, Identifiable {
 extension PortfolioQueries {
     public func subProcessorVendors(filter: String?, after: String? = nil, before: String? = nil,
                                     last: Bool = false, limit: Int) throws -> [SubProcessorVendor] {
-        try read { db in
+        if Self.registerFilter(filter) == nil {
+            return try summaryVendors(after: after, before: before, last: last, limit: limit)
+        }
+        return try read { db in
             var sql = """
                 SELECT min(s.name) AS name, min(s.org_number) AS org_number, count(DISTINCT s.agreement_id) AS agreements,
                   count(*) AS uses, group_concat(DISTINCT s.country) AS countries
@@ -40,24 +43,41 @@ extension PortfolioQueries {
             if let (having, hargs) = Self.registerFilter(filter) { sql += " HAVING " + having; args += hargs }
             sql += descending ? " ORDER BY s.name COLLATE NOCASE DESC LIMIT ?" : " ORDER BY s.name COLLATE NOCASE LIMIT ?"
             args.append(limit)
-            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
-                let countries: String = row["countries"] ?? ""
-                return SubProcessorVendor(name: row["name"], orgNumber: row["org_number"], agreements: row["agreements"],
-                                          uses: row["uses"],
-                                          countries: countries.split(separator: ",").map(String.init).sorted())
-            }
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.vendor)
             return descending ? rows.reversed() : rows
         }
+    }
+
+    /// Unfiltered pages straight from `sub_processor_vendors` (one row per name, kept by
+    /// triggers): a page costs its own rows, however many uses stand behind them.
+    func summaryVendors(after: String?, before: String?, last: Bool, limit: Int) throws -> [SubProcessorVendor] {
+        try read { db in
+            var sql = "SELECT name, org_number, agreements, uses, countries FROM sub_processor_vendors WHERE 1"
+            var args: [any DatabaseValueConvertible] = []
+            var descending = last
+            if let after {
+                sql += " AND name > ?"; args.append(after)
+            } else if let before {
+                sql += " AND name < ?"; args.append(before); descending = true
+            }
+            sql += descending ? " ORDER BY name DESC LIMIT ?" : " ORDER BY name LIMIT ?"
+            args.append(limit)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.vendor)
+            return descending ? rows.reversed() : rows
+        }
+    }
+
+    static func vendor(_ row: Row) -> SubProcessorVendor {
+        let countries: String = row["countries"] ?? ""
+        return SubProcessorVendor(name: row["name"], orgNumber: row["org_number"], agreements: row["agreements"],
+                                  uses: row["uses"], countries: countries.split(separator: ",").map(String.init).sorted())
     }
 
     /// How many sub-processors (names without case) the register shows under `filter`.
     public func subProcessorVendorCount(filter: String?) throws -> Int {
         try read { db in
             guard let (having, args) = Self.registerFilter(filter) else {
-                return try Int.fetchOne(db, sql: """
-                    SELECT count(*) FROM (SELECT 1 FROM sub_processors s INDEXED BY sub_processors_register
-                    GROUP BY s.name COLLATE NOCASE)
-                    """) ?? 0
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM sub_processor_vendors") ?? 0
             }
             return try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM (SELECT 1 FROM sub_processors s INDEXED BY sub_processors_register
@@ -67,16 +87,21 @@ extension PortfolioQueries {
     }
 
     /// The uses of one sub-processor (name without case), in agreement-title order, at most `limit`.
-    /// Titles and counterparties come from the narrow `agreement_search` table (kept in step with
-    /// `agreements` and `parties` by triggers): a register keypress reads a few dense pages instead of
-    /// one agreement row and one party row per use.
+    /// The order is found from two indexes alone (the name index and `agreement_search_id`, which
+    /// holds each agreement's title); only the `limit` rows kept read their sub-processor row and
+    /// counterparty. Titles and counterparties come from `agreement_search` (kept in step with
+    /// `agreements` and `parties` by triggers), never from the wide agreement and party rows.
     public func subProcessorUses(name: String, limit: Int = 500) throws -> [SubProcessorRegisterEntry.Use] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT s.*, a.title AS agreement_title, a.counterparty AS counterparty
-                FROM sub_processors s JOIN agreement_search a ON a.id = s.agreement_id
-                WHERE s.name COLLATE NOCASE = ?
-                ORDER BY a.title, s.id LIMIT ?
+                SELECT s.*, k.title AS agreement_title, a.counterparty AS counterparty
+                FROM (SELECT u.rowid AS use_row, t.title AS title
+                      FROM sub_processors u INDEXED BY sub_processors_name
+                      JOIN agreement_search t INDEXED BY agreement_search_id ON t.id = u.agreement_id
+                      WHERE u.name = ? COLLATE NOCASE ORDER BY t.title, u.rowid LIMIT ?) k
+                CROSS JOIN sub_processors s ON s.rowid = k.use_row
+                JOIN agreement_search a ON a.id = s.agreement_id
+                ORDER BY k.title, s.id
                 """, arguments: [name, limit]).map { row in
                 let s = try SubProcessor(row: row)
                 return SubProcessorRegisterEntry.Use(subProcessorId: s.id, agreementId: s.agreementId,

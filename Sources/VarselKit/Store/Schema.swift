@@ -22,6 +22,9 @@ enum Schema {
         m.registerMigration("v4-list-and-renewals") { db in
             try db.execute(sql: v4)
         }
+        m.registerMigration("v5-vendor-summary") { db in
+            try db.execute(sql: v5)
+        }
         return m
     }
 
@@ -338,6 +341,45 @@ enum Schema {
     CREATE INDEX renewal_notices_due ON renewal_notices(act_by_date, active, prev_act_by_date, agreement_id, term);
     CREATE TRIGGER renewal_notices_status AFTER UPDATE OF status ON agreements BEGIN
         UPDATE renewal_notices SET active = (NEW.status = 'active') WHERE agreement_id = NEW.id;
+    END;
+    """
+
+    /// The register's summary of one sub-processor (all its rows whose names are equal without
+    /// case), recomputed from `sub_processors` — the `GROUP BY` the register used to run per page.
+    static func vendorSummary(_ key: String) -> String {
+        """
+        DELETE FROM sub_processor_vendors WHERE name = \(key);
+        INSERT INTO sub_processor_vendors (name, org_number, agreements, uses, countries)
+            SELECT min(s.name), min(s.org_number), count(DISTINCT s.agreement_id), count(*), group_concat(DISTINCT s.country)
+            FROM sub_processors s INDEXED BY sub_processors_register WHERE s.name = \(key) COLLATE NOCASE
+            HAVING count(*) > 0;
+        """
+    }
+
+    /// `sub_processor_vendors`: one row per sub-processor name (without case) with its org number,
+    /// agreements, uses and countries, kept by triggers on `sub_processors` (each write recomputes
+    /// the names it touches). The register pages through it: a page of 50 names reads 50 rows,
+    /// not the thousands of uses behind them.
+    static let v5 = """
+    CREATE TABLE sub_processor_vendors (
+        name TEXT NOT NULL COLLATE NOCASE PRIMARY KEY,
+        org_number TEXT,
+        agreements INTEGER NOT NULL,
+        uses INTEGER NOT NULL,
+        countries TEXT NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO sub_processor_vendors (name, org_number, agreements, uses, countries)
+        SELECT min(s.name), min(s.org_number), count(DISTINCT s.agreement_id), count(*), group_concat(DISTINCT s.country)
+        FROM sub_processors s INDEXED BY sub_processors_register GROUP BY s.name COLLATE NOCASE;
+    CREATE TRIGGER sub_processor_vendors_insert AFTER INSERT ON sub_processors BEGIN
+        \(vendorSummary("NEW.name"))
+    END;
+    CREATE TRIGGER sub_processor_vendors_delete AFTER DELETE ON sub_processors BEGIN
+        \(vendorSummary("OLD.name"))
+    END;
+    CREATE TRIGGER sub_processor_vendors_update AFTER UPDATE OF name, org_number, country, agreement_id ON sub_processors BEGIN
+        \(vendorSummary("OLD.name"))
+        \(vendorSummary("NEW.name"))
     END;
     """
 }

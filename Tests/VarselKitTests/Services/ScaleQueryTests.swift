@@ -171,6 +171,51 @@ final class ScaleQueryTests: XCTestCase {
         XCTAssertEqual(ms.count, 1)
         XCTAssertEqual(try q.subProcessorUses(name: "MICROSOFT NORGE AS").count, ms.first?.uses)
     }
+
+    /// The register's summary table (`sub_processor_vendors`, kept by triggers) equals grouping the
+    /// rows after inserts (a new name, a known name in other case), updates (name, country,
+    /// agreement) and deletes (including a name's last row).
+    func testVendorSummaryFollowsEveryWrite() throws {
+        let p = try portfolio()
+        let q = p.queries
+        func check(_ step: String) throws {
+            var pages: [SubProcessorVendor] = []
+            var page = try q.subProcessorVendors(filter: nil, limit: 7)
+            while !page.isEmpty {
+                pages += page
+                page = try q.subProcessorVendors(filter: nil, after: page.last!.name, limit: 7)
+            }
+            let full = try q.subProcessorRegister()
+            XCTAssertEqual(pages.map(\.id), full.map(\.id), step)
+            XCTAssertEqual(try q.subProcessorVendorCount(filter: nil), full.count, step)
+            for (v, e) in zip(pages, full) {
+                XCTAssertEqual(v.uses, e.uses.count, "\(step): \(v.name)")
+                XCTAssertEqual(v.agreements, Set(e.uses.map(\.agreementId)).count, "\(step): \(v.name)")
+                XCTAssertEqual(v.countries, e.countries.sorted(), "\(step): \(v.name)")
+            }
+        }
+        try check("generated")
+        let existing = try p.store.writer.read { try SubProcessor.fetchAll($0, sql: "SELECT * FROM sub_processors ORDER BY id LIMIT 3") }
+        try p.store.writer.write { db in
+            try SubProcessor(id: "sp-new-1", agreementId: "odd-0", name: "Zz Brand New Vendor Oy", country: "FI",
+                             purpose: "Hosting", status: .proposed).insert(db)
+            try SubProcessor(id: "sp-new-2", agreementId: "odd-1", name: existing[0].name.uppercased(), country: "IS",
+                             purpose: "Backup", status: .approved).insert(db)
+        }
+        try check("inserted")
+        try p.store.writer.write { db in
+            var moved = existing[1]; moved.name = "Zz Brand New Vendor Oy"; try moved.update(db)
+            var abroad = existing[2]; abroad.country = "JP"; abroad.agreementId = "odd-2"; try abroad.update(db)
+        }
+        try check("updated")
+        try p.store.writer.write { db in
+            _ = try SubProcessor.deleteOne(db, key: "sp-new-1")
+            _ = try SubProcessor.deleteOne(db, key: existing[1].id)
+            _ = try SubProcessor.deleteOne(db, key: "sp-new-2")
+        }
+        try check("deleted")
+        XCTAssertTrue(try q.subProcessorVendors(filter: nil, limit: 5000).allSatisfy { $0.name != "Zz Brand New Vendor Oy" })
+    }
 }
 
 private extension SubProcessor {
