@@ -91,7 +91,7 @@ extension PortfolioQueries {
                 sql += " AND (s.name LIKE ? ESCAPE '\\' OR s.purpose LIKE ? ESCAPE '\\' OR s.country LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\')"
                 args += [pattern, pattern, pattern, pattern]
             }
-            sql += " ORDER BY s.name COLLATE NOCASE, a.title, s.id"
+            sql += " ORDER BY s.name COLLATE NOCASE, a.title COLLATE NOCASE, s.id"
             var entries: [SubProcessorRegisterEntry] = []
             for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) {
                 let s = try SubProcessor(row: row)

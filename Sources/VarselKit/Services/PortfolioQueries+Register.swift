@@ -86,22 +86,17 @@ extension PortfolioQueries {
         }
     }
 
-    /// The uses of one sub-processor (name without case), in agreement-title order, at most `limit`.
-    /// The order is found from two indexes alone (the name index and `agreement_search_id`, which
-    /// holds each agreement's title); only the `limit` rows kept read their sub-processor row and
-    /// counterparty. Titles and counterparties come from `agreement_search` (kept in step with
-    /// `agreements` and `parties` by triggers), never from the wide agreement and party rows.
+    /// The uses of one sub-processor (name without case), in agreement-title order, at most `limit`:
+    /// read in order from `sub_processors_uses` (name, agreement title), so the cost is the rows
+    /// returned, not all the name's uses. Counterparties come from `agreement_search`.
     public func subProcessorUses(name: String, limit: Int = 500) throws -> [SubProcessorRegisterEntry.Use] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT s.*, k.title AS agreement_title, a.counterparty AS counterparty
-                FROM (SELECT u.rowid AS use_row, t.title AS title
-                      FROM sub_processors u INDEXED BY sub_processors_name
-                      JOIN agreement_search t INDEXED BY agreement_search_id ON t.id = u.agreement_id
-                      WHERE u.name = ? COLLATE NOCASE ORDER BY t.title, u.rowid LIMIT ?) k
-                CROSS JOIN sub_processors s ON s.rowid = k.use_row
+                SELECT s.*, s.agreement_title AS agreement_title, a.counterparty AS counterparty
+                FROM sub_processors s INDEXED BY sub_processors_uses
                 JOIN agreement_search a ON a.id = s.agreement_id
-                ORDER BY k.title, s.id
+                WHERE s.name = ? COLLATE NOCASE
+                ORDER BY s.agreement_title COLLATE NOCASE, s.id LIMIT ?
                 """, arguments: [name, limit]).map { row in
                 let s = try SubProcessor(row: row)
                 return SubProcessorRegisterEntry.Use(subProcessorId: s.id, agreementId: s.agreementId,

@@ -356,10 +356,13 @@ enum Schema {
         """
     }
 
-    /// `sub_processor_vendors`: one row per sub-processor name (without case) with its org number,
-    /// agreements, uses and countries, kept by triggers on `sub_processors` (each write recomputes
-    /// the names it touches). The register pages through it: a page of 50 names reads 50 rows,
-    /// not the thousands of uses behind them.
+    /// - `sub_processor_vendors`: one row per sub-processor name (without case) with its org
+    ///   number, agreements, uses and countries, kept by triggers on `sub_processors` (each write
+    ///   recomputes the names it touches). The register pages through it: a page of 50 names
+    ///   reads 50 rows, not the thousands of uses behind them.
+    /// - `sub_processors.agreement_title`: the title of the agreement each use belongs to, kept by
+    ///   triggers (insert, move, agreement renamed), so `sub_processors_uses` gives a name's uses
+    ///   in title order and the register reads only the ones it shows.
     static let v5 = """
     CREATE TABLE sub_processor_vendors (
         name TEXT NOT NULL COLLATE NOCASE PRIMARY KEY,
@@ -380,6 +383,20 @@ enum Schema {
     CREATE TRIGGER sub_processor_vendors_update AFTER UPDATE OF name, org_number, country, agreement_id ON sub_processors BEGIN
         \(vendorSummary("OLD.name"))
         \(vendorSummary("NEW.name"))
+    END;
+    ALTER TABLE sub_processors ADD COLUMN agreement_title TEXT;
+    UPDATE sub_processors SET agreement_title = (SELECT a.title FROM agreements a WHERE a.id = sub_processors.agreement_id);
+    CREATE INDEX sub_processors_uses ON sub_processors(name COLLATE NOCASE, agreement_title COLLATE NOCASE, id);
+    CREATE TRIGGER sub_processors_title_insert AFTER INSERT ON sub_processors BEGIN
+        UPDATE sub_processors SET agreement_title = (SELECT a.title FROM agreements a WHERE a.id = NEW.agreement_id)
+        WHERE rowid = NEW.rowid;
+    END;
+    CREATE TRIGGER sub_processors_title_move AFTER UPDATE OF agreement_id ON sub_processors BEGIN
+        UPDATE sub_processors SET agreement_title = (SELECT a.title FROM agreements a WHERE a.id = NEW.agreement_id)
+        WHERE rowid = NEW.rowid;
+    END;
+    CREATE TRIGGER sub_processors_title_rename AFTER UPDATE OF title ON agreements BEGIN
+        UPDATE sub_processors SET agreement_title = NEW.title WHERE agreement_id = NEW.id;
     END;
     """
 }

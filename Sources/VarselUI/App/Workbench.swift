@@ -100,8 +100,8 @@ import VarselKit
     }
 
     /// The uses of one sub-processor (at least `limit` of them when it has that many), cached.
-    func uses(of vendor: SubProcessorVendor, limit: Int = 64) -> [SubProcessorRegisterEntry.Use] {
-        let need = max(64, limit)
+    func uses(of vendor: SubProcessorVendor, limit: Int = 24) -> [SubProcessorRegisterEntry.Use] {
+        let need = max(1, limit)
         if let c = usesCache[vendor.id], c.limit >= need || c.uses.count < c.limit { return c.uses }
         let uses = (try? queries.subProcessorUses(name: vendor.name, limit: need)) ?? []
         if usesCache.count > 256 { usesCache.removeAll() }

@@ -192,6 +192,9 @@ final class ScaleQueryTests: XCTestCase {
                 XCTAssertEqual(v.uses, e.uses.count, "\(step): \(v.name)")
                 XCTAssertEqual(v.agreements, Set(e.uses.map(\.agreementId)).count, "\(step): \(v.name)")
                 XCTAssertEqual(v.countries, e.countries.sorted(), "\(step): \(v.name)")
+                // Uses in title order from the (name, agreement title) index, titles kept by triggers.
+                XCTAssertEqual(try q.subProcessorUses(name: v.name), e.uses, "\(step): \(v.name)")
+                XCTAssertEqual(try q.subProcessorUses(name: v.name, limit: 2), Array(e.uses.prefix(2)), "\(step): \(v.name)")
             }
         }
         try check("generated")
@@ -208,6 +211,15 @@ final class ScaleQueryTests: XCTestCase {
             var abroad = existing[2]; abroad.country = "JP"; abroad.agreementId = "odd-2"; try abroad.update(db)
         }
         try check("updated")
+        try p.store.writer.write { db in
+            // Renamed agreements move their uses in every vendor's title order.
+            for id in ["odd-0", existing[0].agreementId] {
+                var a = try XCTUnwrap(Agreement.fetchOne(db, key: id))
+                a.title = "Ååå renamed " + a.title
+                try a.update(db)
+            }
+        }
+        try check("agreement renamed")
         try p.store.writer.write { db in
             _ = try SubProcessor.deleteOne(db, key: "sp-new-1")
             _ = try SubProcessor.deleteOne(db, key: existing[1].id)
