@@ -21,12 +21,16 @@ public struct PortfolioQueries: Sendable {
     /// sorted by act-by day. Includes the next renewal notice of auto-renewing agreements.
     public func agenda(within: Int) throws -> [AgendaItem] {
         let horizon = today.adding(days: within)
-        // Stored deadlines and renewal notices are read on two threads (the pool allows
-        // concurrent readers): each half costs about the same at 100,000 agreements.
-        let halves = ConcurrentPair(
-            { try self.read { db in try self.storedItems(db, horizon: horizon) } },
-            { try self.read { db in try self.renewalItems(db, horizon: horizon) } })
-        var (stored, renewals) = try halves.run()
+        // Stored deadlines, and renewal notices due in the first and the second half of the window,
+        // are read on three threads (the pool allows concurrent readers; on two cores the three
+        // jobs share the work more evenly than two unequal halves).
+        let middle = today.adding(days: within / 2)
+        let parts = try Concurrently.run([
+            { @Sendable in try self.read { db in try self.storedItems(db, horizon: horizon) } },
+            { @Sendable in try self.read { db in try self.renewalItems(db, horizon: middle) } },
+            { @Sendable in try self.read { db in try self.renewalItems(db, after: middle, horizon: horizon) } },
+        ])
+        var stored = parts[0], renewals = parts[1] + parts[2]
         // Both lists sorted by (act-by, id) in Swift's order, then merged: sorting thousands of
         // large items together costs more than the query.
         let before: (AgendaItem, AgendaItem) -> Bool = { ($0.deadline.actByDate, $0.deadline.id) < ($1.deadline.actByDate, $1.deadline.id) }
@@ -91,7 +95,7 @@ public struct PortfolioQueries: Sendable {
 
     /// Next renewal notice day of each auto-renewing agreement still running, unless already handled:
     /// the first term whose notice day is today or later (`renewalsDue`).
-    func renewalItems(_ db: Database, horizon: CivilDate, limit: Int = -1) throws -> [AgendaItem] {
+    func renewalItems(_ db: Database, after: CivilDate? = nil, horizon: CivilDate, limit: Int = -1) throws -> [AgendaItem] {
         // Handled terms are skipped below; a limited read asks for that many more rows.
         let handled = try Self.storedRenewalIds(db)
         // Only the columns a renewal needs; the term's periods come out of its JSON in SQL,
@@ -107,9 +111,10 @@ public struct PortfolioQueries: Sendable {
             FROM renewal_notices r INDEXED BY renewal_notices_due
             JOIN agreements a ON a.id = r.agreement_id
             JOIN parties p ON p.id = a.counterparty_id
-            WHERE \(Self.renewalDue) AND r.act_by_date <= :horizon
+            WHERE \(Self.renewalDue) AND r.act_by_date <= :horizon AND r.act_by_date > :after
             \(limit < 0 ? "ORDER BY r.agreement_id" : "ORDER BY r.act_by_date LIMIT :limit")
-            """, arguments: ["today": today, "horizon": horizon, "limit": limit + handled.count])
+            """, arguments: ["today": today, "after": after ?? today.adding(days: -1), "horizon": horizon,
+                          "limit": limit + handled.count])
         var items: [AgendaItem] = []
         // Columns by position (0 id, 1 title, 2 calendar, 3 start, 4–9 periods, 10 counterparty, 11 term).
         while let row = try rows.next() {
