@@ -58,7 +58,7 @@ extension PortfolioQueries {
         var renewals = try renewalItems(db, horizon: horizon, limit: limit)
         let before: (AgendaItem, AgendaItem) -> Bool = { ($0.deadline.actByDate, $0.deadline.id) < ($1.deadline.actByDate, $1.deadline.id) }
         if !stored.isSorted(by: before) { stored.sort(by: before) }
-        renewals.sort(by: before)
+        if !renewals.isSorted(by: before) { renewals.sort(by: before) }
         return Array(Self.merge(stored, renewals, by: before).prefix(limit))
     }
 }

@@ -30,12 +30,14 @@ public struct PortfolioQueries: Sendable {
             { @Sendable in try self.read { db in try self.renewalItems(db, horizon: middle) } },
             { @Sendable in try self.read { db in try self.renewalItems(db, after: middle, horizon: horizon) } },
         ])
-        var stored = parts[0], renewals = parts[1] + parts[2]
-        // Both lists sorted by (act-by, id) in Swift's order, then merged: sorting thousands of
-        // large items together costs more than the query.
+        var stored = parts[0], renewals = parts[1]
+        renewals.append(contentsOf: parts[2])
+        // Each list arrives in (act-by, id) order from SQL; checked in Swift's order (a pass, not a
+        // sort, unless an id's collation differs), then merged: sorting thousands of large items
+        // costs more than the query.
         let before: (AgendaItem, AgendaItem) -> Bool = { ($0.deadline.actByDate, $0.deadline.id) < ($1.deadline.actByDate, $1.deadline.id) }
         if !stored.isSorted(by: before) { stored.sort(by: before) }
-        renewals.sort(by: before)
+        if !renewals.isSorted(by: before) { renewals.sort(by: before) }
         return Self.merge(stored, renewals, by: before)
     }
 
@@ -99,9 +101,9 @@ public struct PortfolioQueries: Sendable {
         // Handled terms are skipped below; a limited read asks for that many more rows.
         let handled = try Self.storedRenewalIds(db)
         // Only the columns a renewal needs; the term's periods come out of its JSON in SQL,
-        // which is much cheaper than decoding thousands of whole agreements. All of them are
-        // joined in agreement order (neighbouring pages; the caller sorts), the first `limit` in
-        // act-by order straight from the index.
+        // which is much cheaper than decoding thousands of whole agreements. Rows come in agenda
+        // order (act-by day, then deadline id; SQLite sorts only within a day) so the caller need
+        // not move thousands of items.
         let rows = try Row.fetchCursor(db, sql: """
             SELECT a.id, a.title, a.calendar, coalesce(a.effective_date, a.signed_date) AS start,
               json_extract(a.term, '$.initialPeriod.value') AS iv, json_extract(a.term, '$.initialPeriod.unit') AS iu,
@@ -112,9 +114,9 @@ public struct PortfolioQueries: Sendable {
             JOIN agreements a ON a.id = r.agreement_id
             JOIN parties p ON p.id = a.counterparty_id
             WHERE \(Self.renewalDue) AND r.act_by_date <= :horizon AND r.act_by_date > :after
-            \(limit < 0 ? "ORDER BY r.agreement_id" : "ORDER BY r.act_by_date LIMIT :limit")
+            ORDER BY r.act_by_date, 'dl-term-' || r.agreement_id || '-' || (r.term + 1) LIMIT :limit
             """, arguments: ["today": today, "after": after ?? today.adding(days: -1), "horizon": horizon,
-                          "limit": limit + handled.count])
+                          "limit": limit < 0 ? -1 : limit + handled.count])
         var items: [AgendaItem] = []
         // Columns by position (0 id, 1 title, 2 calendar, 3 start, 4–9 periods, 10 counterparty, 11 term).
         while let row = try rows.next() {
