@@ -22,45 +22,42 @@ public struct SubProcessorVendor: Codable, Hashable, Sendable, Identifiable {
 extension PortfolioQueries {
     public func subProcessorVendors(filter: String?, after: String? = nil, before: String? = nil,
                                     last: Bool = false, limit: Int) throws -> [SubProcessorVendor] {
-        if Self.registerFilter(filter) == nil {
+        guard let (having, hargs) = Self.registerFilter(filter) else {
             return try summaryVendors(after: after, before: before, last: last, limit: limit)
         }
-        return try read { db in
-            var sql = """
-                SELECT min(s.name) AS name, min(s.org_number) AS org_number, count(DISTINCT s.agreement_id) AS agreements,
-                  count(*) AS uses, group_concat(DISTINCT s.country) AS countries
-                FROM sub_processors s INDEXED BY sub_processors_register
-                WHERE 1
-                """
-            var args: [any DatabaseValueConvertible] = []
-            var descending = last
-            if let after {
-                sql += " AND s.name COLLATE NOCASE > ?"; args.append(after)
-            } else if let before {
-                sql += " AND s.name COLLATE NOCASE < ?"; args.append(before); descending = true
-            }
-            sql += " GROUP BY s.name COLLATE NOCASE"
-            if let (having, hargs) = Self.registerFilter(filter) { sql += " HAVING " + having; args += hargs }
-            sql += descending ? " ORDER BY s.name COLLATE NOCASE DESC LIMIT ?" : " ORDER BY s.name COLLATE NOCASE LIMIT ?"
-            args.append(limit)
-            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.vendor)
-            return descending ? rows.reversed() : rows
-        }
+        return try vendorPage("""
+            SELECT min(s.name) AS name, min(s.org_number) AS org_number, count(DISTINCT s.agreement_id) AS agreements,
+              count(*) AS uses, group_concat(DISTINCT s.country) AS countries
+            FROM sub_processors s INDEXED BY sub_processors_register
+            """, key: "s.name COLLATE NOCASE", groupAndFilter: (" GROUP BY s.name COLLATE NOCASE HAVING " + having, hargs),
+            after: after, before: before, last: last, limit: limit)
     }
 
     /// Unfiltered pages straight from `sub_processor_vendors` (one row per name, kept by
     /// triggers): a page costs its own rows, however many uses stand behind them.
     func summaryVendors(after: String?, before: String?, last: Bool, limit: Int) throws -> [SubProcessorVendor] {
+        try vendorPage("SELECT name, org_number, agreements, uses, countries FROM sub_processor_vendors",
+                       key: "name", after: after, before: before, last: last, limit: limit)
+    }
+
+    /// One keyset page of vendors ordered by `key`: the rows after `after`, the rows just before
+    /// `before` (read backwards), or the last page; `groupAndFilter` goes between the keyset
+    /// condition and the ORDER BY.
+    private func vendorPage(_ select: String, key: String,
+                            groupAndFilter: (String, [any DatabaseValueConvertible]) = ("", []),
+                            after: String?, before: String?, last: Bool, limit: Int) throws -> [SubProcessorVendor] {
         try read { db in
-            var sql = "SELECT name, org_number, agreements, uses, countries FROM sub_processor_vendors WHERE 1"
+            var sql = select + " WHERE 1"
             var args: [any DatabaseValueConvertible] = []
             var descending = last
             if let after {
-                sql += " AND name > ?"; args.append(after)
+                sql += " AND \(key) > ?"; args.append(after)
             } else if let before {
-                sql += " AND name < ?"; args.append(before); descending = true
+                sql += " AND \(key) < ?"; args.append(before); descending = true
             }
-            sql += descending ? " ORDER BY name DESC LIMIT ?" : " ORDER BY name LIMIT ?"
+            sql += groupAndFilter.0
+            args += groupAndFilter.1
+            sql += descending ? " ORDER BY \(key) DESC LIMIT ?" : " ORDER BY \(key) LIMIT ?"
             args.append(limit)
             let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.vendor)
             return descending ? rows.reversed() : rows
