@@ -40,12 +40,10 @@ final class AgendaHeadTests: XCTestCase {
     }
 
     /// Handled renewals and terminated agreements leave the agenda and its counts alike (the
-    /// counts skip the per-row handled test when nothing is handled, and read status from an index).
+    /// counts skip the per-row handled test when nothing is handled, and read the active flag
+    /// from the index).
     func testHeadCountsAfterHandlingARenewalAndTerminating() throws {
-        let store = try VarselStore.inMemory()
-        let clock = VarselClock.fixed(CivilDate(iso: "2026-11-23")!)
-        _ = try PortfolioGenerator(agreements: 800, seed: 3, clock: clock).generate(into: store, user: "test")
-        let p = Portfolio(store: store, clock: clock, user: "test")
+        let (_, p, clock) = try generatedPortfolio(agreements: 800, seed: 3)
         let renewals = try p.queries.agenda(within: 90).filter { $0.deadline.sourceKind == .term }
         XCTAssertGreaterThan(renewals.count, 3)
         _ = try p.handleDeadline(id: renewals[0].id, note: "told them")
@@ -64,10 +62,7 @@ final class AgendaHeadTests: XCTestCase {
 /// exactly as `RenewalIndex` writes them now.
 final class RenewalIndexMigrationTests: XCTestCase {
     func testV4FillMatchesTheIndexWriter() throws {
-        let store = try VarselStore.inMemory()
-        let clock = VarselClock.fixed(CivilDate(iso: "2026-11-23")!)
-        _ = try PortfolioGenerator(agreements: 400, seed: 11, clock: clock).generate(into: store, user: "test")
-        let p = Portfolio(store: store, clock: clock, user: "test")
+        let (store, p, clock) = try generatedPortfolio(agreements: 400, seed: 11)
         let renewing = try p.queries.agenda(within: 365).filter { $0.deadline.sourceKind == .term }
         XCTAssertGreaterThan(renewing.count, 5)
         _ = try p.recordTermination(agreementId: renewing[0].deadline.agreementId, by: .them, date: clock.today)
@@ -80,4 +75,12 @@ final class RenewalIndexMigrationTests: XCTestCase {
         }
         XCTAssertEqual(try store.writer.read { try Row.fetchAll($0, sql: sql) }, written)
     }
+}
+
+/// A synthetic portfolio in memory on 2026-11-23.
+func generatedPortfolio(agreements: Int, seed: UInt64) throws -> (VarselStore, Portfolio, VarselClock) {
+    let store = try VarselStore.inMemory()
+    let clock = VarselClock.fixed(CivilDate(iso: "2026-11-23")!)
+    _ = try PortfolioGenerator(agreements: agreements, seed: seed, clock: clock).generate(into: store, user: "test")
+    return (store, Portfolio(store: store, clock: clock, user: "test"), clock)
 }
