@@ -26,14 +26,15 @@ final class PortfolioCLITests: CLITestCase {
             "dl-ev-0001-pub-avtal-bilaga3-audit-notice",
         ])
         XCTAssertEqual(items.map { $0["window"] as? String }, ["overdue", "within_14", "within_30", "within_90"])
-        XCTAssertEqual(items.map { $0["actByDate"] as? String }, ["2026-11-11", "2026-12-01", "2026-12-14", "2027-01-07"])
-        XCTAssertEqual(items.map { $0["daysLeft"] as? Int }, [-12, 8, 21, 45])
+        XCTAssertEqual(items.map { $0["actByDate"] as? String }, ["2026-11-11", "2026-11-30", "2026-12-14", "2027-01-07"])
+        XCTAssertEqual(items.map { $0["daysLeft"] as? Int }, [-12, 7, 21, 45])
         XCTAssertEqual(items.map { $0["clause"] as? String }, ["4.3", "8.6.3", "11.2", "6.2"])
         for item in items {
             XCTAssertFalse((item["rule"] as? String ?? "").isEmpty, "\(item)")
             XCTAssertFalse((item["what"] as? String ?? "").isEmpty, "\(item)")
         }
-        XCTAssertEqual(items[1]["rule"] as? String, "4 weeks after notice received Tue 3 Nov 2026 (8.6.3) = Tue 1 Dec 2026")
+        XCTAssertEqual(items[1]["rule"] as? String, "4 weeks after notice received Tue 3 Nov 2026 (8.6.3) = Tue 1 Dec 2026; "
+                       + "but it must be done before the change applies Tue 1 Dec 2026, so act by Mon 30 Nov 2026 (R10)")
         XCTAssertEqual(items[0]["status"] as? String, "missed")
         // The table shows the windows and, under it, each item's rule text.
         let table = try Varsel.expect(0, ["deadlines", "--db", db, "--today", today, "--within", "90"]).stdout
@@ -42,7 +43,7 @@ final class PortfolioCLITests: CLITestCase {
             XCTAssertTrue(table.contains(text), "no \"\(text)\" in\n\(table)")
         }
         // --within narrows the future, never the overdue.
-        XCTAssertEqual(try agenda(within: 7).map { $0["window"] as? String }, ["overdue"])
+        XCTAssertEqual(try agenda(within: 6).map { $0["window"] as? String }, ["overdue"])
     }
 
     func testCheckExitCodes() throws {
@@ -54,17 +55,17 @@ final class PortfolioCLITests: CLITestCase {
         let overdue = try Varsel.expect(3, ["check", "--db", db, "--today", today])
         XCTAssertEqual(overdue.stdout.split(separator: "\n").map(String.init), [
             "OVERDUE 2026-11-11 (-12 d) Pureservice tjenesteavtale: Claim the SLA credit in writing within 4 weeks of the downtime [4.3] {dl-ev-0002-pureservice-sla-credit-claim}",
-            "DUE 2026-12-01 (8 d) Pureservice tjenesteavtale: Object to the new sub-processor (4-week notice window) [8.6.3] {dl-cn-0001-pureservice-subprocessor-objection}",
+            "DUE 2026-11-30 (7 d) Pureservice tjenesteavtale: Object to the new sub-processor (4-week notice window) [8.6.3] {dl-cn-0001-pureservice-subprocessor-objection}",
         ])
-        // Handle the overdue item: something due within 14 days → 1; nothing within 7 → 0.
+        // Handle the overdue item: something due within 14 days → 1; nothing within 6 → 0.
         try Varsel.expect(0, ["handle", "dl-ev-0002-pureservice-sla-credit-claim", "--db", db, "--today", today, "--note", "Claimed by e-mail"])
         let due = try Varsel.expect(1, ["check", "--db", db, "--today", today])
         XCTAssertEqual(due.stdout.split(separator: "\n").count, 1)
-        XCTAssertTrue(due.stdout.hasPrefix("DUE 2026-12-01 (8 d) "), due.stdout)
-        XCTAssertEqual(try Varsel.expect(0, ["check", "--db", db, "--today", today, "--within", "7"]).stdout, "")
+        XCTAssertTrue(due.stdout.hasPrefix("DUE 2026-11-30 (7 d) "), due.stdout)
+        XCTAssertEqual(try Varsel.expect(0, ["check", "--db", db, "--today", today, "--within", "6"]).stdout, "")
         // On the act-by day itself the item is due (0 days left), not overdue; the day after it is overdue.
-        try Varsel.expect(1, ["check", "--db", db, "--today", "2026-12-01", "--within", "0"])
-        try Varsel.expect(3, ["check", "--db", db, "--today", "2026-12-02", "--within", "0"])
+        try Varsel.expect(1, ["check", "--db", db, "--today", "2026-11-30", "--within", "0"])
+        try Varsel.expect(3, ["check", "--db", db, "--today", "2026-12-01", "--within", "0"])
     }
 
     func testObjectionRemovesTheDeadlineAndIsInTheDatabase() throws {

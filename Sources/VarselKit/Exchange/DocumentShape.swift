@@ -8,12 +8,14 @@ indirect enum DocumentShape: Sendable {
     /// A scalar, or a list of scalars (change kinds): not looked into.
     case leaf
 
-    static func fields(of sample: Any, overriding nested: [String: DocumentShape] = [:]) -> DocumentShape {
+    /// The stored properties of `sample`, plus `legacy` names an older format used that decoding still maps.
+    static func fields(of sample: Any, overriding nested: [String: DocumentShape] = [:], legacy: [String] = []) -> DocumentShape {
         var map: [String: DocumentShape] = [:]
         for child in Mirror(reflecting: sample).children {
             guard let label = child.label else { continue }
             map[label] = nested[label] ?? .leaf
         }
+        for name in legacy { map[name] = .leaf }
         return .object(map)
     }
 
@@ -32,7 +34,9 @@ indirect enum DocumentShape: Sendable {
             "clauses": .array(fields(of: Clause(id: "", agreementId: "", reference: "", heading: "", text: ""))),
             "noticeRules": .array(fields(of: NoticeRule(id: "", agreementId: "", clauseRef: nil, title: "", trigger: .event,
                                                         period: nil, direction: .after, actor: .us),
-                                         overriding: ["period": period, "leadTime": period])),
+                                         overriding: ["period": period, "leadTime": period,
+                                                      "workingDays": fields(of: WorkingDayOptions())],
+                                         legacy: ["rollForward"])),
             "subProcessors": .array(fields(of: SubProcessor(id: "", agreementId: "", name: "", country: "", purpose: "",
                                                             status: .approved))),
             "changeNotices": .array(fields(of: ChangeNotice(id: "", agreementId: "", kind: .other, receivedDate: d,

@@ -193,6 +193,10 @@ struct DocumentValidator {
         }
     }
 
+    func ruleOptions(_ rule: NoticeRule, _ path: DocumentPath) throws {
+        if let p = rule.optionProblem { throw fail(path.key(p.field), p.what, p.fix) }
+    }
+
     func nonEmpty(_ value: String, _ path: DocumentPath, _ what: String) throws {
         if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw fail(path, "\(what) is empty", "Write the \(what.lowercased()), it is required")
@@ -240,6 +244,7 @@ struct DocumentValidator {
                 throw fail(path, "The rule has neither a period nor vagueText",
                            "Give a period ({\"value\": 4, \"unit\": \"weeks\"}) or, for vague wording, \"vagueText\": \"promptly\"")
             }
+            try ruleOptions(r, path)
             if r.trigger == .event && r.eventKind == nil {
                 throw fail(path.key("eventKind"), "A rule with trigger \"event\" needs an eventKind",
                            "Add \"eventKind\", one of: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")

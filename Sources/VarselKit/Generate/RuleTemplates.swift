@@ -47,7 +47,7 @@ enum RuleTemplates {
         },
         RuleTemplate(key: "incident24", heading: "Incidenter", text: "Incidenter rapporteras inom 24 timmar från upptäckt.") {
             NoticeRule(id: $0, agreementId: $1, clauseRef: $2, title: "Report the incident", trigger: .event, eventKind: .incidentDiscovered,
-                       period: Period(24, .hours), direction: .after, actor: .us, rollForward: false)
+                       period: Period(24, .hours), direction: .after, actor: .us, roll: .noRoll)
         },
         RuleTemplate(key: "sla4w", heading: "Servicenivå", text: "Kreditering kreves skriftlig innen fire uker.") {
             NoticeRule(id: $0, agreementId: $1, clauseRef: $2, title: "Claim the SLA credit", trigger: .event, eventKind: .downtime,

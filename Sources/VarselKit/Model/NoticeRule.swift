@@ -12,6 +12,22 @@ public enum RuleTrigger: String, Codable, Sendable, CaseIterable {
     case event
 }
 
+/// An event a rule's window must close before ("object before the sub-processor is engaged").
+public enum RuleCap: String, Codable, Sendable, CaseIterable {
+    /// The notified change applies (the sub-processor is engaged): the change notice's effective date.
+    case changeTakesEffect = "change_takes_effect"
+    /// The agreement ends.
+    case agreementEnds = "agreement_ends"
+
+    /// Words for explanations: "the change applies".
+    public var label: String {
+        switch self {
+        case .changeTakesEffect: "the change applies"
+        case .agreementEnds: "the agreement ends"
+        }
+    }
+}
+
 /// Who must act on a rule.
 public enum Actor: String, Codable, Sendable, CaseIterable {
     case us, them, either
@@ -46,8 +62,14 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
     public var groundsRequired: Bool
     /// What the grounds must be, as the agreement words it.
     public var groundsText: String?
-    /// R5 roll-forward for after-periods (on by default).
-    public var rollForward: Bool
+    /// Which way a due day that is not a deadline day moves (R5 forward, R9 earlier, none). Defaults by who
+    /// acts: our after-periods forward, the other party's dates earlier, before-periods earlier (R6).
+    public var roll: RollDirection
+    /// The contract's own working-day definition for working-day periods (R4): eves excluded for bank
+    /// days (PUB-avtal 2.1), Saturdays counted (Norwegian "virkedag").
+    public var workingDays: WorkingDayOptions
+    /// R10: the window must close before this event, whatever the period gives (Pureservice 8.6.3).
+    public var capBefore: RuleCap?
     /// R8 "till utgången av en månad".
     public var toEndOfMonth: Bool
     /// Our internal lead time: remind this long before the act-by date.
@@ -60,14 +82,50 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
                 changeKinds: [ChangeKind] = [], eventKind: EventKind? = nil, terminationBy: Actor? = nil,
                 period: Period?, vagueText: String? = nil, direction: DeadlineDirection, actor: Actor,
                 writtenForm: Bool = false, groundsRequired: Bool = false, groundsText: String? = nil,
-                rollForward: Bool = true, toEndOfMonth: Bool = false, leadTime: Period? = nil,
+                roll: RollDirection? = nil, workingDays: WorkingDayOptions = .init(), capBefore: RuleCap? = nil,
+                toEndOfMonth: Bool = false, leadTime: Period? = nil,
                 silenceIsApproval: Bool = false, note: String? = nil) {
         self.id = id; self.agreementId = agreementId; self.clauseRef = clauseRef; self.title = title
         self.trigger = trigger; self.changeKinds = changeKinds; self.eventKind = eventKind; self.terminationBy = terminationBy
         self.period = period; self.vagueText = vagueText; self.direction = direction; self.actor = actor
         self.writtenForm = writtenForm; self.groundsRequired = groundsRequired; self.groundsText = groundsText
-        self.rollForward = rollForward; self.toEndOfMonth = toEndOfMonth; self.leadTime = leadTime
+        self.roll = roll ?? .safeDefault(direction: direction, actor: actor)
+        self.workingDays = workingDays; self.capBefore = capBefore
+        self.toEndOfMonth = toEndOfMonth; self.leadTime = leadTime
         self.silenceIsApproval = silenceIsApproval; self.note = note
+    }
+
+    private enum LegacyKeys: String, CodingKey { case rollForward }
+
+    /// Decodes; missing optional keys take their defaults, and the first format's `rollForward` flag is
+    /// mapped (`false` = not rolled, otherwise the safe default by who acts).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let legacy = try decoder.container(keyedBy: LegacyKeys.self)
+        let direction = try c.decode(DeadlineDirection.self, forKey: .direction)
+        let actor = try c.decode(Actor.self, forKey: .actor)
+        let roll = try c.decodeIfPresent(RollDirection.self, forKey: .roll)
+            ?? RollDirection.fromLegacy(rollForward: try legacy.decodeIfPresent(Bool.self, forKey: .rollForward),
+                                        direction: direction, actor: actor)
+        self.init(id: try c.decode(String.self, forKey: .id), agreementId: try c.decode(String.self, forKey: .agreementId),
+                  clauseRef: try c.decodeIfPresent(String.self, forKey: .clauseRef), title: try c.decode(String.self, forKey: .title),
+                  trigger: try c.decode(RuleTrigger.self, forKey: .trigger),
+                  changeKinds: try c.decodeIfPresent([ChangeKind].self, forKey: .changeKinds) ?? [],
+                  eventKind: try c.decodeIfPresent(EventKind.self, forKey: .eventKind),
+                  terminationBy: try c.decodeIfPresent(Actor.self, forKey: .terminationBy),
+                  period: try c.decodeIfPresent(Period.self, forKey: .period),
+                  vagueText: try c.decodeIfPresent(String.self, forKey: .vagueText),
+                  direction: direction, actor: actor,
+                  writtenForm: try c.decodeIfPresent(Bool.self, forKey: .writtenForm) ?? false,
+                  groundsRequired: try c.decodeIfPresent(Bool.self, forKey: .groundsRequired) ?? false,
+                  groundsText: try c.decodeIfPresent(String.self, forKey: .groundsText),
+                  roll: roll,
+                  workingDays: try c.decodeIfPresent(WorkingDayOptions.self, forKey: .workingDays) ?? .init(),
+                  capBefore: try c.decodeIfPresent(RuleCap.self, forKey: .capBefore),
+                  toEndOfMonth: try c.decodeIfPresent(Bool.self, forKey: .toEndOfMonth) ?? false,
+                  leadTime: try c.decodeIfPresent(Period.self, forKey: .leadTime),
+                  silenceIsApproval: try c.decodeIfPresent(Bool.self, forKey: .silenceIsApproval) ?? false,
+                  note: try c.decodeIfPresent(String.self, forKey: .note))
     }
 
     /// True when the rule has no period of its own.

@@ -10,20 +10,26 @@ public struct DeadlinePlanner: Sendable {
         self.vagueDefault = vagueDefault
     }
 
-    /// Computes the dates a rule gives for an anchor day.
+    /// Computes the dates a rule gives for an anchor day. `capDate` is the day of the event the rule's
+    /// window must close before (`capBefore`), when known.
     public func compute(rule: NoticeRule, calendar: CalendarID, anchor: CivilDate, anchorMinutes: Int? = nil,
-                        anchorLabel: String) -> DeadlineComputation {
+                        anchorLabel: String, capDate: CivilDate? = nil) -> DeadlineComputation {
         let input = DeadlineInput(anchor: anchor, anchorMinutes: anchorMinutes, period: rule.period ?? vagueDefault,
-                                  direction: rule.direction, calendar: calendar, rollForward: rule.rollForward,
-                                  toEndOfMonth: rule.toEndOfMonth, anchorLabel: anchorLabel, clause: rule.clauseRef)
+                                  direction: rule.direction, calendar: calendar, roll: rule.roll,
+                                  toEndOfMonth: rule.toEndOfMonth, workingDayOptions: rule.workingDays,
+                                  anchorLabel: anchorLabel, clause: rule.clauseRef,
+                                  capBefore: rule.capBefore == nil ? nil : capDate,
+                                  capLabel: rule.capBefore?.label ?? "the event")
         return engine.compute(input)
     }
 
     /// A deadline for us from a rule and its anchor, with a stable id derived from rule and source,
     /// so that recomputing never duplicates.
     public func deadline(rule: NoticeRule, calendar: CalendarID, sourceKind: DeadlineSourceKind, sourceId: String,
-                         anchor: CivilDate, anchorMinutes: Int? = nil, anchorLabel: String) -> Deadline {
-        let c = compute(rule: rule, calendar: calendar, anchor: anchor, anchorMinutes: anchorMinutes, anchorLabel: anchorLabel)
+                         anchor: CivilDate, anchorMinutes: Int? = nil, anchorLabel: String,
+                         capDate: CivilDate? = nil) -> Deadline {
+        let c = compute(rule: rule, calendar: calendar, anchor: anchor, anchorMinutes: anchorMinutes,
+                        anchorLabel: anchorLabel, capDate: capDate)
         var explanation = c.explanation
         if rule.isVague {
             explanation = "\"\(rule.vagueText ?? "vague")\" has no date of its own; assumed \(vagueDefault): " + explanation
@@ -38,14 +44,26 @@ public struct DeadlinePlanner: Sendable {
                         assumed: rule.isVague, writtenForm: rule.writtenForm, groundsRequired: rule.groundsRequired)
     }
 
+    /// The day of the event `rule` must close before, from what is known: the change notice's effective
+    /// date, the agreement's end date.
+    func capDate(_ rule: NoticeRule, effectiveDate: CivilDate?, agreementEnd: CivilDate?) -> CivilDate? {
+        switch rule.capBefore {
+        case .changeTakesEffect: effectiveDate
+        case .agreementEnds: agreementEnd
+        case nil: nil
+        }
+    }
+
     /// Deadlines a change notice opens for us: objection windows counted from its receipt and
     /// decisions counted back from the day the change applies.
-    public func deadlines(for notice: ChangeNotice, rules: [NoticeRule], calendar: CalendarID) -> [Deadline] {
+    public func deadlines(for notice: ChangeNotice, rules: [NoticeRule], calendar: CalendarID,
+                          agreementEnd: CivilDate? = nil) -> [Deadline] {
         rules.filter { $0.actor != .them && $0.applies(to: notice.kind) }.compactMap { rule in
             switch rule.trigger {
             case .changeNoticeReceived:
                 return deadline(rule: rule, calendar: calendar, sourceKind: .changeNotice, sourceId: notice.id,
-                                anchor: notice.receivedDate, anchorLabel: "notice received")
+                                anchor: notice.receivedDate, anchorLabel: "notice received",
+                                capDate: capDate(rule, effectiveDate: notice.effectiveDate, agreementEnd: agreementEnd))
             case .changeTakesEffect:
                 guard let effective = notice.effectiveDate else { return nil }
                 return deadline(rule: rule, calendar: calendar, sourceKind: .changeNotice, sourceId: notice.id,
@@ -69,6 +87,15 @@ public struct DeadlinePlanner: Sendable {
             }
     }
 
+    /// One warning per deadline whose act-by day has already passed when it is created (a late notice, a
+    /// window capped before the notice arrived): it counts as missed at once.
+    public func missedAtOnceWarnings(_ deadlines: [Deadline], today: CivilDate) -> [String] {
+        deadlines.filter { $0.actByDate < today }.map { d in
+            let ref = d.clauseRef.map { " (\($0))" } ?? ""
+            return "Already missed: \"\(d.what)\"\(ref) had to be done by \(d.actByDate.humanText), before today (\(today.humanText))"
+        }
+    }
+
     /// The termination rule that governs a notice given by `by`, if the agreement has one.
     public func terminationRule(in rules: [NoticeRule], by: Actor) -> NoticeRule? {
         let candidates = rules.filter { $0.trigger == .terminationNotice }
@@ -84,10 +111,12 @@ public struct DeadlinePlanner: Sendable {
     }
 
     /// Deadlines a recorded event starts (incident report, audit notice, SLA claim, …).
-    public func deadlines(for event: AgreementEvent, rules: [NoticeRule], calendar: CalendarID) -> [Deadline] {
+    public func deadlines(for event: AgreementEvent, rules: [NoticeRule], calendar: CalendarID,
+                          agreementEnd: CivilDate? = nil) -> [Deadline] {
         rules.filter { $0.trigger == .event && $0.eventKind == event.kind && $0.actor != .them }.map { rule in
             deadline(rule: rule, calendar: calendar, sourceKind: .event, sourceId: event.id, anchor: event.date,
-                     anchorMinutes: event.minutes, anchorLabel: event.kind.label.lowercased())
+                     anchorMinutes: event.minutes, anchorLabel: event.kind.label.lowercased(),
+                     capDate: capDate(rule, effectiveDate: nil, agreementEnd: agreementEnd))
         }
     }
 }

@@ -50,7 +50,7 @@ extension Portfolio {
         try store.writer.read { db in
             let (notice, _, agreement) = try validate(draft, db)
             let rules = try rules(db, agreementId: agreement.id)
-            return preview(notice, rules: rules, calendar: agreement.calendar)
+            return preview(notice, rules: rules, agreement: agreement)
         }
     }
 
@@ -65,7 +65,7 @@ extension Portfolio {
             }
             try notice.insert(db)
             let rules = try rules(db, agreementId: agreement.id)
-            let result = preview(notice, rules: rules, calendar: agreement.calendar)
+            let result = preview(notice, rules: rules, agreement: agreement)
             for d in result.deadlines { try d.insert(db) }
             let due = result.deadlines.map { "\($0.what) by \($0.actByDate.iso)" }.joined(separator: "; ")
             let note = AuditNote(action: "record_change_notice", entityType: "change_notice", entityId: notice.id,
@@ -75,9 +75,11 @@ extension Portfolio {
         }
     }
 
-    private func preview(_ notice: ChangeNotice, rules: [NoticeRule], calendar: CalendarID) -> ChangeNoticePreview {
-        let deadlines = planner.deadlines(for: notice, rules: rules, calendar: calendar)
+    private func preview(_ notice: ChangeNotice, rules: [NoticeRule], agreement: Agreement) -> ChangeNoticePreview {
+        let calendar = agreement.calendar
+        let deadlines = planner.deadlines(for: notice, rules: rules, calendar: calendar, agreementEnd: agreement.endDate)
         var warnings = planner.lateNoticeWarnings(for: notice, rules: rules, calendar: calendar)
+        warnings += planner.missedAtOnceWarnings(deadlines, today: clock.today)
         if deadlines.isEmpty {
             warnings.append("The agreement has no notice rule for \"\(notice.kind.label)\": no deadline was opened")
         }

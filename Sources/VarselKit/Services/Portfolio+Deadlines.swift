@@ -35,7 +35,8 @@ extension Portfolio {
             let event = AgreementEvent(id: ids.make("ev"), agreementId: agreementId, kind: kind, date: date,
                                        minutes: minutes, description: description)
             try event.insert(db)
-            let deadlines = planner.deadlines(for: event, rules: try rules(db, agreementId: agreementId), calendar: agreement.calendar)
+            let deadlines = planner.deadlines(for: event, rules: try rules(db, agreementId: agreementId), calendar: agreement.calendar,
+                                              agreementEnd: agreement.endDate)
             for d in deadlines { try d.insert(db) }
             return ((event, deadlines), AuditNote(action: "record_event", entityType: "event", entityId: event.id,
                                                  summary: "\(kind.label) on \(agreement.title) \(date.iso): \(description); \(deadlines.count) deadline(s)",

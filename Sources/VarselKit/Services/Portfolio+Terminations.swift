@@ -63,7 +63,7 @@ extension Portfolio {
         if var rule {
             // The agreement ends when the notice period runs out, even on a Sunday: R5 moves the last day to
             // *act*, not the end of a period. Rolling the end would also push every follow-on deadline later.
-            rule.rollForward = false
+            rule.roll = .noRoll
             let c = planner.compute(rule: rule, calendar: agreement.calendar, anchor: date, anchorLabel: "notice given")
             endDate = c.dueDate
             explanation = c.explanation
@@ -79,7 +79,7 @@ extension Portfolio {
                 + "(\(schedule.notice) notice before a term ends: latest \(c.rawDate.humanText))"
         } else if let notice = agreement.term.noticePeriod {
             let c = DeadlineEngine().compute(DeadlineInput(anchor: date, period: notice, direction: .after,
-                                                           calendar: agreement.calendar, rollForward: false,
+                                                           calendar: agreement.calendar, roll: .noRoll,
                                                            anchorLabel: "notice given"))
             endDate = c.dueDate
             explanation = c.explanation + " (the agreement's term notice period)"

@@ -25,6 +25,9 @@ enum Schema {
         m.registerMigration("v5-vendor-summary") { db in
             try db.execute(sql: v5)
         }
+        m.registerMigration("v6-rule-options") { db in
+            try db.execute(sql: v6)
+        }
         return m
     }
 
@@ -398,5 +401,22 @@ enum Schema {
     CREATE TRIGGER sub_processors_title_rename AFTER UPDATE OF title ON agreements BEGIN
         UPDATE sub_processors SET agreement_title = NEW.title WHERE agreement_id = NEW.id;
     END;
+    """
+
+    /// Per-rule counting options (docs/deadline-rules.md R4, R9, R10): roll direction replaces the
+    /// roll-forward flag (false = none; otherwise the safe default by who acts), the contract's own
+    /// working-day definition, and the event a window must close before. Rules with `actor` them open
+    /// no stored deadlines, so no stored date changes.
+    static let v6 = """
+    ALTER TABLE notice_rules ADD COLUMN roll TEXT NOT NULL DEFAULT 'forward'
+        CHECK (roll IN ('forward','backward','none'));
+    UPDATE notice_rules SET roll = CASE
+        WHEN roll_forward = 0 THEN 'none'
+        WHEN direction = 'before' OR actor = 'them' THEN 'backward'
+        ELSE 'forward' END;
+    ALTER TABLE notice_rules DROP COLUMN roll_forward;
+    ALTER TABLE notice_rules ADD COLUMN working_days TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE notice_rules ADD COLUMN cap_before TEXT
+        CHECK (cap_before IN ('change_takes_effect','agreement_ends'));
     """
 }

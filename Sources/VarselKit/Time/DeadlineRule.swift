@@ -8,6 +8,8 @@ public enum DeadlineRule: String, Hashable, Codable, Sendable, CaseIterable {
     case r6Backward = "R6"
     case r7Hours = "R7"
     case r8EndOfMonth = "R8"
+    case r9RollEarlier = "R9"
+    case r10Cap = "R10"
 
     /// A short human title, e.g. "R3 Months and years: same day number, or the month's last day".
     public var title: String {
@@ -18,8 +20,10 @@ public enum DeadlineRule: String, Hashable, Codable, Sendable, CaseIterable {
         case .r4WorkingDays: "R4 Working days: counted one by one from the day after A"
         case .r5RollForward: "R5 Roll forward: a due day that is not a deadline day moves to the next one"
         case .r6Backward: "R6 Backward period: never rolled forward; act by the previous working day"
-        case .r7Hours: "R7 Hours: exact time + N hours, no weekend roll"
+        case .r7Hours: "R7 Hours: exact time + N real hours in the agreement's time zone, no weekend roll"
         case .r8EndOfMonth: "R8 To the end of a month: moved to that month's last day"
+        case .r9RollEarlier: "R9 Roll earlier: a due day that is not a deadline day moves to the previous one"
+        case .r10Cap: "R10 Cap: a window that must close before an event ends before it, moved earlier"
         }
     }
 }

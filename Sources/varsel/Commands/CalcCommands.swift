@@ -27,7 +27,7 @@ struct CalcCommand: ParsableCommand {
             }
             let minutes = try time.map { try parseTimeOfDay($0, option: "--time") }
             let c = DeadlineEngine().compute(DeadlineInput(anchor: anchor, anchorMinutes: minutes, period: p, direction: direction,
-                                                           calendar: calendar, rollForward: !noRoll, toEndOfMonth: endOfMonth))
+                                                           calendar: calendar, roll: noRoll ? .noRoll : .forward, toEndOfMonth: endOfMonth))
             if format == .json { try JSONOutput.print(CalcOutput(c)); return }
             out("raw:    \(c.rawDate.humanText)" + (c.dueTimeText.map { " \($0)" } ?? ""))
             out("due:    \(c.dueDate.humanText)" + (c.wasRolled ? " (rolled)" : ""))

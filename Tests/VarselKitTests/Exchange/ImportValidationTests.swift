@@ -194,4 +194,17 @@ final class ImportValidationTests: XCTestCase {
         bytes.append(contentsOf: [0xE2, 0x28, 0xA1]) // broken 3-byte sequence
         try assertRejected(bytes, ["not UTF-8", "0xE2"])
     }
+
+    func test24ContradictoryRuleOptions() throws {
+        let before = rules().firstIndex { $0["direction"] as? String == "before" }!
+        try assertRejected(try document { set(&$0, "noticeRules", before, "roll", "forward") },
+                           ["noticeRules[\(before)].roll", "never rolled forward (R6)", "backward"])
+        let event = rules().firstIndex { $0["trigger"] as? String == "event" }!
+        try assertRejected(try document { set(&$0, "noticeRules", event, "capBefore", "change_takes_effect") },
+                           ["noticeRules[\(event)].capBefore", "cannot cap a rule with trigger \"event\""])
+        try assertRejected(try document { set(&$0, "noticeRules", event, "roll", "sideways") },
+                           ["noticeRules[\(event)].roll", "sideways"])
+        try assertRejected(try document { set(&$0, "noticeRules", event, "workingDays", ["eveIsWorkingday": false]) },
+                           ["noticeRules[\(event)].workingDays.eveIsWorkingday"])
+    }
 }

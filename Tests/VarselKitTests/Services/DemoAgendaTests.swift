@@ -62,11 +62,12 @@ final class DemoAgendaTests: XCTestCase {
             "dl-cn-0002-migrationsverket-e-tjanster-change-decision",
             "dl-ev-0001-pub-avtal-bilaga3-audit-notice",
         ])
-        XCTAssertEqual(items.map(\.deadline.actByDate.iso), ["2026-11-11", "2026-12-01", "2026-12-14", "2027-01-07"])
+        XCTAssertEqual(items.map(\.deadline.actByDate.iso), ["2026-11-11", "2026-11-30", "2026-12-14", "2027-01-07"])
         XCTAssertEqual(items.map(\.deadline.clauseRef), ["4.3", "8.6.3", "11.2", "6.2"])
         XCTAssertEqual(items.map(\.window), [.overdue, .within14, .within30, .within90])
         XCTAssertEqual(items[1].deadline.explanation,
-                       "4 weeks after notice received Tue 3 Nov 2026 (8.6.3) = Tue 1 Dec 2026")
+                       "4 weeks after notice received Tue 3 Nov 2026 (8.6.3) = Tue 1 Dec 2026; "
+                       + "but it must be done before the change applies Tue 1 Dec 2026, so act by Mon 30 Nov 2026 (R10)")
         // The handled Mobilize Me notice is not on the agenda.
         XCTAssertFalse(items.contains { $0.deadline.agreementId == "mobilize-me-dpa" })
     }

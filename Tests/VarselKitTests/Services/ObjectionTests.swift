@@ -11,10 +11,11 @@ final class ObjectionTests: XCTestCase {
         let p = try Fixture.demo(today: today)
         let deadlineId = "dl-cn-0001-pureservice-subprocessor-objection"
         let item = try XCTUnwrap(p.queries.agenda(within: 90).first { $0.id == deadlineId })
-        // Received Tue 3 Nov 2026 (today − 20), 4 weeks (8.6.3) → Tue 1 Dec 2026.
+        // Received Tue 3 Nov 2026 (today − 20), 4 weeks (8.6.3) → Tue 1 Dec 2026, the engagement day itself:
+        // the objection must come before it (R10), so act by Mon 30 Nov 2026.
         XCTAssertEqual(item.deadline.anchorDate, day("2026-11-03"))
-        XCTAssertEqual(item.deadline.actByDate, day("2026-12-01"))
-        XCTAssertEqual(item.daysLeft, 8)
+        XCTAssertEqual(item.deadline.actByDate, day("2026-11-30"))
+        XCTAssertEqual(item.daysLeft, 7)
 
         let objection = try p.recordObjection(noticeId: "cn-0001", date: day("2026-11-22"),
                                               grounds: "Onward transfer to the US without an adequacy decision", channel: .letter)

@@ -50,14 +50,17 @@ final class TerminationTests: XCTestCase {
         XCTAssertEqual(d.id, "dl-\(notice.id)-pub-avtal-bilaga3-return-instructions")
         XCTAssertEqual(d.clauseRef, "9.2")
         XCTAssertEqual(d.anchorDate, day("2026-11-30"))
-        // 30 Nov 2026 + 3 months = Sun 28 Feb 2027 → rolled (R5, SE) to Mon 1 Mar 2027: here the roll is right,
-        // it is the last day to act.
+        // 9.2: "Om Kunden inte lämnar ovannämnda instruktioner inom en period om tre (3) månader från då Avtalet
+        // sades upp, har Leverantören rätt att radera alla sådana personuppgifter". From the raw day on the
+        // supplier may delete, so the date must not roll later: 30 Nov 2026 + 3 months = Sun 28 Feb 2027, act by
+        // the previous working day Fri 26 Feb 2027 (R9), not Mon 1 Mar (R5 would let the data be deleted first).
         XCTAssertEqual(d.rawDate, day("2027-02-28"))
-        XCTAssertEqual(d.dueDate, day("2027-03-01"))
-        XCTAssertEqual(d.actByDate, day("2027-03-01"))
-        let onAgenda = try XCTUnwrap(p.queries.agenda(within: 91).first { $0.id == d.id })
-        XCTAssertEqual(onAgenda.daysLeft, 91)
-        XCTAssertNil(try p.queries.agenda(within: 90).first { $0.id == d.id })
+        XCTAssertEqual(d.dueDate, day("2027-02-28"))
+        XCTAssertEqual(d.actByDate, day("2027-02-26"))
+        XCTAssertTrue(d.explanation.hasSuffix("act by Fri 26 Feb 2027 (R9: Sunday is not a deadline day in Sweden, moved earlier)"), d.explanation)
+        let onAgenda = try XCTUnwrap(p.queries.agenda(within: 88).first { $0.id == d.id })
+        XCTAssertEqual(onAgenda.daysLeft, 88)
+        XCTAssertNil(try p.queries.agenda(within: 87).first { $0.id == d.id })
     }
 
     /// Mobilize Me 9.2: tell the supplier whether to delete or return the data at least 30 days before the end.

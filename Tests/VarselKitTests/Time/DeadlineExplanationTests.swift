@@ -9,7 +9,7 @@ final class DeadlineExplanationTests: XCTestCase {
                  label: String, clause: String? = nil, minutes: Int? = nil, roll: Bool = true,
                  endOfMonth: Bool = false, options: WorkingDayOptions = .init()) -> String {
         engine.compute(DeadlineInput(anchor: d(anchor), anchorMinutes: minutes, period: period, direction: direction,
-                                     calendar: calendar, rollForward: roll, toEndOfMonth: endOfMonth,
+                                     calendar: calendar, roll: roll ? .forward : .noRoll, toEndOfMonth: endOfMonth,
                                      workingDayOptions: options, anchorLabel: label, clause: clause)).explanation
     }
 
@@ -33,7 +33,7 @@ final class DeadlineExplanationTests: XCTestCase {
 
     func testHoursWorkingDaysEndOfMonthAndRollOff() {
         XCTAssertEqual(explain("2026-01-30", Period(24, .hours), .after, .se, label: "incident discovered", clause: "3.3", minutes: 22 * 60 + 15),
-                       "24 hours after incident discovered Fri 30 Jan 2026 22:15 (3.3) = Sat 31 Jan 2026 22:15 (R7: exact time, no roll)")
+                       "24 hours after incident discovered Fri 30 Jan 2026 22:15 CET (3.3) = Sat 31 Jan 2026 22:15 CET (R7: exact time in Europe/Stockholm, no roll)")
         XCTAssertEqual(explain("2025-11-03", Period(20, .workingDays), .after, .se, label: "audit requested"),
                        "20 working days after audit requested Mon 3 Nov 2025 = Mon 1 Dec 2025 (R4: working days Mon–Fri, not public holidays in Sweden)")
         XCTAssertEqual(explain("2025-02-15", Period(3, .months), .after, .se, label: "notice given", endOfMonth: true),
@@ -53,7 +53,7 @@ final class DeadlineExplanationTests: XCTestCase {
 
     func testCodableRoundTrip() throws {
         let input = DeadlineInput(anchor: d("2025-06-18"), anchorMinutes: 600, period: Period(2, .workingDays),
-                                  direction: .after, calendar: .se, rollForward: false, toEndOfMonth: true,
+                                  direction: .after, calendar: .se, roll: .noRoll, toEndOfMonth: true,
                                   workingDayOptions: .init(eveIsWorkingDay: false, saturdayIsWorkingDay: true),
                                   anchorLabel: "notice received", clause: "5.2")
         let c = engine.compute(input)
@@ -62,12 +62,12 @@ final class DeadlineExplanationTests: XCTestCase {
         let minimal = #"{"anchor":"2025-01-31","period":{"value":3,"unit":"months"},"direction":"after"}"#
         let decoded = try JSONDecoder().decode(DeadlineInput.self, from: Data(minimal.utf8))
         XCTAssertEqual(decoded, DeadlineInput(anchor: d("2025-01-31"), period: Period(3, .months), direction: .after))
-        XCTAssertTrue(decoded.rollForward)
+        XCTAssertEqual(decoded.roll, .forward)
         XCTAssertNil(decoded.calendar)
     }
 
     func testRuleTitles() {
-        XCTAssertEqual(DeadlineRule.allCases.map(\.rawValue), ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8"])
+        XCTAssertEqual(DeadlineRule.allCases.map(\.rawValue), ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10"])
         for rule in DeadlineRule.allCases { XCTAssertTrue(rule.title.hasPrefix(rule.rawValue + " ")) }
     }
 }

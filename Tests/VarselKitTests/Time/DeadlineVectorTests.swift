@@ -25,7 +25,8 @@ func v(_ id: String, _ anchor: String, _ n: Int, _ unit: PeriodUnit, _ direction
        roll: Bool = true, endOfMonth: Bool = false, options: WorkingDayOptions = .init(),
        minutes: Int? = nil, dueMinutes: Int? = nil) -> DeadlineVector {
     let input = DeadlineInput(anchor: d(anchor), anchorMinutes: minutes, period: Period(n, unit),
-                              direction: direction, calendar: calendar, rollForward: roll,
+                              direction: direction, calendar: calendar,
+                              roll: roll ? .forward : (direction == .before ? .backward : .noRoll),
                               toEndOfMonth: endOfMonth, workingDayOptions: options)
     let due = due ?? raw
     return DeadlineVector(id: id, input: input, raw: raw, due: due, actBy: act ?? due, dueMinutes: dueMinutes)
