@@ -87,6 +87,30 @@ final class CalcAndHolidaysCLITests: CLITestCase {
         XCTAssertEqual(bad.stdout, "")
     }
 
+    /// The per-rule options of issue 13 on the command line: cap (R10), roll earlier (R9), bank days (R4),
+    /// hours across the end of summer time (R7), and the R6 refusal.
+    func testCalcCapRollBankDaysAndSummerTime() throws {
+        let capped = try XCTUnwrap(try Varsel.expect(0, ["calc", "--from", "2026-11-07", "--period", "4 weeks", "--calendar", "no",
+                                                        "--before-event", "2026-12-05", "--format", "json"]).json() as? [String: Any])
+        XCTAssertEqual(capped["actByDate"] as? String, "2026-12-04")
+        XCTAssertEqual(capped["rules"] as? [String], ["R2", "R5", "R10"])
+        let table = try Varsel.expect(0, ["calc", "--from", "2026-11-07", "--period", "4 weeks", "--calendar", "no", "--before-event", "2026-12-05"])
+        XCTAssertTrue(table.stdout.contains("due:    Fri 4 Dec 2026 (capped)"), table.stdout)
+        let earlier = try XCTUnwrap(try Varsel.expect(0, ["calc", "--from", "2026-11-30", "--period", "3 months", "--calendar", "se",
+                                                         "--roll", "backward", "--format", "json"]).json() as? [String: Any])
+        XCTAssertEqual(earlier["dueDate"] as? String, "2027-02-28")
+        XCTAssertEqual(earlier["actByDate"] as? String, "2027-02-26")
+        let bank = try XCTUnwrap(try Varsel.expect(0, ["calc", "--from", "2027-01-18", "--period", "20 working days", "--direction",
+                                                      "before", "--calendar", "se", "--bank-days", "--format", "json"]).json() as? [String: Any])
+        XCTAssertEqual(bank["actByDate"] as? String, "2026-12-14")
+        let dst = try XCTUnwrap(try Varsel.expect(0, ["calc", "--from", "2026-10-24", "--time", "12:00", "--period", "24 hours",
+                                                     "--calendar", "se", "--format", "json"]).json() as? [String: Any])
+        XCTAssertEqual(dst["dueDate"] as? String, "2026-10-25")
+        XCTAssertEqual(dst["dueTime"] as? String, "11:00")
+        let refused = try Varsel.expect(2, ["calc", "--from", "2026-11-30", "--period", "3 months", "--direction", "before", "--roll", "forward"])
+        XCTAssertTrue(refused.stderr.contains("never rolled forward (R6)"), refused.stderr)
+    }
+
     private func holidays(_ calendar: String, _ year: Int) throws -> [(date: String, name: String, kind: String)] {
         let list = try XCTUnwrap(try Varsel.expect(0, ["holidays", "--calendar", calendar, "--year", "\(year)", "--format", "json"])
             .json() as? [[String: Any]])

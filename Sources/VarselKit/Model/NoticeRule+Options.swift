@@ -32,3 +32,22 @@ extension NoticeRule {
         return nil
     }
 }
+
+extension NoticeRule {
+    /// The counting options that differ from plain R5/R6 counting, in words for lists and reports:
+    /// "closes before the change applies (R10)", "rolls earlier (R9)", "working days exclude eves (R4)".
+    public var countingFlags: [String] {
+        var flags: [String] = []
+        if let cap = capBefore { flags.append("closes before \(cap.label) (R10)") }
+        switch (direction, roll) {
+        case (.after, .backward): flags.append("rolls earlier (R9)")
+        case (.after, .noRoll), (.before, .noRoll): flags.append("not rolled")
+        default: break
+        }
+        if period?.unit == .workingDays || (period == nil) {
+            if !workingDays.eveIsWorkingDay { flags.append("working days exclude eves (R4)") }
+            if workingDays.saturdayIsWorkingDay { flags.append("Saturdays are working days (R4)") }
+        }
+        return flags
+    }
+}

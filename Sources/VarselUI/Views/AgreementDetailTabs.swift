@@ -81,6 +81,7 @@ enum DetailTabs {
             if r.groundsRequired { flags.append("grounds required" + (r.groundsText.map { " (\"\($0)\")" } ?? "")) }
             if r.silenceIsApproval { flags.append("silence = approval") }
             if r.isVague { flags.append("period assumed") }
+            flags += r.countingFlags
             if !flags.isEmpty { out.append(StyledLine("  Flags: " + flags.joined(separator: " · "), CellStyle(.hint, bold: true), indent: 4)) }
             if let c = rv.clause {
                 out.append(StyledLine("  \(c.reference) \(c.heading)", .role(.muted), indent: 4))

@@ -3,6 +3,7 @@ import VarselKit
 
 extension CalendarID: ExpressibleByArgument {}
 extension DeadlineDirection: ExpressibleByArgument {}
+extension RollDirection: ExpressibleByArgument {}
 
 /// `varsel calc`: a contract manager's date calculator.
 struct CalcCommand: ParsableCommand {
@@ -14,7 +15,15 @@ struct CalcCommand: ParsableCommand {
     @Option(name: .long, help: "The period, e.g. \"3 months\".") var period: String
     @Option(name: .long, help: "after or before the anchor.") var direction: DeadlineDirection = .after
     @Option(name: .long, help: "Holiday calendar: se, dk or no (default: weekends only).") var calendar: CalendarID?
-    @Flag(name: .long, help: "Do not roll a due day off weekends and holidays (R5).") var noRoll = false
+    @Flag(name: .long, help: "Do not roll a due day off weekends and holidays (the same as --roll none).") var noRoll = false
+    @Option(name: .long, help: "forward (R5, default after), backward (R9/R6: act by the previous working day) or none.")
+    var roll: RollDirection?
+    @Flag(name: .long, help: "Working days are bank days: eves (julafton, nyårsafton, midsommarafton; DK 24/31 Dec, 5 Jun) do not count (R4).")
+    var bankDays = false
+    @Flag(name: .long, help: "Saturdays that are not holidays count as working days (Norwegian \"virkedag\", R4).")
+    var saturdayWorking = false
+    @Option(name: .long, help: "The window must close before this day, e.g. the engagement date (R10).")
+    var beforeEvent: String?
     @Flag(name: .long, help: "Move the result to the end of its month (R8).") var endOfMonth = false
     @Option(name: .long, help: "Output format: table or json.") var format: OutputFormat = .table
 
@@ -26,11 +35,24 @@ struct CalcCommand: ParsableCommand {
                 throw VarselError(.invalidInput, "\(error)", at: "--period \"\(period)\"")
             }
             let minutes = try time.map { try parseTimeOfDay($0, option: "--time") }
-            let c = DeadlineEngine().compute(DeadlineInput(anchor: anchor, anchorMinutes: minutes, period: p, direction: direction,
-                                                           calendar: calendar, roll: noRoll ? .noRoll : .forward, toEndOfMonth: endOfMonth))
+            let cap = try beforeEvent.map { try parseDate($0, option: "--before-event") }
+            if noRoll, let roll, roll != .noRoll {
+                throw VarselError(.invalidInput, "--no-roll and --roll \(roll.rawValue) contradict each other", at: "--roll",
+                                  fix: "Give one of them")
+            }
+            let rollDirection = noRoll ? .noRoll : roll ?? (direction == .after ? .forward : .backward)
+            if direction == .before && rollDirection == .forward {
+                throw VarselError(.invalidInput, "A period before an event is never rolled forward (R6)", at: "--roll",
+                                  fix: "Use --roll backward (act by the previous working day) or --roll none")
+            }
+            let c = DeadlineEngine().compute(DeadlineInput(
+                anchor: anchor, anchorMinutes: minutes, period: p, direction: direction, calendar: calendar,
+                roll: rollDirection, toEndOfMonth: endOfMonth,
+                workingDayOptions: WorkingDayOptions(eveIsWorkingDay: !bankDays, saturdayIsWorkingDay: saturdayWorking),
+                capBefore: cap))
             if format == .json { try JSONOutput.print(CalcOutput(c)); return }
             out("raw:    \(c.rawDate.humanText)" + (c.dueTimeText.map { " \($0)" } ?? ""))
-            out("due:    \(c.dueDate.humanText)" + (c.wasRolled ? " (rolled)" : ""))
+            out("due:    \(c.dueDate.humanText)" + (c.rules.contains(.r10Cap) ? " (capped)" : c.wasRolled ? " (rolled)" : ""))
             out("act by: \(c.actByDate.humanText)")
             out("rules:  \(c.rules.map(\.rawValue).joined(separator: ", "))")
             out(c.explanation)

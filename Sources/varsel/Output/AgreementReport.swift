@@ -31,6 +31,7 @@ struct AgreementReport {
             if r.rule.writtenForm { flags.append("written form") }
             if r.rule.groundsRequired { flags.append("grounds required") }
             if r.rule.silenceIsApproval { flags.append("silence = approval") }
+            flags += r.rule.countingFlags
             add("  \(r.rule.clauseRef ?? "—")  \(r.rule.title) — \(r.periodText), \(r.rule.actor.rawValue) act" + (flags.isEmpty ? "" : " [\(flags.joined(separator: ", "))]"))
             add("        \(r.ifTodayText)")
         }
