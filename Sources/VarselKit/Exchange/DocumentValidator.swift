@@ -245,6 +245,7 @@ struct DocumentValidator {
                            "Give a period ({\"value\": 4, \"unit\": \"weeks\"}) or, for vague wording, \"vagueText\": \"promptly\"")
             }
             try ruleOptions(r, path)
+            try recurrence(r, path)
             if r.trigger == .event && r.eventKind == nil {
                 throw fail(path.key("eventKind"), "A rule with trigger \"event\" needs an eventKind",
                            "Add \"eventKind\", one of: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -273,6 +274,34 @@ struct DocumentValidator {
                 throw fail(path.key("at"), "\"\(a.at)\" is not an audit time", "Use ISO 8601 UTC, e.g. \"2026-11-23T09:14:02Z\"")
             }
             try nonEmpty(a.action, path.key("action"), "Action")
+        }
+    }
+
+    /// A recurring rule needs an interval in calendar units counted forward, and (when we act) the
+    /// day it counts from; `recursFrom` belongs to recurring rules only.
+    func recurrence(_ r: NoticeRule, _ path: DocumentPath) throws {
+        guard r.trigger == .recurring else {
+            if r.recursFrom != nil {
+                throw fail(path.key("recursFrom"), "recursFrom is set on a rule with trigger \"\(r.trigger.rawValue)\"",
+                           "Remove recursFrom, or use \"trigger\": \"recurring\"")
+            }
+            return
+        }
+        guard let p = r.period else {
+            throw fail(path.key("period"), "A recurring rule needs a period (how often), not vague wording",
+                       "Give the interval, e.g. \"period\": {\"value\": 12, \"unit\": \"months\"}")
+        }
+        if !Recurrence.isRecurrenceUnit(p.unit) {
+            throw fail(path.key("period").key("unit"), "A recurrence cannot run every \(p) (\(p.unit.rawValue))",
+                       "Use days, weeks, months or years, e.g. {\"value\": 1, \"unit\": \"years\"}")
+        }
+        if r.direction != .after {
+            throw fail(path.key("direction"), "A recurring rule counts forward from recursFrom, not \"before\"",
+                       "Use \"direction\": \"after\"")
+        }
+        if r.recursFrom == nil && r.actor != .them {
+            throw fail(path.key("recursFrom"), "A recurring duty of ours needs recursFrom, the day it counts from",
+                       "Add \"recursFrom\": \"YYYY-MM-DD\" (e.g. the day the agreement took effect); occurrence 1 is one period later")
         }
     }
 
@@ -368,7 +397,10 @@ struct DocumentValidator {
             let path = Self.root.key("deadlines").index(i)
             try agreement(d.agreementId, path.key("agreementId"))
             try ref(d.ruleId, in: ruleIds, path, "ruleId", "noticeRules")
-            try clauseRef(d.clauseRef, agreementId: d.agreementId, path)
+            // A statutory deadline (no rule) cites the statute, not a clause of the agreement.
+            if !(d.ruleId == nil && d.clauseRef.map(StatutoryRules.references.contains) == true) {
+                try clauseRef(d.clauseRef, agreementId: d.agreementId, path)
+            }
             switch d.sourceKind {
             case .changeNotice: try ref(d.sourceId, in: notices, path, "sourceId", "changeNotices")
             case .termination: try ref(d.sourceId, in: terminations, path, "sourceId", "terminations")
@@ -376,6 +408,11 @@ struct DocumentValidator {
             case .term:
                 guard parents[d.sourceId] != nil else {
                     throw fail(path.key("sourceId"), "sourceId \"\(d.sourceId)\" names no agreement", "For sourceKind \"term\" use the agreement's id")
+                }
+            case .recurrence:
+                guard let (ruleId, _) = Recurrence.parse(sourceId: d.sourceId), ruleIds.contains(ruleId), d.ruleId == ruleId else {
+                    throw fail(path.key("sourceId"), "sourceId \"\(d.sourceId)\" is not RULE#k for the deadline's ruleId \"\(d.ruleId ?? "")\"",
+                               "For sourceKind \"recurrence\" use the recurring rule's id, \"#\" and the occurrence number, e.g. \"\(d.ruleId ?? "rule")#2\"")
                 }
             }
         }

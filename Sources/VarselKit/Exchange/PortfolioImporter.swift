@@ -283,6 +283,13 @@ public struct PortfolioImporter: Sendable {
             touched.formUnion(doc.terminations.map(\.agreementId))
             appliers.append { db in _ = try DeadlineRecompute.refresh(db, agreementIds: touched) }
         }
+        // A recurring duty of ours always has its next occurrence open (a file written by hand, or a
+        // rule added by a merge, may not carry one); a file exported by varsel already does.
+        let recurring = doc.noticeRules.filter { $0.trigger == .recurring }
+        if !recurring.isEmpty {
+            let today = clock.today
+            appliers.append { db in _ = try Recurrence.openMissing(db, rules: recurring, today: today, planner: DeadlinePlanner()) }
+        }
         let before = changedBefore.isEmpty ? nil : Self.jsonObjectText(changedBefore)
         let after = Self.jsonObjectText(["added": addedIds.mapValues { $0.map { "\"\(Self.escapeJSON($0))\"" } },
                                          "changed": changedAfter])

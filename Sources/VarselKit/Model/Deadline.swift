@@ -5,6 +5,8 @@ public enum DeadlineSourceKind: String, Codable, Sendable, CaseIterable {
     case event
     /// The end of the current term of an auto-renewing agreement.
     case term
+    /// One occurrence of a recurring duty; the source id is `RULE#k` (`Recurrence.sourceId`).
+    case recurrence
 }
 
 /// Stored state of a deadline.

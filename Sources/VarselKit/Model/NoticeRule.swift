@@ -10,6 +10,10 @@ public enum RuleTrigger: String, Codable, Sendable, CaseIterable {
     case agreementEnds = "agreement_ends"
     /// A recorded event of `eventKind` (incident discovered, audit planned, downtime, …). Anchor: event date.
     case event
+    /// A duty that recurs without any event ("at least yearly"): occurrence k falls `period`·k after
+    /// `recursFrom`, counted in one step from it (R3). Our occurrences are stored one at a time;
+    /// handling one opens the next.
+    case recurring
 }
 
 /// An event a rule's window must close before ("object before the sub-processor is engaged").
@@ -77,6 +81,8 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
     /// Silence counts as approval (e.g. PUB-avtal 5.2).
     public var silenceIsApproval: Bool
     public var note: String?
+    /// For the `recurring` trigger: the day the recurrence counts from (occurrence 1 is one period later).
+    public var recursFrom: CivilDate?
 
     public init(id: String, agreementId: String, clauseRef: String?, title: String, trigger: RuleTrigger,
                 changeKinds: [ChangeKind] = [], eventKind: EventKind? = nil, terminationBy: Actor? = nil,
@@ -84,7 +90,7 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
                 writtenForm: Bool = false, groundsRequired: Bool = false, groundsText: String? = nil,
                 roll: RollDirection? = nil, workingDays: WorkingDayOptions = .init(), capBefore: RuleCap? = nil,
                 toEndOfMonth: Bool = false, leadTime: Period? = nil,
-                silenceIsApproval: Bool = false, note: String? = nil) {
+                silenceIsApproval: Bool = false, note: String? = nil, recursFrom: CivilDate? = nil) {
         self.id = id; self.agreementId = agreementId; self.clauseRef = clauseRef; self.title = title
         self.trigger = trigger; self.changeKinds = changeKinds; self.eventKind = eventKind; self.terminationBy = terminationBy
         self.period = period; self.vagueText = vagueText; self.direction = direction; self.actor = actor
@@ -92,7 +98,7 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
         self.roll = roll ?? .safeDefault(direction: direction, actor: actor)
         self.workingDays = workingDays; self.capBefore = capBefore
         self.toEndOfMonth = toEndOfMonth; self.leadTime = leadTime
-        self.silenceIsApproval = silenceIsApproval; self.note = note
+        self.silenceIsApproval = silenceIsApproval; self.note = note; self.recursFrom = recursFrom
     }
 
     private enum LegacyKeys: String, CodingKey { case rollForward }
@@ -125,7 +131,8 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
                   toEndOfMonth: try c.decodeIfPresent(Bool.self, forKey: .toEndOfMonth) ?? false,
                   leadTime: try c.decodeIfPresent(Period.self, forKey: .leadTime),
                   silenceIsApproval: try c.decodeIfPresent(Bool.self, forKey: .silenceIsApproval) ?? false,
-                  note: try c.decodeIfPresent(String.self, forKey: .note))
+                  note: try c.decodeIfPresent(String.self, forKey: .note),
+                  recursFrom: try c.decodeIfPresent(CivilDate.self, forKey: .recursFrom))
     }
 
     /// True when the rule has no period of its own.
@@ -137,6 +144,7 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
     /// "4 weeks after", "at least 30 days before", "promptly (assumed 10 working days)".
     public func periodText(assumed: Period) -> String {
         guard let period else { return "\(vagueText ?? "vague") (assumed \(assumed))" }
+        if trigger == .recurring { return "every \(period)" + (recursFrom.map { " from \($0.humanText)" } ?? "") }
         return direction == .after ? "\(period) after" : "at least \(period) before"
     }
 }

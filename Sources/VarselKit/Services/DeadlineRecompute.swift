@@ -12,6 +12,13 @@ enum DeadlineRecompute {
             let rules = Dictionary(uniqueKeysWithValues: try NoticeRule.filter(Column("agreement_id") == agreementId).fetchAll(db).map { ($0.id, $0) })
             let open = try Deadline.filter(Column("agreement_id") == agreementId && Column("state") == DeadlineState.open.rawValue).fetchAll(db)
             for old in open {
+                // A statutory deadline (no stored rule) follows its event too.
+                if old.ruleId == nil, old.sourceKind == .event, let event = try AgreementEvent.fetchOne(db, key: old.sourceId),
+                   var d = planner.statutoryDeadlines(for: event, agreement: agreement).first(where: { $0.id == old.id }) {
+                    d.state = old.state; d.handledDate = old.handledDate; d.handledNote = old.handledNote
+                    if d != old { try d.update(db); updated.append(d.id) }
+                    continue
+                }
                 guard let ruleId = old.ruleId, let rule = rules[ruleId] else { continue }
                 let fresh: Deadline?
                 switch old.sourceKind {
@@ -26,6 +33,9 @@ enum DeadlineRecompute {
                         planner.deadlines(forEnd: t.endDate, terminationId: t.id, rules: [rule], calendar: agreement.calendar).first }
                 case .term:
                     fresh = nil
+                case .recurrence:
+                    // The same occurrence k, from the rule's current interval and start day.
+                    fresh = Recurrence.parse(sourceId: old.sourceId).flatMap { planner.occurrence($0.occurrence, of: rule, calendar: agreement.calendar) }
                 }
                 guard var d = fresh else { continue }
                 d.id = old.id

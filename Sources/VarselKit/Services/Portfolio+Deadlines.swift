@@ -4,6 +4,13 @@ extension Portfolio {
     /// Marks a deadline handled (e.g. the audit notice was sent).
     @discardableResult
     public func handleDeadline(id: String, note: String? = nil) throws -> Deadline {
+        try handleDeadlineOpeningNext(id: id, note: note).handled
+    }
+
+    /// Marks a deadline handled; for an occurrence of a recurring duty, opens the next occurrence in
+    /// the same transaction (one audit row names both). Returns the handled deadline and the one opened.
+    @discardableResult
+    public func handleDeadlineOpeningNext(id: String, note: String? = nil) throws -> (handled: Deadline, next: Deadline?) {
         try write { db in
             guard var d = try Deadline.fetchOne(db, key: id) ?? renewalDeadline(db, id: id) else {
                 throw VarselError(.notFound, "No deadline with id \"\(id)\"", at: "deadline",
@@ -17,13 +24,27 @@ extension Portfolio {
             d.handledDate = clock.today
             d.handledNote = note
             try d.save(db)
-            return (d, AuditNote(action: "handle_deadline", entityType: "deadline", entityId: id,
-                                 summary: "Handled: \(d.what) (act by \(d.actByDate.iso))" + (note.map { "; \($0)" } ?? ""),
-                                 before: before, after: d))
+            let next = try nextOccurrence(db, after: d)
+            var summary = "Handled: \(d.what) (act by \(d.actByDate.iso))" + (note.map { "; \($0)" } ?? "")
+            if let next, let k = Recurrence.parse(sourceId: next.sourceId)?.occurrence {
+                summary += "; next occurrence \(k) opened, act by \(next.actByDate.iso) [\(next.id)]"
+            }
+            return ((d, next), AuditNote(action: "handle_deadline", entityType: "deadline", entityId: id,
+                                         summary: summary, before: before, after: d))
         }
     }
 
-    /// Records an event that starts a clock (incident discovered, audit planned, downtime, …).
+    /// Opens occurrence k+1 when `handled` is occurrence k of a recurring rule that still exists.
+    func nextOccurrence(_ db: Database, after handled: Deadline) throws -> Deadline? {
+        guard handled.sourceKind == .recurrence, let ruleId = handled.ruleId,
+              let (_, k) = Recurrence.parse(sourceId: handled.sourceId),
+              let rule = try NoticeRule.fetchOne(db, key: ruleId), Recurrence.isOpenable(rule),
+              let agreement = try Agreement.fetchOne(db, key: handled.agreementId) else { return nil }
+        return try Recurrence.openOccurrence(db, k + 1, of: rule, agreement: agreement, planner: planner)
+    }
+
+    /// Records an event that starts a clock (incident discovered, audit planned, downtime, …), with
+    /// the deadlines of the agreement's rules and the statutory ones (GDPR Art. 33 for a controller).
     @discardableResult
     public func recordEvent(agreementId: String, kind: EventKind, date: CivilDate, minutes: Int? = nil,
                             description: String) throws -> (AgreementEvent, [Deadline]) {
@@ -37,6 +58,7 @@ extension Portfolio {
             try event.insert(db)
             let deadlines = planner.deadlines(for: event, rules: try rules(db, agreementId: agreementId), calendar: agreement.calendar,
                                               agreementEnd: agreement.endDate)
+                + planner.statutoryDeadlines(for: event, agreement: agreement)
             for d in deadlines { try d.insert(db) }
             return ((event, deadlines), AuditNote(action: "record_event", entityType: "event", entityId: event.id,
                                                  summary: "\(kind.label) on \(agreement.title) \(date.iso): \(description); \(deadlines.count) deadline(s)",

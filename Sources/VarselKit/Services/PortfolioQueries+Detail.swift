@@ -42,7 +42,7 @@ extension PortfolioQueries {
                 parent: parent, children: children,
                 versions: try AgreementVersion.filter(byAgreement).order(Column("id")).fetchAll(db),
                 clauses: clauses,
-                rules: rules.map { ruleView($0, clauses: clauses, calendar: a.calendar) },
+                rules: (rules + StatutoryRules.rules(for: a)).map { ruleView($0, clauses: clauses, calendar: a.calendar) },
                 subProcessors: try SubProcessor.filter(byAgreement).order(Column("name"), Column("id")).fetchAll(db),
                 changeNotices: notices, objections: objections,
                 terminations: try TerminationNotice.filter(byAgreement).order(Column("notice_date")).fetchAll(db),
@@ -54,6 +54,7 @@ extension PortfolioQueries {
 
     /// A rule with the dates it gives if its event happened today.
     func ruleView(_ rule: NoticeRule, clauses: [Clause], calendar: CalendarID) -> RuleView {
+        if rule.trigger == .recurring { return recurringRuleView(rule, clauses: clauses, calendar: calendar) }
         let label: String
         switch rule.trigger {
         case .changeNoticeReceived: label = "notice received"
@@ -61,6 +62,7 @@ extension PortfolioQueries {
         case .terminationNotice: label = "notice given"
         case .agreementEnds: label = "agreement ends"
         case .event: label = rule.eventKind?.label.lowercased() ?? "event"
+        case .recurring: label = "recurrence start"
         }
         let c = planner.compute(rule: rule, calendar: calendar, anchor: today, anchorLabel: label)
         let verb: String
@@ -73,6 +75,21 @@ extension PortfolioQueries {
         return RuleView(rule: rule, clause: clauses.first { $0.reference == rule.clauseRef },
                         periodText: rule.periodText(assumed: planner.vagueDefault),
                         ifTodayText: "\(label) today → \(verb) \(c.actByDate.humanText)" + (c.wasRolled ? " (rolled from \(c.rawDate.humanText))" : ""))
+    }
+
+    /// A recurring rule with its next occurrence from today (ours are also on the agenda; theirs
+    /// are shown here only, as other rules for the counterparty).
+    func recurringRuleView(_ rule: NoticeRule, clauses: [Clause], calendar: CalendarID) -> RuleView {
+        let verb = rule.actor == .them ? "they must act by" : "act by"
+        let text: String
+        let k = planner.firstOccurrence(of: rule, calendar: calendar, actByOnOrAfter: today)
+        if let d = planner.occurrence(k, of: rule, calendar: calendar) {
+            text = "Next: occurrence \(k) → \(verb) \(d.actByDate.humanText) (\(d.explanation))"
+        } else {
+            text = "no start day recorded (recursFrom): its occurrences have no dates"
+        }
+        return RuleView(rule: rule, clause: clauses.first { $0.reference == rule.clauseRef },
+                        periodText: rule.periodText(assumed: planner.vagueDefault), ifTodayText: text)
     }
 
     /// The sub-processor register across all agreements, grouped by sub-processor name. The filter

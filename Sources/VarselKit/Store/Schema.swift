@@ -28,6 +28,9 @@ enum Schema {
         m.registerMigration("v6-rule-options") { db in
             try db.execute(sql: v6)
         }
+        m.registerMigration("v9-recurring") { db in
+            try db.execute(sql: v9Recurring)
+        }
         return m
     }
 
@@ -418,5 +421,12 @@ enum Schema {
     ALTER TABLE notice_rules ADD COLUMN working_days TEXT NOT NULL DEFAULT '{}';
     ALTER TABLE notice_rules ADD COLUMN cap_before TEXT
         CHECK (cap_before IN ('change_takes_effect','agreement_ends'));
+    """
+
+    /// `notice_rules.recurs_from`: the day a recurring duty (trigger `recurring`) counts from;
+    /// occurrence k falls k periods later. Occurrences are stored in `deadlines` (source kind
+    /// `recurrence`, source id `RULE#k`), so no other table changes.
+    static let v9Recurring = """
+    ALTER TABLE notice_rules ADD COLUMN recurs_from TEXT;
     """
 }

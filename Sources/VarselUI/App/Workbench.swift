@@ -542,7 +542,7 @@ import VarselKit
             let tab: DetailTab
             switch item.deadline.sourceKind {
             case .changeNotice, .termination: tab = .notices
-            case .event: tab = .rules
+            case .event, .recurrence: tab = .rules
             case .term: tab = .overview
             }
             openAgreement(item.deadline.agreementId, tab: tab)

@@ -75,7 +75,7 @@ enum DetailTabs {
             if i > 0 { out.append(StyledLine("")) }
             out.append(StyledLine("\(r.clauseRef ?? "—")  \(r.title)", heading, indent: 4))
             out.append(StyledLine("  Period: \(rv.periodText) · who acts: \(r.actor.rawValue)", indent: 4))
-            out.append(StyledLine("  If today: \(rv.ifTodayText)", .role(.accent), indent: 4))
+            out.append(StyledLine((r.trigger == .recurring ? "  " : "  If today: ") + rv.ifTodayText, .role(.accent), indent: 4))
             var flags: [String] = []
             if r.writtenForm { flags.append("written form") }
             if r.groundsRequired { flags.append("grounds required" + (r.groundsText.map { " (\"\($0)\")" } ?? "")) }
