@@ -1,5 +1,6 @@
 import ArgumentParser
 import VarselKit
+import VarselUI
 
 extension ChangeKind: ExpressibleByArgument {}
 extension Channel: ExpressibleByArgument {}
@@ -132,15 +133,19 @@ struct TerminateCommand: ParsableCommand {
 
 /// `varsel handle DEADLINE`: mark a deadline handled.
 struct HandleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "handle", abstract: "Mark a deadline handled.")
+    static let configuration = CommandConfiguration(
+        commandName: "handle", abstract: "Mark a deadline handled; for a recurring duty, open its next occurrence.")
     @OptionGroup var common: CommonOptions
     @Argument(help: "Deadline id (see `varsel deadlines`).") var deadline: String
     @Option(name: .long, help: "What was done.") var note: String?
 
     func run() throws {
         try guarded {
-            let d = try common.portfolio().handleDeadline(id: deadline, note: note)
-            out("Handled \(d.id): \(d.what)")
+            let (d, next) = try common.portfolio().handleDeadlineOpeningNext(id: deadline, note: note)
+            out(TerminalText.sanitize("Handled \(d.id): \(d.what)"))
+            if let next, let k = Recurrence.parse(sourceId: next.sourceId)?.occurrence {
+                out(TerminalText.sanitize("  Next occurrence \(k): act by \(next.actByDate.humanText) — \(next.explanation) [\(next.id)]"))
+            }
         }
     }
 }
