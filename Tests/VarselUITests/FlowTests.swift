@@ -191,6 +191,27 @@ final class FlowTests: XCTestCase {
         }
     }
 
+    /// A recurring duty of ours: handling its overdue occurrence from the agenda opens the next one.
+    func testHandlingARecurringOccurrenceOpensTheNext() throws {
+        try onMain {
+            let p = try Fixture.portfolio()
+            let rule = NoticeRule(id: "pub-review", agreementId: "pub-avtal", clauseRef: nil, title: "Yearly review of the supplier",
+                                  trigger: .recurring, period: Period(12, .months), direction: .after, actor: .us,
+                                  recursFrom: CivilDate(iso: "2024-11-16")!)
+            try p.write { db in
+                try rule.insert(db)
+                try XCTUnwrap(p.planner.occurrence(2, of: rule, calendar: .se)).insert(db)
+                return ((), AuditNote(action: "seed", entityType: "rule", entityId: rule.id, summary: "Recurring rule"))
+            }
+            let wb = Workbench(portfolio: p, databaseLabel: "test.sqlite")
+            XCTAssertTrue(wb.screen().contains("Overdue (2)"))
+            wb.press(.char("x"), .char("y"))
+            XCTAssertEqual(wb.state.status?.text,
+                           "Deadline handled: Yearly review of the supplier (act by 2026-11-16); next occurrence opened, act by 2027-11-16")
+            XCTAssertTrue(wb.screen().contains("Overdue (1)"))
+        }
+    }
+
     func testHelpOverlayListsTheBindingsOfTheCurrentContext() throws {
         try onMain {
             let wb = try Fixture.workbench()

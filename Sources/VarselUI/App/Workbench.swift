@@ -430,8 +430,9 @@ import VarselKit
             switch c.subject {
             case .markHandled(let id):
                 do {
-                    let d = try portfolio.handleDeadline(id: id)
-                    state.status = StatusMessage(text: "Deadline handled: \(d.what) (act by \(d.actByDate.iso))", isError: false)
+                    let (d, next) = try portfolio.handleDeadlineOpeningNext(id: id)
+                    let opened = next.map { "; next occurrence opened, act by \($0.actByDate.iso)" } ?? ""
+                    state.status = StatusMessage(text: "Deadline handled: \(d.what) (act by \(d.actByDate.iso))" + opened, isError: false)
                     dataChanged()
                 } catch {
                     state.status = StatusMessage(text: asVarselError(error).description, isError: true)
