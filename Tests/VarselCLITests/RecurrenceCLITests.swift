@@ -53,6 +53,6 @@ final class RecurrenceCLITests: CLITestCase {
         let r = try Varsel.expect(0, ["event", "mobilize-me-dpa", "--kind", "incident_discovered", "--date", "2026-11-20",
                                       "--time", "16:40", "--description", "SMS list sent to the wrong school",
                                       "--db", db, "--today", today]).stdout
-        XCTAssertTrue(r.contains("  Notify the supervisory authority (GDPR Art. 33): act by Mon 23 Nov 2026 16:40 — 72 hours after incident discovered Fri 20 Nov 2026 16:40 (GDPR Art. 33(1)) = Mon 23 Nov 2026 16:40 (R7: exact time, no roll)"), r)
+        XCTAssertTrue(r.contains("  Notify the supervisory authority (GDPR Art. 33): act by Mon 23 Nov 2026 16:40 — 72 hours after incident discovered Fri 20 Nov 2026 16:40 CET (GDPR Art. 33(1)) = Mon 23 Nov 2026 16:40 CET (R7: exact time in Europe/Copenhagen, no roll)"), r)
     }
 }

@@ -14,10 +14,12 @@ final class RecurrenceDocsTests: XCTestCase {
         let text = try Self.deadlineRulesDoc()
         let planner = DeadlinePlanner()
         let backup = Self.rule("r", clause: "Underbilaga 1, 7.3", from: "2024-02-29")
-        let pentest = Self.rule("p", clause: "C.2", from: "2024-08-01")
+        var pentest = Self.rule("p", clause: "C.2", from: "2024-08-01")
+        pentest.actor = .them
+        pentest.roll = .safeDefault(direction: .after, actor: .them)
         let cases: [(NoticeRule, Int, CalendarID, String)] = [
             (backup, 1, .se, "2025-02-28"), (backup, 2, .se, "2026-03-02"), (backup, 3, .se, "2027-03-01"),
-            (backup, 4, .se, "2028-02-29"), (pentest, 3, .no, "2027-08-02"),
+            (backup, 4, .se, "2028-02-29"), (pentest, 3, .no, "2027-07-30"),
         ]
         for (rule, k, calendar, actBy) in cases {
             let d = try XCTUnwrap(planner.occurrence(k, of: rule, calendar: calendar))
@@ -36,6 +38,10 @@ final class RecurrenceDocsTests: XCTestCase {
                                    minutes: 22 * 60 + 15, description: "")
         let d = try XCTUnwrap(DeadlinePlanner().statutoryDeadlines(for: event, agreement: agreement).first)
         XCTAssertTrue(text.contains("`\(d.explanation)`"), "docs/deadline-rules.md lacks: \(d.explanation)")
+        let autumn = AgreementEvent(id: "e", agreementId: "a", kind: .incidentDiscovered, date: CivilDate(iso: "2026-10-24")!,
+                                    minutes: 12 * 60, description: "")
+        let dst = try XCTUnwrap(DeadlinePlanner().statutoryDeadlines(for: autumn, agreement: agreement).first)
+        XCTAssertTrue(text.contains("`\(dst.explanation)`"), "docs/deadline-rules.md lacks: \(dst.explanation)")
     }
 
     static func deadlineRulesDoc() throws -> String {

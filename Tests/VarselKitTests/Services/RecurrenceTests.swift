@@ -97,7 +97,8 @@ final class RecurrenceTests: XCTestCase {
     }
 
     /// Pureservice C.2: "Pureservice gjennomfører årlig penetrasjons- og sikkerhetstest med en ekstern
-    /// leverandør." Their duty: shown on the agreement's rules with its next occurrence, never as ours.
+    /// leverandør." Their duty: shown on the agreement's rules with its next occurrence, never as ours;
+    /// a day the other party acts on rolls earlier by default (R9).
     func testTheirYearlyTestIsInformationalWithItsNextOccurrence() throws {
         let p = try Fixture.demo(today: day("2026-11-23"))
         XCTAssertFalse(try p.queries.agenda(within: 3650).contains { $0.deadline.ruleId == "pureservice-yearly-penetration-test" })
@@ -107,7 +108,7 @@ final class RecurrenceTests: XCTestCase {
         XCTAssertEqual(rule.clause?.reference, "C.2")
         XCTAssertEqual(rule.periodText, "every 12 months from Thu 1 Aug 2024")
         XCTAssertEqual(rule.ifTodayText,
-                       "Next: occurrence 3 → they must act by Mon 2 Aug 2027 (every 12 months from Thu 1 Aug 2024, occurrence 3 (C.2) = Sun 1 Aug 2027, rolled to Mon 2 Aug 2027 (R5: Sunday is not a deadline day in Norway))")
+                       "Next: occurrence 3 → they must act by Fri 30 Jul 2027 (every 12 months from Thu 1 Aug 2024, occurrence 3 (C.2) = Sun 1 Aug 2027; act by Fri 30 Jul 2027 (R9: Sunday is not a deadline day in Norway, moved earlier))")
         // Mobilize Me 4.1: "Leverandøren skal mindst en gang årligt gennemgå sine interne sikkerhedsforskrifter …";
         // the text has no date to count from, and the rule says so instead of inventing one.
         let mm = try p.queries.detail(agreementId: "mobilize-me-dpa").rules.first { $0.rule.id == "mobilize-me-dpa-yearly-security-review" }

@@ -8,7 +8,9 @@ import XCTest
 /// data breach to the supervisory authority competent in accordance with Article 55 …".
 /// Written with the public services only, so the test compiles, and fails, on the code before it.
 final class StatutoryDeadlineTests: XCTestCase {
-    static let art33 = "72 hours after incident discovered Fri 30 Jan 2026 22:15 (GDPR Art. 33(1)) = Mon 2 Feb 2026 22:15 (R7: exact time, no roll)"
+    static func art33(_ zone: String) -> String {
+        "72 hours after incident discovered Fri 30 Jan 2026 22:15 CET (GDPR Art. 33(1)) = Mon 2 Feb 2026 22:15 CET (R7: exact time in \(zone), no roll)"
+    }
 
     func testAnIncidentWhereWeAreControllerOpensTheSupervisoryAuthorityDeadline() throws {
         let p = try Fixture.demo(today: day("2026-01-31"))
@@ -23,8 +25,20 @@ final class StatutoryDeadlineTests: XCTestCase {
         XCTAssertEqual(d.actor, .us)
         XCTAssertEqual(d.clauseRef, "GDPR Art. 33(1)")
         XCTAssertNil(d.ruleId, "a statutory rule is not a rule of the agreement")
-        XCTAssertEqual(d.explanation, Self.art33)
+        XCTAssertEqual(d.explanation, Self.art33("Europe/Stockholm"))
         XCTAssertTrue(try p.queries.agenda(within: 14).contains { $0.id == d.id })
+    }
+
+    /// 72 hours are real hours in the agreement's time zone: from Saturday noon before summer time
+    /// ends (Sun 25 Oct 2026 03:00 CEST → 02:00 CET), the deadline is Tuesday 11:00, not 12:00.
+    func testThe72HoursAreRealHoursAcrossTheEndOfSummerTime() throws {
+        let p = try Fixture.demo(today: day("2026-10-26"))
+        let (_, deadlines) = try p.recordEvent(agreementId: "pub-avtal-bilaga3", kind: .incidentDiscovered,
+                                               date: day("2026-10-24"), minutes: 12 * 60, description: "Badge data leaked")
+        let d = try XCTUnwrap(deadlines.first { $0.clauseRef == "GDPR Art. 33(1)" })
+        XCTAssertEqual(d.actByDate, day("2026-10-27"))
+        XCTAssertEqual(d.dueMinutes, 11 * 60)
+        XCTAssertEqual(d.explanation, "72 hours after incident discovered Sat 24 Oct 2026 12:00 CEST (GDPR Art. 33(1)) = Tue 27 Oct 2026 11:00 CET (R7: 72 real hours in Europe/Stockholm; summer time ends in between; no roll)")
     }
 
     /// Pureservice 8.8.2 a repeats the duty ("senest 72 timer etter å ha fått kjennskap til det, melde
@@ -35,7 +49,7 @@ final class StatutoryDeadlineTests: XCTestCase {
         let (_, deadlines) = try p.recordEvent(agreementId: "pureservice", kind: .incidentDiscovered, date: day("2026-01-30"),
                                                minutes: 22 * 60 + 15, description: "Breach reported by Pureservice CSIRT")
         XCTAssertEqual(deadlines.map(\.clauseRef), ["GDPR Art. 33(1)"])
-        XCTAssertEqual(deadlines.first?.explanation, Self.art33)
+        XCTAssertEqual(deadlines.first?.explanation, Self.art33("Europe/Oslo"))
     }
 
     func testNoArt33DeadlineWhereWeAreNotController() throws {
@@ -72,6 +86,6 @@ final class StatutoryDeadlineTests: XCTestCase {
         }
         let d = try copy.writer.read { db in try Deadline.fetchOne(db, key: "dl-\(event.id)-gdpr-art-33-1") }
         XCTAssertEqual(d?.actByDate, day("2026-02-01"))
-        XCTAssertEqual(d?.explanation, "72 hours after incident discovered Thu 29 Jan 2026 10:00 (GDPR Art. 33(1)) = Sun 1 Feb 2026 10:00 (R7: exact time, no roll)")
+        XCTAssertEqual(d?.explanation, "72 hours after incident discovered Thu 29 Jan 2026 10:00 CET (GDPR Art. 33(1)) = Sun 1 Feb 2026 10:00 CET (R7: exact time in Europe/Copenhagen, no roll)")
     }
 }
