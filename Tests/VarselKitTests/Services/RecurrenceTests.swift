@@ -144,6 +144,26 @@ final class RecurrenceTests: XCTestCase {
         XCTAssertEqual(d?.explanation, "every 12 months from Mon 15 Apr 2024, occurrence 3 (Underbilaga 1, 7.3) = Thu 15 Apr 2027")
     }
 
+    func testAnOccurrenceMustNameItsRuleAndNumber() throws {
+        let p = try demoWithFollowUp()
+        let good = try JSONDecoder().decode(PortfolioDocument.self, from: try PortfolioExporter.exportJSON(store: p.store))
+        let i = try XCTUnwrap(good.deadlines.firstIndex { $0.sourceKind == .recurrence })
+        for bad in ["pub-backup-test-follow-up", "pub-backup-test-follow-up#0", "pub-avtal-bilaga3-audit-notice#3"] {
+            var doc = good
+            doc.deadlines[i].sourceId = bad
+            let e = assertVarselError(.invalidInput) {
+                try ExchangeFixtures.importer(try VarselStore.inMemory()).importData(try JSONEncoder().encode(doc), fileName: "occ.json")
+            }
+            XCTAssertEqual(e?.location, "occ.json: deadlines[\(i)].sourceId", bad)
+        }
+        // A clause reference outside the agreement is accepted only as a statute on a deadline without a rule.
+        var doc = good
+        doc.deadlines[i].clauseRef = "GDPR Art. 33(1)"
+        XCTAssertNotNil(assertVarselError(.invalidInput) {
+            try ExchangeFixtures.importer(try VarselStore.inMemory()).importData(try JSONEncoder().encode(doc), fileName: "occ.json")
+        })
+    }
+
     func testBadRecurringRulesAreRefusedAtThePath() throws {
         let p = try Fixture.demo(today: day("2026-11-23"))
         let before = try PortfolioExporter.exportJSON(store: p.store)
