@@ -25,6 +25,7 @@ public enum DemoPortfolio {
         try portfolio.write { db in
             try PortfolioSnapshot.insert(doc, into: db, includeAudit: false)
             _ = try Recurrence.openMissing(db, rules: doc.noticeRules, today: clock.today, planner: portfolio.planner)
+            try AgreementEndings.sync(db, agreementIds: doc.agreements.map(\.id), planner: portfolio.planner)
             return ((), AuditNote(action: "load_demo", entityType: "portfolio", entityId: "demo",
                                   summary: "Demo portfolio loaded: \(doc.agreements.count) agreements, \(doc.noticeRules.count) notice rules, \(doc.subProcessors.count) sub-processors"))
         }

@@ -227,6 +227,10 @@ struct DocumentValidator {
             try period(a.term.initialPeriod, path.key("term").key("initialPeriod"))
             try period(a.term.renewalPeriod, path.key("term").key("renewalPeriod"))
             try period(a.term.noticePeriod, path.key("term").key("noticePeriod"))
+            if a.endsWithParent && a.parentId == nil {
+                throw fail(path.key("endsWithParent"), "Agreement \"\(a.id)\" ends with its parent but has no parentId",
+                           "Add \"parentId\": the main agreement it runs with, or set \"endsWithParent\": false")
+            }
             if a.term.kind == .autoRenewal && (a.term.initialPeriod == nil || a.term.renewalPeriod == nil || a.term.noticePeriod == nil) {
                 throw fail(path.key("term"), "An auto_renewal term needs initialPeriod, renewalPeriod and noticePeriod",
                            "Add the missing periods, or use \"kind\": \"indefinite\" or \"fixed\"")
@@ -246,6 +250,10 @@ struct DocumentValidator {
             }
             try ruleOptions(r, path)
             try recurrence(r, path)
+            if r.terminationRight != nil && r.trigger != .terminationNotice {
+                throw fail(path.key("terminationRight"), "terminationRight belongs to rules with trigger \"termination_notice\", not \"\(r.trigger.rawValue)\"",
+                           "Remove \"terminationRight\", or use \"trigger\": \"termination_notice\"")
+            }
             if r.trigger == .event && r.eventKind == nil {
                 throw fail(path.key("eventKind"), "A rule with trigger \"event\" needs an eventKind",
                            "Add \"eventKind\", one of: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -257,10 +265,19 @@ struct DocumentValidator {
             try nonEmpty(s.country, path.key("country"), "Country")
         }
         for (i, e) in doc.events.enumerated() {
+            if e.madeBy == .either {
+                throw fail(Self.root.key("events").index(i).key("madeBy"), "madeBy \"either\" does not say who made the demand",
+                           "Use \"us\" or \"them\"")
+            }
             if let m = e.minutes, !(0..<1440).contains(m) {
                 throw fail(Self.root.key("events").index(i).key("minutes"), "minutes \(m) is not a time of day",
                            "Use minutes after midnight, 0 to 1439 (e.g. 570 for 09:30)")
             }
+        }
+        for (i, t) in doc.terminations.enumerated() where t.terminationRight == .afterObjection && t.changeNoticeId == nil {
+            throw fail(Self.root.key("terminations").index(i).key("changeNoticeId"),
+                       "A termination after an objection needs the changeNoticeId of the change objected to",
+                       "Add \"changeNoticeId\", or use \"terminationRight\": \"ordinary\"")
         }
         for (i, d) in doc.deadlines.enumerated() {
             if let m = d.dueMinutes, !(0..<1440).contains(m) {
@@ -391,6 +408,8 @@ struct DocumentValidator {
             let path = Self.root.key("terminations").index(i)
             try agreement(t.agreementId, path.key("agreementId"))
             try ref(t.ruleId, in: ruleIds, path, "ruleId", "noticeRules")
+            try ref(t.changeNoticeId, in: notices, path, "changeNoticeId", "changeNotices")
+            try ref(t.breachEventId, in: events, path, "breachEventId", "events")
         }
         for (i, e) in doc.events.enumerated() { try agreement(e.agreementId, Self.root.key("events").index(i).key("agreementId")) }
         for (i, d) in doc.deadlines.enumerated() {
@@ -405,9 +424,9 @@ struct DocumentValidator {
             case .changeNotice: try ref(d.sourceId, in: notices, path, "sourceId", "changeNotices")
             case .termination: try ref(d.sourceId, in: terminations, path, "sourceId", "terminations")
             case .event: try ref(d.sourceId, in: events, path, "sourceId", "events")
-            case .term:
+            case .term, .agreementEnd:
                 guard parents[d.sourceId] != nil else {
-                    throw fail(path.key("sourceId"), "sourceId \"\(d.sourceId)\" names no agreement", "For sourceKind \"term\" use the agreement's id")
+                    throw fail(path.key("sourceId"), "sourceId \"\(d.sourceId)\" names no agreement", "For sourceKind \"\(d.sourceKind.rawValue)\" use the agreement's id")
                 }
             case .recurrence:
                 guard let (ruleId, _) = Recurrence.parse(sourceId: d.sourceId), ruleIds.contains(ruleId), d.ruleId == ruleId else {

@@ -282,6 +282,11 @@ public struct PortfolioImporter: Sendable {
             touched.formUnion(doc.changeNotices.map(\.agreementId)); touched.formUnion(doc.events.map(\.agreementId))
             touched.formUnion(doc.terminations.map(\.agreementId))
             appliers.append { db in _ = try DeadlineRecompute.refresh(db, agreementIds: touched) }
+        } else {
+            // Agreements with a known end (fixed end date or term, or ending with a parent) get the
+            // follow-ons of that end at once, without anyone recording a termination.
+            let ending = doc.agreements.filter { $0.ownEnd != nil || $0.endsWithParent }.map(\.id)
+            appliers.append { db in try AgreementEndings.sync(db, agreementIds: ending, planner: DeadlinePlanner()) }
         }
         // A recurring duty of ours always has its next occurrence open (a file written by hand, or a
         // rule added by a merge, may not carry one); a file exported by varsel already does.

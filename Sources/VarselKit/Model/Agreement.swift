@@ -56,16 +56,42 @@ public struct Agreement: Codable, Hashable, Sendable, Identifiable {
     public var status: AgreementStatus
     /// A DPA hangs under its main agreement.
     public var parentId: String?
+    /// The agreement runs until its parent ends (Mobilize Me 12.1: "løber indtil ophør af
+    /// Hovedaftalen"): its end follows the parent's, and it cannot be terminated on its own.
+    public var endsWithParent: Bool
     public var notes: String?
 
     public init(id: String, title: String, kind: AgreementKind, counterpartyId: String, ourPartyId: String? = nil,
                 ourRole: OurRole, language: String, governingLaw: String, calendar: CalendarID, version: String? = nil,
                 signedDate: CivilDate? = nil, effectiveDate: CivilDate? = nil, endDate: CivilDate? = nil,
-                term: AgreementTerm = .indefinite, status: AgreementStatus = .active, parentId: String? = nil, notes: String? = nil) {
+                term: AgreementTerm = .indefinite, status: AgreementStatus = .active, parentId: String? = nil, notes: String? = nil,
+                endsWithParent: Bool = false) {
         self.id = id; self.title = title; self.kind = kind; self.counterpartyId = counterpartyId; self.ourPartyId = ourPartyId
         self.ourRole = ourRole; self.language = language; self.governingLaw = governingLaw; self.calendar = calendar
         self.version = version; self.signedDate = signedDate; self.effectiveDate = effectiveDate; self.endDate = endDate
         self.term = term; self.status = status; self.parentId = parentId; self.notes = notes
+        self.endsWithParent = endsWithParent
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, title, kind, counterpartyId, ourPartyId, ourRole, language, governingLaw, calendar, version
+        case signedDate, effectiveDate, endDate, term, status, parentId, endsWithParent, notes
+    }
+
+    /// Documents written before `endsWithParent` existed decode with it off.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
+                  kind: try c.decode(AgreementKind.self, forKey: .kind), counterpartyId: try c.decode(String.self, forKey: .counterpartyId),
+                  ourPartyId: try c.decodeIfPresent(String.self, forKey: .ourPartyId), ourRole: try c.decode(OurRole.self, forKey: .ourRole),
+                  language: try c.decode(String.self, forKey: .language), governingLaw: try c.decode(String.self, forKey: .governingLaw),
+                  calendar: try c.decode(CalendarID.self, forKey: .calendar), version: try c.decodeIfPresent(String.self, forKey: .version),
+                  signedDate: try c.decodeIfPresent(CivilDate.self, forKey: .signedDate),
+                  effectiveDate: try c.decodeIfPresent(CivilDate.self, forKey: .effectiveDate),
+                  endDate: try c.decodeIfPresent(CivilDate.self, forKey: .endDate), term: try c.decode(AgreementTerm.self, forKey: .term),
+                  status: try c.decode(AgreementStatus.self, forKey: .status), parentId: try c.decodeIfPresent(String.self, forKey: .parentId),
+                  notes: try c.decodeIfPresent(String.self, forKey: .notes),
+                  endsWithParent: try c.decodeIfPresent(Bool.self, forKey: .endsWithParent) ?? false)
     }
 }
 

@@ -32,8 +32,13 @@ public struct AgreementEvent: Codable, Hashable, Sendable, Identifiable {
     /// Minutes after midnight, for hour-based rules (incident reports).
     public var minutes: Int?
     public var description: String
+    /// Who made it, where that matters: a written demand to cure a breach is made by `.us` (they
+    /// must cure) or `.them` (we must cure). nil for other events.
+    public var madeBy: Actor?
 
-    public init(id: String, agreementId: String, kind: EventKind, date: CivilDate, minutes: Int? = nil, description: String) {
+    public init(id: String, agreementId: String, kind: EventKind, date: CivilDate, minutes: Int? = nil, description: String,
+                madeBy: Actor? = nil) {
         self.id = id; self.agreementId = agreementId; self.kind = kind; self.date = date; self.minutes = minutes; self.description = description
+        self.madeBy = madeBy
     }
 }

@@ -7,6 +7,9 @@ public enum DeadlineSourceKind: String, Codable, Sendable, CaseIterable {
     case term
     /// One occurrence of a recurring duty; the source id is `RULE#k` (`Recurrence.sourceId`).
     case recurrence
+    /// The agreement's known end without a termination (fixed end date or fixed term, or the
+    /// parent's end for an agreement that ends with its parent). Source id: the agreement id.
+    case agreementEnd = "agreement_end"
 }
 
 /// Stored state of a deadline.

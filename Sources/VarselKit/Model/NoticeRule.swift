@@ -55,6 +55,11 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
     public var eventKind: EventKind?
     /// For `terminationNotice`: whose notice the rule governs (`either` = mutual).
     public var terminationBy: Actor?
+    /// For `terminationNotice`: the right the rule gives (nil = ordinary notice). An
+    /// `afterObjection` right ends the agreement on the objected change's effective date; a
+    /// `forCause` right counts its period (usually 0 days: immediate) from the notice, and when
+    /// the rule's `eventKind` is `breachDemand` it needs a demand whose cure period has run out.
+    public var terminationRight: TerminationRight?
     /// nil when the wording is vague.
     public var period: Period?
     /// The vague wording as written ("skyndsamt", "promptly").
@@ -90,7 +95,8 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
                 writtenForm: Bool = false, groundsRequired: Bool = false, groundsText: String? = nil,
                 roll: RollDirection? = nil, workingDays: WorkingDayOptions = .init(), capBefore: RuleCap? = nil,
                 toEndOfMonth: Bool = false, leadTime: Period? = nil,
-                silenceIsApproval: Bool = false, note: String? = nil, recursFrom: CivilDate? = nil) {
+                silenceIsApproval: Bool = false, note: String? = nil, recursFrom: CivilDate? = nil,
+                terminationRight: TerminationRight? = nil) {
         self.id = id; self.agreementId = agreementId; self.clauseRef = clauseRef; self.title = title
         self.trigger = trigger; self.changeKinds = changeKinds; self.eventKind = eventKind; self.terminationBy = terminationBy
         self.period = period; self.vagueText = vagueText; self.direction = direction; self.actor = actor
@@ -99,6 +105,7 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
         self.workingDays = workingDays; self.capBefore = capBefore
         self.toEndOfMonth = toEndOfMonth; self.leadTime = leadTime
         self.silenceIsApproval = silenceIsApproval; self.note = note; self.recursFrom = recursFrom
+        self.terminationRight = terminationRight
     }
 
     private enum LegacyKeys: String, CodingKey { case rollForward }
@@ -132,8 +139,12 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
                   leadTime: try c.decodeIfPresent(Period.self, forKey: .leadTime),
                   silenceIsApproval: try c.decodeIfPresent(Bool.self, forKey: .silenceIsApproval) ?? false,
                   note: try c.decodeIfPresent(String.self, forKey: .note),
-                  recursFrom: try c.decodeIfPresent(CivilDate.self, forKey: .recursFrom))
+                  recursFrom: try c.decodeIfPresent(CivilDate.self, forKey: .recursFrom),
+                  terminationRight: try c.decodeIfPresent(TerminationRight.self, forKey: .terminationRight))
     }
+
+    /// The right a termination rule gives (ordinary when not set).
+    public var right: TerminationRight { terminationRight ?? .ordinary }
 
     /// True when the rule has no period of its own.
     public var isVague: Bool { period == nil }
@@ -143,6 +154,9 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
 
     /// "4 weeks after", "at least 30 days before", "promptly (assumed 10 working days)".
     public func periodText(assumed: Period) -> String {
+        if trigger == .terminationNotice && right != .ordinary && period == nil {
+            return right == .forCause ? "immediate effect" : "ends the day the objected change applies"
+        }
         guard let period else { return "\(vagueText ?? "vague") (assumed \(assumed))" }
         if trigger == .recurring { return "every \(period)" + (recursFrom.map { " from \($0.humanText)" } ?? "") }
         return direction == .after ? "\(period) after" : "at least \(period) before"

@@ -9,6 +9,12 @@ public struct TerminationNotice: Codable, Hashable, Sendable, Identifiable {
     public var channel: Channel
     /// The termination rule used to compute the end date.
     public var ruleId: String?
+    /// The right used (ordinary notice, after an objection, for cause).
+    public var terminationRight: TerminationRight
+    /// For `afterObjection`: the change notice objected to; its effective date is the end date.
+    public var changeNoticeId: String?
+    /// For a right that needs an uncured breach (PUB-avtal 9.1): the written demand to cure.
+    public var breachEventId: String?
     /// The date the agreement ends as a result.
     public var endDate: CivilDate
     /// How the end date was computed.
@@ -16,8 +22,28 @@ public struct TerminationNotice: Codable, Hashable, Sendable, Identifiable {
     public var note: String?
 
     public init(id: String, agreementId: String, givenBy: Actor, noticeDate: CivilDate, channel: Channel,
-                ruleId: String?, endDate: CivilDate, explanation: String, note: String? = nil) {
+                ruleId: String?, endDate: CivilDate, explanation: String, note: String? = nil,
+                terminationRight: TerminationRight = .ordinary, changeNoticeId: String? = nil, breachEventId: String? = nil) {
         self.id = id; self.agreementId = agreementId; self.givenBy = givenBy; self.noticeDate = noticeDate
         self.channel = channel; self.ruleId = ruleId; self.endDate = endDate; self.explanation = explanation; self.note = note
+        self.terminationRight = terminationRight; self.changeNoticeId = changeNoticeId; self.breachEventId = breachEventId
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, agreementId, givenBy, noticeDate, channel, ruleId, terminationRight, changeNoticeId, breachEventId
+        case endDate, explanation, note
+    }
+
+    /// Documents written before termination rights existed decode as ordinary notice.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), agreementId: try c.decode(String.self, forKey: .agreementId),
+                  givenBy: try c.decode(Actor.self, forKey: .givenBy), noticeDate: try c.decode(CivilDate.self, forKey: .noticeDate),
+                  channel: try c.decode(Channel.self, forKey: .channel), ruleId: try c.decodeIfPresent(String.self, forKey: .ruleId),
+                  endDate: try c.decode(CivilDate.self, forKey: .endDate), explanation: try c.decode(String.self, forKey: .explanation),
+                  note: try c.decodeIfPresent(String.self, forKey: .note),
+                  terminationRight: try c.decodeIfPresent(TerminationRight.self, forKey: .terminationRight) ?? .ordinary,
+                  changeNoticeId: try c.decodeIfPresent(String.self, forKey: .changeNoticeId),
+                  breachEventId: try c.decodeIfPresent(String.self, forKey: .breachEventId))
     }
 }

@@ -96,27 +96,71 @@ public struct DeadlinePlanner: Sendable {
         }
     }
 
-    /// The termination rule that governs a notice given by `by`, if the agreement has one.
-    public func terminationRule(in rules: [NoticeRule], by: Actor) -> NoticeRule? {
-        let candidates = rules.filter { $0.trigger == .terminationNotice }
+    /// The termination rule that governs a notice given by `by` using `right`, if the agreement has one.
+    public func terminationRule(in rules: [NoticeRule], by: Actor, right: TerminationRight = .ordinary) -> NoticeRule? {
+        let candidates = rules.filter { $0.trigger == .terminationNotice && $0.right == right }
         return candidates.first { $0.terminationBy == by } ?? candidates.first { $0.terminationBy == .either || $0.terminationBy == nil }
     }
 
     /// Deadlines that follow from the agreement ending on `endDate` (data return, delete-or-return decisions).
-    public func deadlines(forEnd endDate: CivilDate, terminationId: String, rules: [NoticeRule], calendar: CalendarID) -> [Deadline] {
+    /// `sourceKind` is `.termination` (source: the termination notice, also for agreements that end
+    /// with the terminated parent) or `.agreementEnd` (source: the agreement; a known end without a termination).
+    public func deadlines(forEnd endDate: CivilDate, terminationId: String, rules: [NoticeRule], calendar: CalendarID,
+                          sourceKind: DeadlineSourceKind = .termination) -> [Deadline] {
         rules.filter { $0.trigger == .agreementEnds && $0.actor != .them }.map { rule in
-            deadline(rule: rule, calendar: calendar, sourceKind: .termination, sourceId: terminationId,
-                     anchor: endDate, anchorLabel: "agreement ends")
+            var d = deadline(rule: rule, calendar: calendar, sourceKind: sourceKind, sourceId: terminationId,
+                             anchor: endDate, anchorLabel: "agreement ends")
+            if sourceKind == .agreementEnd { d.id = "dl-end-\(terminationId)-\(rule.id)" }
+            return d
         }
     }
 
     /// Deadlines a recorded event starts (incident report, audit notice, SLA claim, …).
+    ///
+    /// A written demand to cure a breach (`breachDemand`) opens the cure period of the party that
+    /// must cure — the other party than the one who made the demand; the rule's actor names who
+    /// must cure (`either` for a mutual clause such as PUB-avtal 9.1). If we must cure, it is our
+    /// deadline; if they must, it tells us from which day we may terminate for breach.
     public func deadlines(for event: AgreementEvent, rules: [NoticeRule], calendar: CalendarID,
                           agreementEnd: CivilDate? = nil) -> [Deadline] {
-        rules.filter { $0.trigger == .event && $0.eventKind == event.kind && $0.actor != .them }.map { rule in
+        if event.kind == .breachDemand { return cureDeadlines(for: event, rules: rules, calendar: calendar) }
+        return rules.filter { $0.trigger == .event && $0.eventKind == event.kind && $0.actor != .them }.map { rule in
             deadline(rule: rule, calendar: calendar, sourceKind: .event, sourceId: event.id, anchor: event.date,
                      anchorMinutes: event.minutes, anchorLabel: event.kind.label.lowercased(),
                      capDate: capDate(rule, effectiveDate: nil, agreementEnd: agreementEnd))
+        }
+    }
+
+    /// The cure rules for a breach demand made by `madeBy` (the other party must cure).
+    public func cureRules(_ rules: [NoticeRule], demandBy madeBy: Actor?) -> [NoticeRule] {
+        guard let madeBy, madeBy != .either else { return [] }
+        let cureBy: Actor = madeBy == .us ? .them : .us
+        return rules.filter { $0.trigger == .event && $0.eventKind == .breachDemand && ($0.actor == .either || $0.actor == cureBy) }
+    }
+
+    /// A cure rule as it counts for a demand made by `madeBy`: unless the rule says "none", the last
+    /// day of the cure period rolls to the safe side — forward when they must cure (we may terminate
+    /// only after it), earlier when we must cure (R9).
+    public func cureRule(_ rule: NoticeRule, demandBy madeBy: Actor) -> NoticeRule {
+        var r = rule
+        if r.roll != .noRoll { r.roll = madeBy == .us ? .forward : .backward }
+        return r
+    }
+
+    func cureDeadlines(for event: AgreementEvent, rules: [NoticeRule], calendar: CalendarID) -> [Deadline] {
+        cureRules(rules, demandBy: event.madeBy).map { cureRule($0, demandBy: event.madeBy ?? .us) }.map { rule in
+            var d = deadline(rule: rule, calendar: calendar, sourceKind: .event, sourceId: event.id, anchor: event.date,
+                             anchorLabel: "written demand to cure")
+            let ref = rule.clauseRef.map { " (\($0))" } ?? ""
+            d.actor = .us
+            if event.madeBy == .us {
+                // They must cure: the cure period's last day, rolled forward; we may terminate after it.
+                d.what = "Cure period ends\(ref): they must cure by \(d.dueDate.iso); from \(d.dueDate.adding(days: 1).iso) we may terminate for breach"
+            } else {
+                // We must cure: by the act-by day (rolled earlier); they may terminate after the period's own last day.
+                d.what = "Cure the breach\(ref) by \(d.actByDate.iso): from \(d.rawDate.adding(days: 1).iso) they may terminate for breach"
+            }
+            return d
         }
     }
 }

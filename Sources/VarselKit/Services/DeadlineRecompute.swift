@@ -31,8 +31,8 @@ enum DeadlineRecompute {
                 case .termination:
                     fresh = try TerminationNotice.fetchOne(db, key: old.sourceId).flatMap { t in
                         planner.deadlines(forEnd: t.endDate, terminationId: t.id, rules: [rule], calendar: agreement.calendar).first }
-                case .term:
-                    fresh = nil
+                case .term, .agreementEnd:
+                    fresh = nil // agreement_end follow-ons are kept by AgreementEndings.sync
                 case .recurrence:
                     // The same occurrence k, from the rule's current interval and start day.
                     fresh = Recurrence.parse(sourceId: old.sourceId).flatMap { planner.occurrence($0.occurrence, of: rule, calendar: agreement.calendar) }
@@ -46,6 +46,7 @@ enum DeadlineRecompute {
                 }
             }
         }
+        updated += try AgreementEndings.sync(db, agreementIds: agreementIds.sorted(), planner: planner).map(\.id)
         return updated
     }
 }

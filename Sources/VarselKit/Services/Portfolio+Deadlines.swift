@@ -46,22 +46,27 @@ extension Portfolio {
     /// Records an event that starts a clock (incident discovered, audit planned, downtime, …), with
     /// the deadlines of the agreement's rules and the statutory ones (GDPR Art. 33 for a controller).
     @discardableResult
+    /// A written demand to cure a breach needs `madeBy` (`.us` or `.them`): it decides who must cure.
     public func recordEvent(agreementId: String, kind: EventKind, date: CivilDate, minutes: Int? = nil,
-                            description: String) throws -> (AgreementEvent, [Deadline]) {
+                            description: String, madeBy: Actor? = nil) throws -> (AgreementEvent, [Deadline]) {
         try write { db in
             let agreement = try agreement(db, agreementId)
+            if kind == .breachDemand && madeBy != .us && madeBy != .them {
+                throw VarselError(.invalidInput, "A written demand to cure a breach must say who made it", at: "by",
+                                  fix: "Give --by us (we demand, they must cure) or --by them (they demand, we must cure)")
+            }
             if let minutes, !(0..<1440).contains(minutes) {
                 throw VarselError(.invalidInput, "Time of day out of range", at: "time", fix: "Use HH:MM between 00:00 and 23:59")
             }
             let event = AgreementEvent(id: ids.make("ev"), agreementId: agreementId, kind: kind, date: date,
-                                       minutes: minutes, description: description)
+                                       minutes: minutes, description: description, madeBy: madeBy)
             try event.insert(db)
             let deadlines = planner.deadlines(for: event, rules: try rules(db, agreementId: agreementId), calendar: agreement.calendar,
                                               agreementEnd: agreement.endDate)
                 + planner.statutoryDeadlines(for: event, agreement: agreement)
             for d in deadlines { try d.insert(db) }
             return ((event, deadlines), AuditNote(action: "record_event", entityType: "event", entityId: event.id,
-                                                 summary: "\(kind.label) on \(agreement.title) \(date.iso): \(description); \(deadlines.count) deadline(s)",
+                                                 summary: "\(kind.label)\(madeBy.map { " by \($0.rawValue)" } ?? "") on \(agreement.title) \(date.iso): \(description); \(deadlines.count) deadline(s)",
                                                  after: event))
         }
     }

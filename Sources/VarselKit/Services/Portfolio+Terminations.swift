@@ -1,51 +1,110 @@
 import GRDB
 
+/// A termination to preview or record: who gives notice, when, and which right is used.
+public struct TerminationRequest: Hashable, Sendable {
+    public var agreementId: String
+    /// `.us` or `.them`.
+    public var by: Actor
+    public var date: CivilDate
+    public var right: TerminationRight
+    /// For `afterObjection`: the change notice objected to.
+    public var changeNoticeId: String?
+
+    public init(agreementId: String, by: Actor, date: CivilDate, right: TerminationRight = .ordinary, changeNoticeId: String? = nil) {
+        self.agreementId = agreementId; self.by = by; self.date = date; self.right = right; self.changeNoticeId = changeNoticeId
+    }
+}
+
 /// What recording a termination notice would do.
 public struct TerminationPreview: Sendable {
     public var rule: NoticeRule?
+    public var right: TerminationRight
     /// The day the agreement ends.
     public var endDate: CivilDate
     public var explanation: String
-    /// Deadlines that follow from the end (data return, delete-or-return decisions).
+    /// Deadlines that follow from the end (data return, delete-or-return decisions), including
+    /// those of agreements that end with this one.
     public var followOn: [Deadline]
+    /// Agreements that end with this one (a DPA that runs until its main agreement ends).
+    public var endsAlso: [Agreement]
+    /// For a right that needs an uncured breach: the written demand relied on.
+    public var breachEventId: String?
     public var warnings: [String]
 }
 
 extension Portfolio {
     /// Computes the end date and follow-on deadlines of a termination notice, without writing.
+    public func previewTermination(_ request: TerminationRequest) throws -> TerminationPreview {
+        try store.writer.read { db in try terminationPreview(db, request, terminationId: "preview") }
+    }
+
+    /// Ordinary-notice preview (see ``previewTermination(_:)``).
     public func previewTermination(agreementId: String, by: Actor, date: CivilDate) throws -> TerminationPreview {
-        try store.writer.read { db in try terminationPreview(db, agreementId: agreementId, by: by, date: date, terminationId: "preview") }
+        try previewTermination(TerminationRequest(agreementId: agreementId, by: by, date: date))
+    }
+
+    /// The termination rights the agreement's rules give: ordinary notice always, then each other
+    /// right a rule names, in `TerminationRight` order.
+    public func terminationRights(agreementId: String) throws -> [TerminationRight] {
+        let rules = try store.writer.read { db in try self.rules(db, agreementId: agreementId) }
+        let named = Set(rules.filter { $0.trigger == .terminationNotice }.map(\.right))
+        return TerminationRight.allCases.filter { $0 == .ordinary || named.contains($0) }
     }
 
     /// Records a termination notice given by us or received from them: the agreement gets its end
-    /// date and status `terminating`, and the follow-on deadlines open.
+    /// date and status `terminating`, agreements that end with it follow in the same transaction,
+    /// and the follow-on deadlines open.
     @discardableResult
-    public func recordTermination(agreementId: String, by: Actor, date: CivilDate, channel: Channel = .letter,
+    public func recordTermination(_ request: TerminationRequest, channel: Channel = .letter,
                                   note: String? = nil) throws -> (TerminationNotice, TerminationPreview) {
         try write { db in
             let id = ids.make("tn")
-            let p = try terminationPreview(db, agreementId: agreementId, by: by, date: date, terminationId: id)
-            var agreement = try agreement(db, agreementId)
-            let notice = TerminationNotice(id: id, agreementId: agreementId, givenBy: by, noticeDate: date, channel: channel,
-                                           ruleId: p.rule?.id, endDate: p.endDate, explanation: p.explanation, note: note)
+            let p = try terminationPreview(db, request, terminationId: id)
+            var agreement = try agreement(db, request.agreementId)
+            let notice = TerminationNotice(id: id, agreementId: agreement.id, givenBy: request.by, noticeDate: request.date,
+                                           channel: channel, ruleId: p.rule?.id, endDate: p.endDate, explanation: p.explanation,
+                                           note: note, terminationRight: p.right, changeNoticeId: request.changeNoticeId,
+                                           breachEventId: p.breachEventId)
             try notice.insert(db)
             let before = agreement
             agreement.endDate = p.endDate
             agreement.status = .terminating
             try agreement.update(db)
+            for var child in p.endsAlso {
+                child.endDate = p.endDate
+                child.status = .terminating
+                try child.update(db)
+            }
+            try AgreementEndings.dropPlanned(db, agreementIds: [agreement.id] + p.endsAlso.map(\.id))
             for d in p.followOn { try d.insert(db) }
-            let who = by == .us ? "given by us" : "received from the counterparty"
+            let who = request.by == .us ? "given by us" : "received from the counterparty"
+            let also = p.endsAlso.isEmpty ? "" : "; ends with it: " + p.endsAlso.map(\.title).joined(separator: ", ")
             return ((notice, p), AuditNote(action: "record_termination", entityType: "termination", entityId: id,
-                                           summary: "Termination of \(agreement.title) \(who) on \(date.iso); ends \(p.endDate.iso); \(p.followOn.count) follow-on deadline(s)",
-                                           before: before, after: TerminationSnapshot(termination: notice, agreement: agreement, deadlines: p.followOn)))
+                                           summary: "Termination of \(agreement.title) (\(p.right.label)) \(who) on \(request.date.iso); ends \(p.endDate.iso)\(also); \(p.followOn.count) follow-on deadline(s)",
+                                           before: before, after: TerminationSnapshot(termination: notice, agreement: agreement,
+                                                                                      endsAlso: p.endsAlso.map(\.id), deadlines: p.followOn)))
         }
     }
 
-    private func terminationPreview(_ db: Database, agreementId: String, by: Actor, date: CivilDate,
-                                    terminationId: String) throws -> TerminationPreview {
-        let agreement = try agreement(db, agreementId)
+    /// Ordinary-notice termination (see ``recordTermination(_:channel:note:)``).
+    @discardableResult
+    public func recordTermination(agreementId: String, by: Actor, date: CivilDate, channel: Channel = .letter,
+                                  note: String? = nil) throws -> (TerminationNotice, TerminationPreview) {
+        try recordTermination(TerminationRequest(agreementId: agreementId, by: by, date: date), channel: channel, note: note)
+    }
+
+    private func terminationPreview(_ db: Database, _ request: TerminationRequest, terminationId: String) throws -> TerminationPreview {
+        let agreement = try agreement(db, request.agreementId)
+        let (by, date) = (request.by, request.date)
         guard by == .us || by == .them else {
             throw VarselError(.invalidInput, "A termination notice is given by \"us\" or \"them\"", at: "by")
+        }
+        if agreement.endsWithParent, let parentId = agreement.parentId {
+            let parent = try? self.agreement(db, parentId)
+            let name = parent.map { "\($0.title) (\($0.id))" } ?? parentId
+            throw VarselError(.conflict, "\(agreement.title) runs until its main agreement \(name) ends and cannot be terminated on its own",
+                              at: "agreement",
+                              fix: "Terminate the main agreement instead (`varsel terminate \(parentId)`): this agreement ends with it and its follow-on deadlines open")
         }
         if agreement.status == .ended || agreement.status == .terminating {
             throw VarselError(.conflict, "\(agreement.title) is already \(agreement.status.rawValue) (ends \(agreement.endDate?.iso ?? "?"))",
@@ -55,54 +114,55 @@ extension Portfolio {
             throw VarselError(.invalidInput, "Notice date \(date.iso) is after today (\(clock.today.iso))", at: "date",
                               fix: "Record the notice when it is given or received; use `varsel calc` to plan")
         }
-        let rules = try rules(db, agreementId: agreementId)
-        var warnings: [String] = []
-        let rule = planner.terminationRule(in: rules, by: by)
-        let endDate: CivilDate
-        let explanation: String
-        if var rule {
-            // The agreement ends when the notice period runs out, even on a Sunday: R5 moves the last day to
-            // *act*, not the end of a period. Rolling the end would also push every follow-on deadline later.
-            rule.roll = .noRoll
-            let c = planner.compute(rule: rule, calendar: agreement.calendar, anchor: date, anchorLabel: "notice given")
-            endDate = c.dueDate
-            explanation = c.explanation
-            if rule.writtenForm { warnings.append("Clause \(rule.clauseRef ?? "?") requires the notice in writing") }
-        } else if let schedule = RenewalSchedule(agreement: agreement) {
-            // Auto-renewal: notice stops the next renewal; the agreement runs to the end of the first
-            // term whose latest notice day (term end − notice period, R6) is not before the notice date.
-            var k = 0
-            while schedule.noticeDeadline(k).rawDate < date && k < 10_000 { k += 1 }
-            let c = schedule.noticeDeadline(k)
-            endDate = schedule.termEnd(k)
-            explanation = "Notice given \(date.humanText) stops the renewal after term \(k + 1), which ends \(endDate.humanText) "
-                + "(\(schedule.notice) notice before a term ends: latest \(c.rawDate.humanText))"
-        } else if let notice = agreement.term.noticePeriod {
-            let c = DeadlineEngine().compute(DeadlineInput(anchor: date, period: notice, direction: .after,
-                                                           calendar: agreement.calendar, roll: .noRoll,
-                                                           anchorLabel: "notice given"))
-            endDate = c.dueDate
-            explanation = c.explanation + " (the agreement's term notice period)"
-        } else {
-            endDate = date
-            explanation = "No termination period recorded: the agreement ends on the notice date \(date.humanText)"
-            warnings.append("The agreement has no termination notice rule; check the end date by hand")
+        let rules = try rules(db, agreementId: agreement.id)
+        if request.right != .ordinary && request.changeNoticeId != nil && request.right != .afterObjection {
+            throw VarselError(.invalidInput, "A change notice goes with the after-objection right only", at: "change",
+                              fix: "Leave out --change, or use --right after-objection")
         }
-        var finalEnd = endDate
-        var finalExplanation = explanation
-        if let fixedEnd = agreement.endDate, fixedEnd < endDate {
+        var warnings: [String] = []
+        var effect: (rule: NoticeRule?, end: CivilDate, explanation: String, breach: String?)
+        switch request.right {
+        case .ordinary:
+            let e = try ordinaryEnd(agreement, rules: rules, by: by, date: date, warnings: &warnings)
+            effect = (e.0, e.1, e.2, nil)
+        case .afterObjection, .forCause:
+            let rule = try specialRule(agreement, rules: rules, request: request)
+            if request.right == .afterObjection {
+                let e = try afterObjectionEnd(db, agreement, rule: rule, request: request, warnings: &warnings)
+                effect = (rule, e.0, e.1, nil)
+            } else {
+                let e = try forCauseEnd(db, agreement, rule: rule, rules: rules, request: request)
+                effect = (rule, request.date, e.0, e.1)
+            }
+        }
+        if let rule = effect.rule, rule.writtenForm { warnings.append("Clause \(rule.clauseRef ?? "?") requires the notice in writing") }
+        var finalEnd = effect.end
+        var finalExplanation = effect.explanation
+        if let fixedEnd = agreement.ownEnd, fixedEnd < effect.end {
             // Notice can end an agreement earlier, never later than it already ends.
             warnings.append("The agreement already ends \(fixedEnd.iso), before the notice period runs out; it still ends \(fixedEnd.iso)")
             finalEnd = fixedEnd
-            finalExplanation = "Ends on its fixed end date \(fixedEnd.humanText), before the notice period runs out (\(explanation))"
+            finalExplanation = "Ends on its fixed end date \(fixedEnd.humanText), before the notice period runs out (\(effect.explanation))"
         }
-        let followOn = planner.deadlines(forEnd: finalEnd, terminationId: terminationId, rules: rules, calendar: agreement.calendar)
-        return TerminationPreview(rule: rule, endDate: finalEnd, explanation: finalExplanation, followOn: followOn, warnings: warnings)
+        var followOn = planner.deadlines(forEnd: finalEnd, terminationId: terminationId, rules: rules, calendar: agreement.calendar)
+        let endsAlso = try AgreementEndings.dependants(db, of: agreement.id)
+        for child in endsAlso {
+            followOn += planner.deadlines(forEnd: finalEnd, terminationId: terminationId, rules: try self.rules(db, agreementId: child.id),
+                                          calendar: child.calendar)
+            warnings.append("\(child.title) ends with it on \(finalEnd.iso) (it runs until its main agreement ends)")
+        }
+        for d in followOn where d.actByDate < clock.today {
+            let ref = d.clauseRef.map { " (\($0))" } ?? ""
+            warnings.append("MISSED already: \"\(d.what)\"\(ref) had to be done by \(d.actByDate.iso); the end \(finalEnd.iso) leaves no time for it — act now and note why it is late")
+        }
+        return TerminationPreview(rule: effect.rule, right: request.right, endDate: finalEnd, explanation: finalExplanation,
+                                  followOn: followOn, endsAlso: endsAlso, breachEventId: effect.breach, warnings: warnings)
     }
 }
 
 struct TerminationSnapshot: Encodable {
     var termination: TerminationNotice
     var agreement: Agreement
+    var endsAlso: [String]
     var deadlines: [Deadline]
 }

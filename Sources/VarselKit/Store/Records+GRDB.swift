@@ -81,7 +81,8 @@ extension Agreement {
                   version: row["version"], signedDate: CivilDate.fromDatabaseValue(row["signed_date"]),
                   effectiveDate: CivilDate.fromDatabaseValue(row["effective_date"]),
                   endDate: CivilDate.fromDatabaseValue(row["end_date"]), term: term,
-                  status: AgreementStatus(rawValue: row["status"]) ?? .active, parentId: row["parent_id"], notes: row["notes"])
+                  status: AgreementStatus(rawValue: row["status"]) ?? .active, parentId: row["parent_id"], notes: row["notes"],
+                  endsWithParent: row["ends_with_parent"] ?? false)
     }
 }
 

@@ -31,6 +31,9 @@ enum Schema {
         m.registerMigration("v9-recurring") { db in
             try db.execute(sql: v9Recurring)
         }
+        m.registerMigration("v7-endings") { db in
+            try db.execute(sql: v7Endings)
+        }
         return m
     }
 
@@ -428,5 +431,17 @@ enum Schema {
     /// `recurrence`, source id `RULE#k`), so no other table changes.
     static let v9Recurring = """
     ALTER TABLE notice_rules ADD COLUMN recurs_from TEXT;
+    """
+
+    /// Endings: agreements that end with their parent, the right a termination uses (with the
+    /// change notice or breach demand it relies on), who made an event (breach demands), and the
+    /// right a termination rule gives.
+    static let v7Endings = """
+    ALTER TABLE agreements ADD COLUMN ends_with_parent INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE terminations ADD COLUMN termination_right TEXT NOT NULL DEFAULT 'ordinary';
+    ALTER TABLE terminations ADD COLUMN change_notice_id TEXT REFERENCES change_notices(id);
+    ALTER TABLE terminations ADD COLUMN breach_event_id TEXT REFERENCES events(id);
+    ALTER TABLE events ADD COLUMN made_by TEXT;
+    ALTER TABLE notice_rules ADD COLUMN termination_right TEXT;
     """
 }

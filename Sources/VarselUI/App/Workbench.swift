@@ -544,7 +544,7 @@ import VarselKit
             switch item.deadline.sourceKind {
             case .changeNotice, .termination: tab = .notices
             case .event, .recurrence: tab = .rules
-            case .term: tab = .overview
+            case .term, .agreementEnd: tab = .overview
             }
             openAgreement(item.deadline.agreementId, tab: tab)
         case .agreementList:

@@ -6,6 +6,7 @@ extension ChangeKind: ExpressibleByArgument {}
 extension Channel: ExpressibleByArgument {}
 extension Actor: ExpressibleByArgument {}
 extension EventKind: ExpressibleByArgument {}
+extension TerminationRight: ExpressibleByArgument {}
 
 /// `varsel notice add`: record a change notice received from a counterparty.
 struct NoticeCommand: ParsableCommand {
@@ -104,6 +105,9 @@ struct TerminateCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Argument(help: "Agreement id or an unambiguous part of its name.") var agreement: String
     @Option(name: .long, help: "Who gave notice: us or them.") var by: Actor
+    @Option(name: .long, help: "The right used: \(TerminationRight.allCases.map(\.rawValue).joined(separator: ", ")) (default: ordinary).")
+    var right: TerminationRight = .ordinary
+    @Option(name: .long, help: "For --right after-objection: the change notice objected to.") var change: String?
     @Option(name: .long, help: "Day the notice was given or received (default: today).") var date: String?
     @Option(name: .long, help: "How: \(Channel.allCases.map(\.rawValue).joined(separator: ", ")).") var channel: Channel = .letter
     @Option(name: .long, help: "A note for the record.") var note: String?
@@ -118,14 +122,21 @@ struct TerminateCommand: ParsableCommand {
             let p = try common.portfolio()
             let a = try p.queries.resolveAgreement(agreement)
             let day = try date.map { try parseDate($0, option: "--date") } ?? p.clock.today
+            let request = TerminationRequest(agreementId: a.id, by: by, date: day, right: right, changeNoticeId: change)
             let preview: TerminationPreview
-            if dryRun { preview = try p.previewTermination(agreementId: a.id, by: by, date: day); out("Dry run: nothing written") } else {
-                let (t, pv) = try p.recordTermination(agreementId: a.id, by: by, date: day, channel: channel, note: note)
+            if dryRun { preview = try p.previewTermination(request); out("Dry run: nothing written") } else {
+                let (t, pv) = try p.recordTermination(request, channel: channel, note: note)
                 preview = pv
                 out("Recorded termination \(t.id) of \(a.title)")
             }
-            out("  Ends \(preview.endDate.humanText): \(preview.explanation)")
-            for d in preview.followOn { out("  \(d.what): act by \(d.actByDate.humanText) — \(d.explanation) [\(d.id)]") }
+            out("  Right: \(preview.right.label)" + (preview.rule?.clauseRef.map { " (\($0))" } ?? ""))
+            out("  Ends \(preview.endDate.iso) (\(preview.endDate.humanText)): \(preview.explanation)")
+            for c in preview.endsAlso { out("  Also ends \(preview.endDate.iso): \(c.title) [\(c.id)]") }
+            if preview.followOn.isEmpty { out("  No follow-on deadline") }
+            for d in preview.followOn {
+                let missed = d.actByDate < p.clock.today ? "MISSED " : ""
+                out("  \(missed)\(d.what): act by \(d.actByDate.iso) (\(d.actByDate.humanText)) — \(d.explanation) [\(d.id)]")
+            }
             for w in preview.warnings { out("  warning: \(w)") }
         }
     }
@@ -160,6 +171,7 @@ struct EventCommand: ParsableCommand {
     @Option(name: .long, help: "Day of the event (default: today).") var date: String?
     @Option(name: .long, help: "Time of day HH:MM (for hour deadlines such as incident reports).") var time: String?
     @Option(name: .long, help: "What happened.") var description: String
+    @Option(name: .long, help: "Who made it (breach_demand): us (they must cure) or them (we must cure).") var by: Actor?
 
     func run() throws {
         try guarded {
@@ -168,7 +180,7 @@ struct EventCommand: ParsableCommand {
             let minutes = try time.map { try parseTimeOfDay($0, option: "--time") }
             let (e, deadlines) = try p.recordEvent(agreementId: a.id, kind: kind,
                                                    date: try date.map { try parseDate($0, option: "--date") } ?? p.clock.today,
-                                                   minutes: minutes, description: description)
+                                                   minutes: minutes, description: description, madeBy: by)
             out("Recorded event \(e.id) on \(a.title)")
             for d in deadlines { out("  \(d.what): act by \(d.actByDate.humanText)" + (d.dueMinutes.map { " \(DeadlineEngine.clockText($0))" } ?? "") + " — \(d.explanation) [\(d.id)]") }
         }
