@@ -19,7 +19,7 @@ final class PortfolioRoundTripTests: XCTestCase {
         let (a, b) = try roundTrip(store)
         XCTAssertEqual(a, b)
         let doc = try JSONDecoder().decode(PortfolioDocument.self, from: a)
-        XCTAssertEqual(doc.agreements.count, 5)
+        XCTAssertEqual(doc.agreements.count, 6) // five agreements + the Hovedaftale placeholder
         XCTAssertFalse(doc.audit.isEmpty, "the audit trail is part of the export")
         XCTAssertFalse(doc.deadlines.isEmpty)
         // And a third generation, for good measure.

@@ -119,8 +119,11 @@ final class ScaleQueryTests: XCTestCase {
         try Schema.migrator.migrate(queue, upTo: "v1-portfolio")
         try queue.write { db in
             try Party(id: "p", name: "Søbæk Digital Ltd").insert(db)
-            try Agreement(id: "a1", title: "Avtal", kind: .other, counterpartyId: "p", ourRole: .customer,
-                          language: "sv", governingLaw: "Swedish law", calendar: .se).insert(db)
+            // Raw SQL: the current model has columns a v1 database does not have yet.
+            try db.execute(sql: """
+                INSERT INTO agreements (id, title, kind, counterparty_id, our_role, language, governing_law, calendar, term, status)
+                VALUES ('a1', 'Avtal', 'other', 'p', 'customer', 'sv', 'Swedish law', 'se', '{"kind":"indefinite"}', 'active')
+                """)
         }
         try Schema.migrator.migrate(queue)
         let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT title, id, counterparty, folded FROM agreement_search") }

@@ -66,8 +66,10 @@ final class TerminationTests: XCTestCase {
     /// Mobilize Me 9.2: tell the supplier whether to delete or return the data at least 30 days before the end.
     func testMobilizeMeDeleteOrReturnThirtyDaysBeforeTheEnd() throws {
         let p = try Fixture.demo(today: day("2027-01-25"))
-        let (notice, preview) = try p.recordTermination(agreementId: "mobilize-me-dpa", by: .them, date: day("2027-01-25"))
+        // 12.1: the DPA runs until the main agreement ends, so the main agreement is terminated.
+        let (notice, preview) = try p.recordTermination(agreementId: "mobilize-me-hovedaftale", by: .them, date: day("2027-01-25"))
         XCTAssertEqual(notice.endDate, day("2027-01-25"))
+        XCTAssertEqual(preview.endsAlso.map(\.id), ["mobilize-me-dpa"])
         let d = try XCTUnwrap(preview.followOn.first)
         XCTAssertEqual(preview.followOn.count, 1)
         XCTAssertEqual(d.id, "dl-\(notice.id)-mobilize-me-dpa-delete-or-return")
