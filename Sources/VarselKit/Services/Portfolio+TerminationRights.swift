@@ -105,3 +105,13 @@ extension Portfolio {
                           at: "right", fix: "Record the demand first (`varsel event \(agreement.id) --kind breach_demand --by \(who) …`), or use ordinary notice")
     }
 }
+
+extension Portfolio {
+    /// The agreement's change notices we objected to, newest first (for the after-objection right).
+    public func objectedChangeNotices(agreementId: String) throws -> [ChangeNotice] {
+        try store.writer.read { db in
+            try ChangeNotice.filter(Column("agreement_id") == agreementId && Column("status") == ChangeNoticeStatus.objected.rawValue)
+                .order(Column("received_date").desc, Column("id")).fetchAll(db)
+        }
+    }
+}

@@ -1,15 +1,26 @@
 import VarselKit
 
 /// Record a termination notice given by us or received from them: shows the end date, how it
-/// was computed, every follow-on deadline and warnings; saving asks for confirmation.
+/// was computed, every follow-on deadline and warnings; saving asks for confirmation. Where the
+/// agreement gives more than one right (ordinary notice, after an objection, for cause), a
+/// "Right" field chooses it; the after-objection right asks for the change notice objected to.
 @MainActor enum TerminationForm {
     static let actors: [Actor] = [.us, .them]
     static let actorLabels = ["us (we give notice)", "them (notice received)"]
 
     static func make(agreementId: String, agreementTitle: String, today: CivilDate, portfolio: Portfolio) -> FormState {
+        let rights = (try? portfolio.terminationRights(agreementId: agreementId)) ?? [.ordinary]
+        let objected = (try? portfolio.objectedChangeNotices(agreementId: agreementId)) ?? []
+        var right = FormField(id: "right", label: "Right", kind: .choice(rights.map(\.rawValue)))
+        right.hidden = rights.count < 2
+        var change = FormField(id: "change", label: "Change objected to",
+                               kind: .choice(objected.isEmpty ? ["(no objected change notice)"] : objected.map { "\($0.id): \($0.summary)" }))
+        change.hidden = true
         var form = FormState(kind: .termination(agreementId: agreementId), title: "Record termination notice",
                              subtitle: agreementTitle, fields: [
             FormField(id: "by", label: "Given by", kind: .choice(actorLabels)),
+            right,
+            change,
             FormField(id: "date", label: "Notice date", kind: .date, text: today.iso, required: true),
             FormField(id: "channel", label: "Channel", kind: .choice(Channel.allCases.map(\.rawValue)),
                       choice: Channel.allCases.firstIndex(of: .letter) ?? 0),
@@ -19,20 +30,29 @@ import VarselKit
         return form
     }
 
-    static func parts(_ form: FormState) throws -> (String, Actor, CivilDate) {
+    static func request(_ form: FormState) throws -> TerminationRequest {
         guard case .termination(let agreementId) = form.kind else { throw VarselError(.invalidInput, "Not a termination form") }
         let by = actors[min(actors.count - 1, form["by"]?.choice ?? 0)]
-        return (agreementId, by, try form.date("date")!)
+        let right = TerminationRight(rawValue: form.value("right")) ?? .ordinary
+        var change: String?
+        let option = form.value("change")
+        if right == .afterObjection, !option.hasPrefix("("), let id = option.split(separator: ":").first {
+            change = String(id)
+        }
+        return TerminationRequest(agreementId: agreementId, by: by, date: try form.date("date")!, right: right, changeNoticeId: change)
     }
 
     static func refresh(_ form: inout FormState, portfolio: Portfolio) {
+        let showsRights = form["right"].map { $0.options.count > 1 } ?? false
+        let afterObjection = showsRights && form.value("right") == TerminationRight.afterObjection.rawValue
+        form.set("change") { $0.hidden = !afterObjection }
         var info: [StyledLine] = []
         do {
-            let (id, by, date) = try parts(form)
-            let p = try portfolio.previewTermination(agreementId: id, by: by, date: date)
+            let p = try portfolio.previewTermination(try request(form))
             let today = portfolio.clock.today
             info.append(StyledLine("Agreement ends: \(p.endDate.iso) (\(p.endDate.humanText))", CellStyle(.title, bold: true), indent: 2))
             info.append(StyledLine("  " + p.explanation, .role(.muted), indent: 2))
+            for c in p.endsAlso { info.append(StyledLine("Also ends: \(c.title)", CellStyle(.title, bold: true), indent: 2)) }
             if p.followOn.isEmpty { info.append(StyledLine("No follow-on deadline.", .role(.muted))) }
             for d in p.followOn {
                 let left = today.days(until: d.actByDate)
@@ -47,22 +67,22 @@ import VarselKit
     }
 
     static func validate(_ form: FormState, portfolio: Portfolio) throws {
-        let (id, by, date) = try parts(form)
-        _ = try portfolio.previewTermination(agreementId: id, by: by, date: date)
+        _ = try portfolio.previewTermination(try request(form))
     }
 
     static func question(_ form: FormState) -> String {
-        guard let (_, by, date) = try? parts(form) else { return "Record this termination notice?" }
+        guard let r = try? request(form) else { return "Record this termination notice?" }
         let end = form.info.first?.text.trimmingCharacters(in: .whitespaces) ?? ""
-        return "Record the termination of \(form.subtitle), notice \(by == .us ? "given by us" : "received") on \(date.iso)? \(end)"
+        let right = r.right == .ordinary ? "" : " (\(r.right.label))"
+        return "Record the termination of \(form.subtitle)\(right), notice \(r.by == .us ? "given by us" : "received") on \(r.date.iso)? \(end)"
     }
 
     static func submit(_ form: FormState, portfolio: Portfolio) throws -> String {
-        let (id, by, date) = try parts(form)
         let note = form.value("note").trimmingCharacters(in: .whitespaces)
         let channel = Channel(rawValue: form.value("channel")) ?? .letter
-        let (t, p) = try portfolio.recordTermination(agreementId: id, by: by, date: date, channel: channel, note: note.isEmpty ? nil : note)
+        let (t, p) = try portfolio.recordTermination(try request(form), channel: channel, note: note.isEmpty ? nil : note)
         let n = p.followOn.count
-        return "Termination \(t.id) recorded; agreement ends \(t.endDate.iso); \(n) follow-on deadline\(n == 1 ? "" : "s")"
+        let also = p.endsAlso.isEmpty ? "" : "; \(p.endsAlso.count) agreement\(p.endsAlso.count == 1 ? "" : "s") end\(p.endsAlso.count == 1 ? "s" : "") with it"
+        return "Termination \(t.id) recorded; agreement ends \(t.endDate.iso)\(also); \(n) follow-on deadline\(n == 1 ? "" : "s")"
     }
 }
