@@ -65,7 +65,7 @@ enum AgreementEndings {
     private static func syncOne(_ db: Database, _ stored: Agreement, planner: DeadlinePlanner) throws -> [Deadline] {
         var agreement = stored
         let end = try end(db, of: agreement)
-        if agreement.endsWithParent, let end, agreement.endDate != end {
+        if agreement.endsWithParent, agreement.parentId != nil, agreement.endDate != end {
             agreement.endDate = end
             try agreement.update(db)
         }
