@@ -36,7 +36,7 @@ final class TerminateCLITests: CLITestCase {
                 "  Ends 2026-11-23",
                 "  MISSED Choose return or deletion of our data, and export what we need, before the agreement ends: act by 2026-10-23",
             ], pure.stdout)
-            XCTAssertTrue(pure.stdout.contains("warning: MISSED already:"), pure.stdout)
+            XCTAssertTrue(pure.stdout.contains("warning: Already missed:"), pure.stdout)
 
             // Mobilize Me DPA: runs until the main agreement ends (12.1): refused on its own …
             let dpa = try terminate("mobilize-me-dpa", by, status: 2)

@@ -151,10 +151,8 @@ extension Portfolio {
                                           calendar: child.calendar)
             warnings.append("\(child.title) ends with it on \(finalEnd.iso) (it runs until its main agreement ends)")
         }
-        for d in followOn where d.actByDate < clock.today {
-            let ref = d.clauseRef.map { " (\($0))" } ?? ""
-            warnings.append("MISSED already: \"\(d.what)\"\(ref) had to be done by \(d.actByDate.iso); the end \(finalEnd.iso) leaves no time for it — act now and note why it is late")
-        }
+        // A follow-on the end leaves no time for is stored all the same and counts as missed at once.
+        warnings += planner.missedAtOnceWarnings(followOn, today: clock.today)
         return TerminationPreview(rule: effect.rule, right: request.right, endDate: finalEnd, explanation: finalExplanation,
                                   followOn: followOn, endsAlso: endsAlso, breachEventId: effect.breach, warnings: warnings)
     }

@@ -25,7 +25,7 @@ final class EndingsTests: XCTestCase {
             XCTAssertEqual(d.actByDate, day("2026-10-23"))
             // Created already past its act-by day: missed at once, with a clear warning.
             XCTAssertEqual(d.status(today: p.clock.today), .missed)
-            XCTAssertTrue(preview.warnings.contains { $0.hasPrefix("MISSED already: \"\(d.what)\" (8.10.1) had to be done by 2026-10-23") },
+            XCTAssertTrue(preview.warnings.contains { $0 == "Already missed: \"\(d.what)\" (8.10.1) had to be done by Fri 23 Oct 2026, before today (Mon 23 Nov 2026)" },
                           "\(preview.warnings)")
         }
         let (notice, _) = try p.recordTermination(agreementId: "pureservice", by: .them, date: day("2026-11-23"))

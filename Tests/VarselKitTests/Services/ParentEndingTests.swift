@@ -41,7 +41,7 @@ final class ParentEndingTests: XCTestCase {
         // The placeholder main agreement has no notice period: it ends on the notice day, so the 30-days-before
         // decision is missed at once, with a clear warning.
         XCTAssertEqual(d.status(today: p.clock.today), .missed)
-        XCTAssertTrue(preview.warnings.contains { $0.hasPrefix("MISSED already: \"Tell Mobilize Me in writing") }, "\(preview.warnings)")
+        XCTAssertTrue(preview.warnings.contains { $0.hasPrefix("Already missed: \"Tell Mobilize Me in writing") }, "\(preview.warnings)")
         XCTAssertTrue(try p.store.writer.read { db in try Deadline.exists(db, key: d.id) })
     }
 

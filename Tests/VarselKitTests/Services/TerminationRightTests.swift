@@ -126,12 +126,15 @@ final class CurePeriodTests: XCTestCase {
 
     func testTheirDemandOpensOurCureDeadline() throws {
         let p = try Fixture.demo(today: day("2026-12-10"))
-        // Demand on Thu 10 Dec 2026: 15 days = Fri 25 Dec 2026 (Juldagen) → rolled to Mon 28 Dec 2026 (R5).
+        // Demand on Thu 10 Dec 2026: 15 days = Fri 25 Dec 2026 (Juldagen). Our own cure rolls to the safe side,
+        // earlier (R9): past Julafton (24 Dec, not a deadline day) to Wed 23 Dec 2026. They may terminate from
+        // the day after the period's own last day, Sat 26 Dec 2026.
         let (_, deadlines) = try p.recordEvent(agreementId: pub, kind: .breachDemand, date: day("2026-12-10"),
                                                description: "Kunden kräver rättelse", madeBy: .them)
         let d = try XCTUnwrap(deadlines.first)
-        XCTAssertEqual(d.actByDate, day("2026-12-28"))
-        XCTAssertEqual(d.what, "Cure the breach (9.1) by 2026-12-28: from 2026-12-29 they may terminate for breach")
+        XCTAssertEqual(d.rawDate, day("2026-12-25"))
+        XCTAssertEqual(d.actByDate, day("2026-12-23"))
+        XCTAssertEqual(d.what, "Cure the breach (9.1) by 2026-12-23: from 2026-12-26 they may terminate for breach")
         XCTAssertNotNil(try p.queries.agenda(within: 30).first { $0.id == d.id })
     }
 
