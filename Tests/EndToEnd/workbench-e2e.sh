@@ -42,7 +42,7 @@ keys "$BIN --db '$DB' --today $TODAY" Enter
 wait_for "Overdue 1"
 wait_for "Object to the new sub-processor"
 
-keys 2;              wait_for "Agreement (5)"
+keys 2;              wait_for "Agreement (6)"   # five agreements + the Mobilize Me Hovedaftale placeholder
 keys /;              keys -l "Pureservice"; wait_for "Agreement (1)"
 keys Enter;          keys Enter; wait_for "Id: pureservice"
 keys ']' ']' ']';    wait_for "Change notices (1)"; wait_for "cn-0001"

@@ -45,6 +45,20 @@ final class TerminationRightFormTests: XCTestCase {
         }
     }
 
+    /// With an objection recorded, the after-objection right offers the change objected to and ends the day it applies.
+    func testAfterObjectionOffersTheObjectedChange() throws {
+        try onMain {
+            let wb = try Self.demoWorkbench()
+            try wb.portfolio.recordObjection(noticeId: "cn-0002", date: Fixture.today, grounds: "Vi kan inte införa BankID", channel: .email)
+            wb.press(.char("2"), .char("t"), .tab, .right)
+            let change = try XCTUnwrap(wb.state.form?["change"])
+            XCTAssertFalse(change.hidden)
+            XCTAssertTrue(change.value.hasPrefix("cn-0002: "), change.value)
+            let s = wb.screen(160, 48)
+            XCTAssertTrue(s.contains("Agreement ends: 2026-12-15 (Tue 15 Dec 2026)"), s)
+        }
+    }
+
     func testASingleRightShowsNoChoice() throws {
         try onMain {
             let wb = try Fixture.workbench()

@@ -39,7 +39,9 @@ enum DetailTabs {
             out.append(StyledLine("Next renewal notice: act by \(r.actByDate.iso) (\(Format.daysLeft(left))) — \(r.what)",
                                   .role(Format.role(daysLeft: left)), indent: 2))
         }
-        if let p = d.parent { out.append(StyledLine("Main agreement: \(p.title) (\(p.id))", indent: 2)) }
+        if let p = d.parent {
+            out.append(StyledLine("Main agreement: \(p.title) (\(p.id))" + (a.endsWithParent ? " — this agreement ends with it" : ""), indent: 2))
+        }
         if !d.children.isEmpty {
             out.append(StyledLine(""))
             out.append(StyledLine("Agreements under this one", heading))

@@ -19,7 +19,7 @@ struct AgreementReport {
         if !dates.isEmpty { add("  Dates: " + dates.joined(separator: ", ")) }
         add("  Term: \(termText(a.term))")
         if let r = detail.renewal { add("  Next renewal notice: act by \(r.actByDate.iso) — \(r.explanation)") }
-        if let p = detail.parent { add("  Under: \(p.title) [\(p.id)]") }
+        if let p = detail.parent { add("  Under: \(p.title) [\(p.id)]" + (a.endsWithParent ? " (ends with it)" : "")) }
         for c in detail.children { add("  Has: \(c.title) [\(c.id)]") }
         if !detail.versions.isEmpty {
             add(""); add("Versions")
