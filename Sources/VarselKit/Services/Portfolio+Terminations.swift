@@ -76,6 +76,11 @@ extension Portfolio {
                 try child.update(db)
             }
             try AgreementEndings.dropPlanned(db, agreementIds: [agreement.id] + p.endsAlso.map(\.id))
+            if p.right == .afterObjection, let noticeId = request.changeNoticeId {
+                // The objection ended in termination.
+                try db.execute(sql: "UPDATE objections SET outcome = ? WHERE change_notice_id = ? AND outcome = ?",
+                               arguments: [ObjectionOutcome.agreementTerminated.rawValue, noticeId, ObjectionOutcome.pending.rawValue])
+            }
             for d in p.followOn { try d.insert(db) }
             let who = request.by == .us ? "given by us" : "received from the counterparty"
             let also = p.endsAlso.isEmpty ? "" : "; ends with it: " + p.endsAlso.map(\.title).joined(separator: ", ")

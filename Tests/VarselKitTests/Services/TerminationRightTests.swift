@@ -46,6 +46,8 @@ final class TerminationRightTests: XCTestCase {
         XCTAssertEqual(t.endDate, day("2026-12-15"))
         let stored = try XCTUnwrap(p.store.writer.read { db in try TerminationNotice.fetchOne(db, key: t.id) })
         XCTAssertEqual(stored, t)
+        let outcomes = try p.store.writer.read { db in try Objection.filter(Column("change_notice_id") == notice.id).fetchAll(db).map(\.outcome) }
+        XCTAssertEqual(outcomes, [.agreementTerminated])
     }
 
     func testImmediateTerminationIsMigrationsverketsOnly() throws {
