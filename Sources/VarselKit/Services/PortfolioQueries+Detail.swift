@@ -55,6 +55,15 @@ extension PortfolioQueries {
     /// A rule with the dates it gives if its event happened today.
     func ruleView(_ rule: NoticeRule, clauses: [Clause], calendar: CalendarID) -> RuleView {
         if rule.trigger == .recurring { return recurringRuleView(rule, clauses: clauses, calendar: calendar) }
+        if rule.trigger == .terminationNotice && rule.right != .ordinary {
+            // These rights take their end date from the notice day or the objected change, not a period.
+            let text = rule.right == .forCause
+                ? "notice given today → agreement ends today, \(today.humanText) (immediate effect)"
+                    + (rule.eventKind == .breachDemand ? "; only after a written demand not cured in time" : "")
+                : "notice given today → agreement ends the day the objected change applies"
+            return RuleView(rule: rule, clause: clauses.first { $0.reference == rule.clauseRef },
+                            periodText: rule.periodText(assumed: planner.vagueDefault), ifTodayText: text)
+        }
         let label: String
         switch rule.trigger {
         case .changeNoticeReceived: label = "notice received"

@@ -76,6 +76,22 @@ final class TerminationRightTests: XCTestCase {
         XCTAssertEqual(try p.terminationRights(agreementId: "pub-avtal-bilaga3"), [.ordinary, .forCause])
     }
 
+    /// The agreement's rules show what each right gives, not a period the right does not have.
+    func testRuleViewsSayWhatEachRightGives() throws {
+        let p = try Fixture.demo(today: day("2026-11-23"))
+        let rules = try p.queries.detail(agreementId: mv).rules
+        func view(_ id: String) -> RuleView? { rules.first { $0.rule.id == id } }
+        XCTAssertEqual(view("migrationsverket-e-tjanster-termination")?.ifTodayText, "notice given today → agreement ends Tue 23 Feb 2027")
+        XCTAssertEqual(view("migrationsverket-e-tjanster-termination-after-objection")?.ifTodayText,
+                       "notice given today → agreement ends the day the objected change applies")
+        XCTAssertEqual(view("migrationsverket-e-tjanster-termination-immediate")?.ifTodayText,
+                       "notice given today → agreement ends today, Mon 23 Nov 2026 (immediate effect)")
+        XCTAssertEqual(view("migrationsverket-e-tjanster-termination-immediate")?.periodText, "immediate effect")
+        let pub = try p.queries.detail(agreementId: "pub-avtal-bilaga3").rules.first { $0.rule.id == "pub-avtal-bilaga3-termination-for-breach" }
+        XCTAssertEqual(pub?.ifTodayText,
+                       "notice given today → agreement ends today, Mon 23 Nov 2026 (immediate effect); only after a written demand not cured in time")
+    }
+
     /// Old exchange documents (no terminationRight) decode as ordinary notice.
     func testOldTerminationDocumentsDecodeAsOrdinary() throws {
         let old = #"{"id":"tn-1","agreementId":"a","givenBy":"us","noticeDate":"2026-01-05","channel":"letter","endDate":"2026-04-05","explanation":"x"}"#
