@@ -70,6 +70,13 @@ final class TerminateCLITests: CLITestCase {
         // Dry runs wrote nothing: a real termination of the main agreement still works and ends the DPA too.
         let real = try Varsel.expect(0, ["terminate", "mobilize-me-hovedaftale", "--by", "them", "--db", db, "--today", today])
         XCTAssertTrue(real.stdout.hasPrefix("Recorded termination "), real.stdout)
+        let shown = try Varsel.expect(0, ["show", "mobilize-me-hovedaftale", "--db", db, "--today", today]).stdout
+        XCTAssertTrue(shown.contains("Termination: given by them 2026-11-23 (ordinary notice), ends 2026-11-23"), shown)
+        // The DPA's 9.2 decision is on the agenda, missed at once.
+        let agenda = try XCTUnwrap(try Varsel.expect(0, ["deadlines", "--db", db, "--today", today, "--format", "json"]).json() as? [[String: Any]])
+        let decision = try XCTUnwrap(agenda.first { ($0["id"] as? String ?? "").hasSuffix("-mobilize-me-dpa-delete-or-return") })
+        XCTAssertEqual(decision["status"] as? String, "missed")
+        XCTAssertEqual(decision["actByDate"] as? String, "2026-10-23")
         let again = try Varsel.expect(2, ["terminate", "mobilize-me-hovedaftale", "--by", "us", "--db", db, "--today", today])
         XCTAssertTrue(again.stderr.contains("already terminating"), again.stderr)
     }

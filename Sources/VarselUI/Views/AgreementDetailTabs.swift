@@ -127,7 +127,7 @@ enum DetailTabs {
         out.append(StyledLine("Termination notices (\(d.terminations.count))", heading))
         if d.terminations.isEmpty { out.append(StyledLine("  none", .role(.muted))) }
         for t in d.terminations {
-            out.append(StyledLine("  \(t.noticeDate.iso)  given by \(t.givenBy.rawValue) · ends \(t.endDate.iso) · \(t.id)", CellStyle(.due30, bold: true), indent: 4))
+            out.append(StyledLine("  \(t.noticeDate.iso)  given by \(t.givenBy.rawValue) · \(t.terminationRight.label) · ends \(t.endDate.iso) · \(t.id)", CellStyle(.due30, bold: true), indent: 4))
             out.append(StyledLine("    \(t.explanation)", .role(.muted), indent: 6))
             for dl in d.deadlines where dl.sourceId == t.id { out.append(deadlineLine(dl, today: today)) }
         }

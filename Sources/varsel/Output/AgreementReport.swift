@@ -50,7 +50,7 @@ struct AgreementReport {
             }
         }
         for t in detail.terminations {
-            add(""); add("Termination: given by \(t.givenBy.rawValue) \(t.noticeDate.iso), ends \(t.endDate.iso) — \(t.explanation)")
+            add(""); add("Termination: given by \(t.givenBy.rawValue) \(t.noticeDate.iso) (\(t.terminationRight.label)), ends \(t.endDate.iso) — \(t.explanation)")
         }
         add(""); add("Deadlines")
         if detail.deadlines.isEmpty { add("  none") }
