@@ -120,7 +120,7 @@ extension Portfolio {
                               fix: "Record the notice when it is given or received; use `varsel calc` to plan")
         }
         let rules = try rules(db, agreementId: agreement.id)
-        if request.right != .ordinary && request.changeNoticeId != nil && request.right != .afterObjection {
+        if request.changeNoticeId != nil && request.right != .afterObjection {
             throw VarselError(.invalidInput, "A change notice goes with the after-objection right only", at: "change",
                               fix: "Leave out --change, or use --right after-objection")
         }

@@ -71,6 +71,10 @@ final class TerminationRightTests: XCTestCase {
             try p.previewTermination(TerminationRequest(agreementId: "pureservice", by: .us, date: day("2026-11-23"), right: .forCause))
         }
         XCTAssertTrue(e?.fix?.contains("ordinary") == true)
+        // A change notice belongs to the after-objection right only.
+        assertVarselError(.invalidInput, at: "change") {
+            try p.previewTermination(TerminationRequest(agreementId: "pureservice", by: .us, date: day("2026-11-23"), changeNoticeId: "cn-0001"))
+        }
         XCTAssertEqual(try p.terminationRights(agreementId: mv), [.ordinary, .afterObjection, .forCause])
         XCTAssertEqual(try p.terminationRights(agreementId: "pureservice"), [.ordinary])
         XCTAssertEqual(try p.terminationRights(agreementId: "pub-avtal-bilaga3"), [.ordinary, .forCause])
