@@ -10,6 +10,8 @@ final class EndingsTests: XCTestCase {
     /// Etter avtalens utløp vil Pureservice deaktivere tilgang og slette kundedata."
     /// 8.10.1: "Ved opphør av databehandlertjenestene skal databehandleren slette alle personopplysninger […] eller
     /// levere tilbake alle personopplysningene og slette eksisterende kopier, etter behandlingsansvarliges valg".
+    /// A.5: "Ved opphør av Hovedavtalen, og denne databehandleravtale, skal databehandler tilbakelevere alle
+    /// personopplysninger […] Med mindre behandlingsansvarlig ønsker det vil databehandler slette alle data".
     /// The text gives no period; the demo records the choice (and the export) 30 days before the end.
     func testPureserviceTerminationOpensTheReturnOrDeletionChoice() throws {
         let p = try Fixture.demo(today: day("2026-11-23"))
