@@ -24,10 +24,10 @@ enum DeadlineRecompute {
                 switch old.sourceKind {
                 case .changeNotice:
                     fresh = try ChangeNotice.fetchOne(db, key: old.sourceId).flatMap { n in
-                        planner.deadlines(for: n, rules: [rule], calendar: agreement.calendar, agreementEnd: agreement.endDate).first }
+                        planner.deadlines(for: n, rules: [rule], calendar: agreement.calendar, agreementEnd: agreement.ownEnd).first }
                 case .event:
                     fresh = try AgreementEvent.fetchOne(db, key: old.sourceId).flatMap { e in
-                        planner.deadlines(for: e, rules: [rule], calendar: agreement.calendar, agreementEnd: agreement.endDate).first }
+                        planner.deadlines(for: e, rules: [rule], calendar: agreement.calendar, agreementEnd: agreement.ownEnd).first }
                 case .termination:
                     fresh = try TerminationNotice.fetchOne(db, key: old.sourceId).flatMap { t in
                         planner.deadlines(forEnd: t.endDate, terminationId: t.id, rules: [rule], calendar: agreement.calendar).first }

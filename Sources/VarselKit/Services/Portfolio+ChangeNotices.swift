@@ -77,7 +77,7 @@ extension Portfolio {
 
     private func preview(_ notice: ChangeNotice, rules: [NoticeRule], agreement: Agreement) -> ChangeNoticePreview {
         let calendar = agreement.calendar
-        let deadlines = planner.deadlines(for: notice, rules: rules, calendar: calendar, agreementEnd: agreement.endDate)
+        let deadlines = planner.deadlines(for: notice, rules: rules, calendar: calendar, agreementEnd: agreement.ownEnd)
         var warnings = planner.lateNoticeWarnings(for: notice, rules: rules, calendar: calendar)
         warnings += planner.missedAtOnceWarnings(deadlines, today: clock.today)
         if deadlines.isEmpty {

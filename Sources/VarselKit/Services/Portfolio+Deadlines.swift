@@ -62,7 +62,7 @@ extension Portfolio {
                                        minutes: minutes, description: description, madeBy: madeBy)
             try event.insert(db)
             let deadlines = planner.deadlines(for: event, rules: try rules(db, agreementId: agreementId), calendar: agreement.calendar,
-                                              agreementEnd: agreement.endDate)
+                                              agreementEnd: agreement.ownEnd)
                 + planner.statutoryDeadlines(for: event, agreement: agreement)
             for d in deadlines { try d.insert(db) }
             return ((event, deadlines), AuditNote(action: "record_event", entityType: "event", entityId: event.id,

@@ -76,6 +76,7 @@ extension Portfolio {
                 try child.update(db)
             }
             try AgreementEndings.dropPlanned(db, agreementIds: [agreement.id] + p.endsAlso.map(\.id))
+            let withdrawn = try Recurrence.dropAfterEnd(db, agreementIds: [agreement.id] + p.endsAlso.map(\.id), end: p.endDate)
             if p.right == .afterObjection, let noticeId = request.changeNoticeId {
                 // The objection ended in termination.
                 try db.execute(sql: "UPDATE objections SET outcome = ? WHERE change_notice_id = ? AND outcome = ?",
@@ -85,7 +86,8 @@ extension Portfolio {
             let who = request.by == .us ? "given by us" : "received from the counterparty"
             let also = p.endsAlso.isEmpty ? "" : "; ends with it: " + p.endsAlso.map(\.title).joined(separator: ", ")
             return ((notice, p), AuditNote(action: "record_termination", entityType: "termination", entityId: id,
-                                           summary: "Termination of \(agreement.title) (\(p.right.label)) \(who) on \(request.date.iso); ends \(p.endDate.iso)\(also); \(p.followOn.count) follow-on deadline(s)",
+                                           summary: "Termination of \(agreement.title) (\(p.right.label)) \(who) on \(request.date.iso); ends \(p.endDate.iso)\(also); \(p.followOn.count) follow-on deadline(s)"
+                                               + (withdrawn > 0 ? "; \(withdrawn) recurring occurrence(s) after the end withdrawn" : ""),
                                            before: before, after: TerminationSnapshot(termination: notice, agreement: agreement,
                                                                                       endsAlso: p.endsAlso.map(\.id), deadlines: p.followOn)))
         }

@@ -53,10 +53,23 @@ public enum Recurrence {
     static func openOccurrence(_ db: Database, _ k: Int, of rule: NoticeRule, agreement: Agreement,
                                planner: DeadlinePlanner) throws -> Deadline? {
         guard agreement.status != .ended, let d = planner.occurrence(k, of: rule, calendar: agreement.calendar) else { return nil }
-        if let end = agreement.endDate, d.rawDate > end { return nil }
+        if let end = agreement.ownEnd, d.rawDate > end { return nil }
         if try Deadline.exists(db, key: d.id) { return nil }
         try d.insert(db)
         return d
+    }
+}
+
+extension Recurrence {
+    /// Withdraws the open occurrences of `agreementIds` that fall after `end` (a termination ended the
+    /// agreement before them); handled ones stay as history. Returns how many were withdrawn.
+    @discardableResult
+    static func dropAfterEnd(_ db: Database, agreementIds: [String], end: CivilDate) throws -> Int {
+        guard !agreementIds.isEmpty else { return 0 }
+        return try Deadline.filter(agreementIds.contains(Column("agreement_id"))
+                                   && Column("source_kind") == DeadlineSourceKind.recurrence.rawValue
+                                   && Column("state") == DeadlineState.open.rawValue
+                                   && Column("raw_date") > end.iso).deleteAll(db)
     }
 }
 

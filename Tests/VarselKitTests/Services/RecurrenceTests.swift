@@ -41,6 +41,21 @@ final class RecurrenceTests: XCTestCase {
             .importData(try JSONEncoder().encode(doc), fileName: fileName, merge: true)
     }
 
+    /// PUB-avtal 9.1: "ska detta Avtal vara fortsatt giltigt tills Leverantören upphör med att behandla
+    /// personuppgifter för Kundens räkning, då det ska upphöra per automatik med omedelbar verkan". A duty
+    /// that recurs under the agreement ends with it: a termination withdraws the open occurrence that falls
+    /// after the end (in the same write, named in its audit row), and handling nothing opens another.
+    func testTerminationWithdrawsTheOccurrenceAfterTheEnd() throws {
+        let p = try demoWithFollowUp()
+        let id = "dl-rec-pub-backup-test-follow-up-3"
+        XCTAssertNotNil(try p.queries.agenda(within: 120).first { $0.id == id })
+        let (notice, _) = try p.recordTermination(agreementId: "pub-avtal-bilaga3", by: .us, date: day("2026-11-23"))
+        XCTAssertEqual(notice.endDate, day("2026-11-23"))
+        XCTAssertNil(try p.queries.agenda(within: 365).first { $0.deadline.ruleId == "pub-backup-test-follow-up" })
+        XCTAssertEqual(try p.store.writer.read { db in try Deadline.fetchOne(db, key: id) }, nil)
+        XCTAssertTrue(try XCTUnwrap(Fixture.lastAudit(p.store)).summary.hasSuffix("1 recurring occurrence(s) after the end withdrawn"))
+    }
+
     func testTheNextOccurrenceIsOnTheAgendaAndHandlingItOpensTheNext() throws {
         let p = try demoWithFollowUp()
         // On 23 Nov 2026: occurrence 2 (Sat 28 Feb 2026, act by Mon 2 Mar 2026) has passed; occurrence 3 is next.
