@@ -45,8 +45,11 @@ wait_for "Object to the new sub-processor"
 keys 2;              wait_for "Agreement (6)"   # five agreements + the Mobilize Me Hovedaftale placeholder
 keys /;              keys -l "Pureservice"; wait_for "Agreement (1)"
 keys Enter;          keys Enter; wait_for "Id: pureservice"
-keys ']' ']' ']';    wait_for "Change notices (1)"; wait_for "cn-0001"
+keys ']' ']' ']';    wait_for "Change notices (2)"; wait_for "cn-0001"
 keys o;              wait_for "Record objection"
+# Two open notices (the newer one, cn-0005, first): choose cn-0001, then go to the grounds.
+keys Right;          wait_for "cn-0001"
+keys Tab Tab
 keys -l "Overføring til USA uten tilstrekkelige garantier (Schrems II)"
 keys C-s;            wait_for "recorded; 1 deadline handled"
 keys q;              wait_for "Agreement (1)"   # back from the detail to the list
@@ -57,7 +60,7 @@ wait_for "STTY-DONE"
 # The objection is stored with its audit row, and its deadline is closed.
 open_ids=$("$BIN" deadlines --db "$DB" --today "$TODAY" --within 90 --format json | jq -r '.[].id')
 echo "$open_ids" | grep -q "dl-cn-0001-" && fail "the objection deadline is still open"
-[ "$(echo "$open_ids" | grep -c .)" -eq 3 ] || fail "expected 3 open deadlines, got: $open_ids"
+[ "$(echo "$open_ids" | grep -c .)" -eq 4 ] || fail "expected 4 open deadlines, got: $open_ids"
 grounds=$(sqlite3 "$DB" "SELECT grounds FROM objections WHERE change_notice_id = 'cn-0001'")
 [ "$grounds" = "Overføring til USA uten tilstrekkelige garantier (Schrems II)" ] || fail "objection grounds: '$grounds'"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'record_objection' AND summary LIKE '%cn-0001%'")" = 1 ] || fail "no audit row"

@@ -23,12 +23,14 @@ final class PortfolioCLITests: CLITestCase {
             "dl-ev-0002-pureservice-sla-credit-claim",
             "dl-cn-0001-pureservice-subprocessor-objection",
             "dl-cn-0002-migrationsverket-e-tjanster-change-decision",
+            "dl-cn-0005-pureservice-subprocessor-objection",
             "dl-ev-0001-pub-avtal-bilaga3-audit-notice",
         ])
-        XCTAssertEqual(items.map { $0["window"] as? String }, ["overdue", "within_14", "within_30", "within_90"])
-        XCTAssertEqual(items.map { $0["actByDate"] as? String }, ["2026-11-11", "2026-11-30", "2026-12-14", "2027-01-07"])
-        XCTAssertEqual(items.map { $0["daysLeft"] as? Int }, [-12, 7, 21, 45])
-        XCTAssertEqual(items.map { $0["clause"] as? String }, ["4.3", "8.6.3", "11.2", "6.2"])
+        XCTAssertEqual(items.map { $0["window"] as? String }, ["overdue", "within_14", "within_30", "within_30", "within_90"])
+        XCTAssertEqual(items.map { $0["actByDate"] as? String }, ["2026-11-11", "2026-11-30", "2026-12-14", "2026-12-16", "2027-01-07"])
+        XCTAssertEqual(items.map { $0["daysLeft"] as? Int }, [-12, 7, 21, 23, 45])
+        XCTAssertEqual(items.map { $0["clause"] as? String }, ["4.3", "8.6.3", "11.2", "8.6.3", "6.2"])
+        XCTAssertEqual(items.map { $0["flag"] == nil }, [true, true, true, false, true], "only the US sub-processor is flagged")
         for item in items {
             XCTAssertFalse((item["rule"] as? String ?? "").isEmpty, "\(item)")
             XCTAssertFalse((item["what"] as? String ?? "").isEmpty, "\(item)")

@@ -30,6 +30,8 @@ public enum DemoPortfolio {
                                   summary: "Demo portfolio loaded: \(doc.agreements.count) agreements, \(doc.noticeRules.count) notice rules, \(doc.subProcessors.count) sub-processors"))
         }
         try recordEvents(portfolio)
+        // Windows that passed without objection become deemed acceptances (PUB 5.2), as at every start.
+        try portfolio.settleDeemedAcceptances()
     }
 
     static func recordEvents(_ p: Portfolio) throws {
@@ -61,6 +63,21 @@ public enum DemoPortfolio {
             effectiveDate: day(-20),
             subProcessor: SubProcessorDraft(name: "GatewayAPI ApS", address: "Aarhus, Danmark",
                                             country: "DK", purpose: "SMS-udsendelse")))
-        try p.acceptChangeNotice(noticeId: old.id, note: "Accepted by the DPO after review")
+        try p.acceptChangeNotice(noticeId: old.id, date: day(-45), channel: .email,
+                                 note: "Express written approval (2.2) by the DPO after review")
+        // Deemed accepted: the PUB supplier announced a new sub-processor 40 days ago and we did not object
+        // "skyndsamt" (assumed 10 working days); under 5.2 it is deemed approved when the window has passed.
+        try p.recordChangeNotice(ChangeNoticeDraft(
+            agreementId: "pub-avtal-bilaga3", kind: .subProcessorAdded, receivedDate: day(-40), channel: .email,
+            summary: "Ny underleverantör för drift av passersystemets molntjänst",
+            subProcessor: SubProcessorDraft(name: "Elastx AB", address: "Stockholm", country: "SE",
+                                            purpose: "Drift (molninfrastruktur)")))
+        // Within 30 days, flagged: Pureservice proposes a US sub-processor, but C.5/C.6 allow processing and
+        // transfers outside the EEA only with our written consent.
+        try p.recordChangeNotice(ChangeNoticeDraft(
+            agreementId: "pureservice", kind: .subProcessorAdded, receivedDate: day(-5), channel: .email,
+            summary: "Pureservice will use Datadog, Inc. for application monitoring", effectiveDate: day(40),
+            subProcessor: SubProcessorDraft(name: "Datadog, Inc.", address: "New York, USA", country: "US",
+                                            purpose: "Application monitoring (logs may contain personal data)")))
     }
 }

@@ -99,6 +99,8 @@ struct ProblemReporter: @unchecked Sendable {
         "SubProcessorStatus": SubProcessorStatus.allCases.map(\.rawValue),
         "DeadlineSourceKind": DeadlineSourceKind.allCases.map(\.rawValue),
         "DeadlineState": DeadlineState.allCases.map(\.rawValue),
+        "DecisionBasis": DecisionBasis.allCases.map(\.rawValue),
+        "DeadlineResolution": DeadlineResolution.allCases.map(\.rawValue),
     ]
 }
 
@@ -254,6 +256,13 @@ struct DocumentValidator {
                 throw fail(path.key("terminationRight"), "terminationRight belongs to rules with trigger \"termination_notice\", not \"\(r.trigger.rawValue)\"",
                            "Remove \"terminationRight\", or use \"trigger\": \"termination_notice\"")
             }
+            if let by = r.noticeBy, r.trigger != .changeNoticeReceived && r.trigger != .changeTakesEffect {
+                throw fail(path.key("noticeBy"), "noticeBy \"\(by.rawValue)\" only applies to change-notice rules, not trigger \"\(r.trigger.rawValue)\"",
+                           "Remove noticeBy, or use trigger change_notice_received or change_takes_effect")
+            }
+            if let a = r.anchorText, a.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw fail(path.key("anchorText"), "anchorText is empty", "Write the contract's anchor words (\"the defect occurred\"), or leave the field out")
+            }
             if r.trigger == .event && r.eventKind == nil {
                 throw fail(path.key("eventKind"), "A rule with trigger \"event\" needs an eventKind",
                            "Add \"eventKind\", one of: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -263,6 +272,25 @@ struct DocumentValidator {
             let path = Self.root.key("subProcessors").index(i)
             try nonEmpty(s.name, path.key("name"), "Name")
             try nonEmpty(s.country, path.key("country"), "Country")
+            if s.approvalBasis != nil && s.status != .approved {
+                throw fail(path.key("approvalBasis"), "approvalBasis \"\(s.approvalBasis!.rawValue)\" on a sub-processor that is \(s.status.rawValue)",
+                           "Only an approved sub-processor has an approval basis; set \"status\": \"approved\" or remove approvalBasis")
+            }
+        }
+        for (i, n) in doc.changeNotices.enumerated() {
+            let path = Self.root.key("changeNotices").index(i)
+            if n.givenBy == .either {
+                throw fail(path.key("givenBy"), "A change notice is given by one party, not \"either\"",
+                           "Use \"them\" (received from the counterparty) or \"us\" (our own notice)")
+            }
+            if let basis = n.decisionBasis, n.status != .accepted {
+                throw fail(path.key("decisionBasis"), "decisionBasis \"\(basis.rawValue)\" on a notice that is \(n.status.rawValue)",
+                           "Only an accepted notice has a decision basis; set \"status\": \"accepted\" or remove decisionBasis")
+            }
+            if n.decisionBasis == .deemed && n.decisionDate == nil {
+                throw fail(path.key("decisionDate"), "A deemed acceptance needs the day it took effect",
+                           "Add \"decisionDate\" (YYYY-MM-DD), the day after the objection window closed")
+            }
         }
         for (i, e) in doc.events.enumerated() {
             if e.madeBy == .either {
@@ -280,6 +308,10 @@ struct DocumentValidator {
                        "Add \"changeNoticeId\", or use \"terminationRight\": \"ordinary\"")
         }
         for (i, d) in doc.deadlines.enumerated() {
+            if d.resolution != nil && d.state != .handled {
+                throw fail(Self.root.key("deadlines").index(i).key("resolution"), "resolution \"\(d.resolution!.rawValue)\" on an open deadline",
+                           "A resolution closes a deadline: set \"state\": \"handled\" with its handledDate, or remove resolution")
+            }
             if let m = d.dueMinutes, !(0..<1440).contains(m) {
                 throw fail(Self.root.key("deadlines").index(i).key("dueMinutes"), "dueMinutes \(m) is not a time of day",
                            "Use minutes after midnight, 0 to 1439")
@@ -358,11 +390,11 @@ struct DocumentValidator {
                            "Add it to \"\(table)\", or correct the id")
             }
         }
-        func clauseRef(_ ref: String?, agreementId: String, _ path: DocumentPath) throws {
+        func clauseRef(_ ref: String?, agreementId: String, _ path: DocumentPath, field: String = "clauseRef") throws {
             guard let ref else { return }
             guard clauseRefs[agreementId]?.contains(ref) == true else {
                 let known = (clauseRefs[agreementId] ?? []).sorted().prefix(12).joined(separator: ", ")
-                throw fail(path.key("clauseRef"), "clauseRef \"\(ref)\" matches no clause of agreement \"\(agreementId)\"",
+                throw fail(path.key(field), "\(field) \"\(ref)\" matches no clause of agreement \"\(agreementId)\"",
                            "Use the reference of one of its clauses (\(known.isEmpty ? "it has none" : known)), or add the clause to \"clauses\"")
             }
         }
@@ -393,6 +425,7 @@ struct DocumentValidator {
             let path = Self.root.key("noticeRules").index(i)
             try agreement(r.agreementId, path.key("agreementId"))
             try clauseRef(r.clauseRef, agreementId: r.agreementId, path)
+            try clauseRef(r.writtenFormClause, agreementId: r.agreementId, path, field: "writtenFormClause")
         }
         for (i, s) in doc.subProcessors.enumerated() { try agreement(s.agreementId, Self.root.key("subProcessors").index(i).key("agreementId")) }
         for (i, n) in doc.changeNotices.enumerated() {

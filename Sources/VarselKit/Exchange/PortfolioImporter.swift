@@ -261,6 +261,16 @@ public struct PortfolioImporter: Sendable {
         try table("terminations", doc.terminations)
         try table("events", doc.events)
         try table("deadlines", doc.deadlines)
+        // A deadline's silence-is-approval mirrors its rule: files written before the field existed
+        // leave it out, and their passed silence windows must not turn into overdue items.
+        if doc.deadlines.contains(where: { !$0.silenceIsApproval && $0.ruleId != nil }) {
+            appliers.append { db in
+                try db.execute(sql: """
+                    UPDATE deadlines SET silence_is_approval = 1
+                    WHERE silence_is_approval = 0 AND rule_id IN (SELECT id FROM notice_rules WHERE silence_is_approval = 1)
+                    """)
+            }
+        }
 
         plan.auditInFile = doc.audit.count
         if plan.mode == .restore {

@@ -170,11 +170,18 @@ struct GeneratorRun {
                 notice.subProcessorId = sp.id
                 notice.summary = "New sub-processor: \(v.name)"
             }
-            let deadlines = planner.deadlines(for: notice, rules: rules, calendar: a.calendar)
+            var deadlines = planner.deadlines(for: notice, rules: rules, calendar: a.calendar)
             // Old notices were decided; recent ones are still open.
             let decided = deadlines.allSatisfy { $0.actByDate < today.adding(days: -7) } || rng.chance(0.1)
             let objected = decided && rng.chance(0.2)
             if decided { notice.status = objected ? .objected : .accepted }
+            // Open silence-is-approval windows that have passed are settled, as the workbench would at start.
+            if !decided, !deadlines.isEmpty, deadlines.allSatisfy({ $0.silenceIsApproval && Portfolio.deemedDate(of: $0) <= today }) {
+                let deemed = deadlines.map(Portfolio.deemedDate(of:)).max()!
+                notice.status = .accepted
+                notice.decisionBasis = .deemed; notice.decisionDate = deemed; notice.decisionClause = deadlines[0].clauseRef
+                for i in deadlines.indices { Self.settle(&deadlines[i], on: deemed) }
+            }
             try notice.insert(db)
             summary.changeNotices += 1
             if objected {
@@ -196,7 +203,8 @@ struct GeneratorRun {
             try event.insert(db)
             summary.events += 1
             for var d in planner.deadlines(for: event, rules: rules, calendar: a.calendar) {
-                if d.actByDate < today.adding(days: -30) { d.state = .handled; d.handledDate = d.actByDate }
+                if d.silenceIsApproval && Portfolio.deemedDate(of: d) <= today { Self.settle(&d, on: Portfolio.deemedDate(of: d)) }
+                if d.state == .open && d.actByDate < today.adding(days: -30) { d.state = .handled; d.handledDate = d.actByDate }
                 try insert(d)
             }
         }
@@ -218,6 +226,13 @@ struct GeneratorRun {
             summary.terminations += 1
             for d in planner.deadlines(forEnd: end, terminationId: id, rules: rules, calendar: a.calendar) { try insert(d) }
         }
+    }
+
+    /// Closes a passed silence-is-approval window as deemed accepted (what `settleDeemedAcceptances` does).
+    static func settle(_ d: inout Deadline, on deemed: CivilDate) {
+        guard d.state == .open else { return }
+        d.state = .handled; d.handledDate = deemed; d.resolution = .deemedAccepted
+        d.handledNote = "Deemed accepted \(deemed.iso): no objection by \(d.actByDate.iso)" + (d.clauseRef.map { " (\($0))" } ?? "")
     }
 
     mutating func insert(_ d: Deadline) throws {

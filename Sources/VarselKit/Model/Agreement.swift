@@ -60,25 +60,29 @@ public struct Agreement: Codable, Hashable, Sendable, Identifiable {
     /// Hovedaftalen"): its end follows the parent's, and it cannot be terminated on its own.
     public var endsWithParent: Bool
     public var notes: String?
+    /// The clause(s) that forbid processing or transfers outside the EEA without our written consent
+    /// ("C.5, C.6"); a change notice proposing a sub-processor outside the EEA is then flagged.
+    public var transferConsentClause: String?
 
     public init(id: String, title: String, kind: AgreementKind, counterpartyId: String, ourPartyId: String? = nil,
                 ourRole: OurRole, language: String, governingLaw: String, calendar: CalendarID, version: String? = nil,
                 signedDate: CivilDate? = nil, effectiveDate: CivilDate? = nil, endDate: CivilDate? = nil,
                 term: AgreementTerm = .indefinite, status: AgreementStatus = .active, parentId: String? = nil, notes: String? = nil,
-                endsWithParent: Bool = false) {
+                endsWithParent: Bool = false, transferConsentClause: String? = nil) {
         self.id = id; self.title = title; self.kind = kind; self.counterpartyId = counterpartyId; self.ourPartyId = ourPartyId
         self.ourRole = ourRole; self.language = language; self.governingLaw = governingLaw; self.calendar = calendar
         self.version = version; self.signedDate = signedDate; self.effectiveDate = effectiveDate; self.endDate = endDate
         self.term = term; self.status = status; self.parentId = parentId; self.notes = notes
         self.endsWithParent = endsWithParent
+        self.transferConsentClause = transferConsentClause
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, title, kind, counterpartyId, ourPartyId, ourRole, language, governingLaw, calendar, version
-        case signedDate, effectiveDate, endDate, term, status, parentId, endsWithParent, notes
+        case signedDate, effectiveDate, endDate, term, status, parentId, endsWithParent, notes, transferConsentClause
     }
 
-    /// Documents written before `endsWithParent` existed decode with it off.
+    /// Documents written before `endsWithParent` and `transferConsentClause` existed decode with them off.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(id: try c.decode(String.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
@@ -91,7 +95,8 @@ public struct Agreement: Codable, Hashable, Sendable, Identifiable {
                   endDate: try c.decodeIfPresent(CivilDate.self, forKey: .endDate), term: try c.decode(AgreementTerm.self, forKey: .term),
                   status: try c.decode(AgreementStatus.self, forKey: .status), parentId: try c.decodeIfPresent(String.self, forKey: .parentId),
                   notes: try c.decodeIfPresent(String.self, forKey: .notes),
-                  endsWithParent: try c.decodeIfPresent(Bool.self, forKey: .endsWithParent) ?? false)
+                  endsWithParent: try c.decodeIfPresent(Bool.self, forKey: .endsWithParent) ?? false,
+                  transferConsentClause: try c.decodeIfPresent(String.self, forKey: .transferConsentClause))
     }
 }
 

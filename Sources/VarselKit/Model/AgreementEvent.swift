@@ -5,6 +5,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case downtime
     case delivery
     case defectDiscovered = "defect_discovered"
+    /// The defect occurred (Pureservice 7.2 counts from here, not from discovery).
+    case defectOccurred = "defect_occurred"
     case damageDiscovered = "damage_discovered"
     case breachDemand = "breach_demand"
     case other
@@ -16,6 +18,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .downtime: "Downtime"
         case .delivery: "Delivery"
         case .defectDiscovered: "Defect discovered"
+        case .defectOccurred: "Defect occurred"
         case .damageDiscovered: "Damage discovered"
         case .breachDemand: "Written demand to cure a breach"
         case .other: "Other event"

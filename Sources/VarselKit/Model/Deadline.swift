@@ -17,11 +17,19 @@ public enum DeadlineState: String, Codable, Sendable, CaseIterable {
     case open, handled
 }
 
+/// How a handled deadline was closed, when not by someone acting on it.
+public enum DeadlineResolution: String, Codable, Sendable, CaseIterable {
+    /// The window passed without objection and the rule makes silence approval (PUB 5.2).
+    case deemedAccepted = "deemed_accepted"
+}
+
 /// How a deadline stands on a given day.
 public enum DeadlineStatus: String, Codable, Sendable, CaseIterable {
     case open, handled
     /// Still open after its act-by day.
     case missed
+    /// A silence-is-approval window that passed without objection: accepted, never overdue.
+    case deemedAccepted = "deemed_accepted"
 }
 
 /// Agenda windows, as the agenda groups them.
@@ -89,18 +97,49 @@ public struct Deadline: Codable, Hashable, Sendable, Identifiable {
     public var state: DeadlineState
     public var handledDate: CivilDate?
     public var handledNote: String?
+    /// The rule makes silence approval: past its act-by day the deadline is deemed accepted, not overdue.
+    public var silenceIsApproval: Bool
+    /// How it was closed, when not by someone acting on it (deemed acceptance).
+    public var resolution: DeadlineResolution?
+    /// A warning to show with the deadline wherever it is listed (e.g. a sub-processor outside the EEA).
+    public var flag: String?
 
     public init(id: String, agreementId: String, ruleId: String?, sourceKind: DeadlineSourceKind, sourceId: String,
                 what: String, actor: Actor, clauseRef: String?, anchorDate: CivilDate, rawDate: CivilDate,
                 dueDate: CivilDate, actByDate: CivilDate, dueMinutes: Int? = nil, remindDate: CivilDate? = nil,
                 explanation: String, assumed: Bool = false, writtenForm: Bool = false, groundsRequired: Bool = false,
-                state: DeadlineState = .open, handledDate: CivilDate? = nil, handledNote: String? = nil) {
+                state: DeadlineState = .open, handledDate: CivilDate? = nil, handledNote: String? = nil,
+                silenceIsApproval: Bool = false, resolution: DeadlineResolution? = nil, flag: String? = nil) {
         self.id = id; self.agreementId = agreementId; self.ruleId = ruleId; self.sourceKind = sourceKind
         self.sourceId = sourceId; self.what = what; self.actor = actor; self.clauseRef = clauseRef
         self.anchorDate = anchorDate; self.rawDate = rawDate; self.dueDate = dueDate; self.actByDate = actByDate
         self.dueMinutes = dueMinutes; self.remindDate = remindDate; self.explanation = explanation
         self.assumed = assumed; self.writtenForm = writtenForm; self.groundsRequired = groundsRequired
         self.state = state; self.handledDate = handledDate; self.handledNote = handledNote
+        self.silenceIsApproval = silenceIsApproval; self.resolution = resolution; self.flag = flag
+    }
+
+    /// Decodes documents written before the silence, resolution and flag fields existed.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), agreementId: try c.decode(String.self, forKey: .agreementId),
+                  ruleId: try c.decodeIfPresent(String.self, forKey: .ruleId),
+                  sourceKind: try c.decode(DeadlineSourceKind.self, forKey: .sourceKind),
+                  sourceId: try c.decode(String.self, forKey: .sourceId), what: try c.decode(String.self, forKey: .what),
+                  actor: try c.decode(Actor.self, forKey: .actor), clauseRef: try c.decodeIfPresent(String.self, forKey: .clauseRef),
+                  anchorDate: try c.decode(CivilDate.self, forKey: .anchorDate), rawDate: try c.decode(CivilDate.self, forKey: .rawDate),
+                  dueDate: try c.decode(CivilDate.self, forKey: .dueDate), actByDate: try c.decode(CivilDate.self, forKey: .actByDate),
+                  dueMinutes: try c.decodeIfPresent(Int.self, forKey: .dueMinutes),
+                  remindDate: try c.decodeIfPresent(CivilDate.self, forKey: .remindDate),
+                  explanation: try c.decode(String.self, forKey: .explanation), assumed: try c.decode(Bool.self, forKey: .assumed),
+                  writtenForm: try c.decode(Bool.self, forKey: .writtenForm),
+                  groundsRequired: try c.decode(Bool.self, forKey: .groundsRequired),
+                  state: try c.decode(DeadlineState.self, forKey: .state),
+                  handledDate: try c.decodeIfPresent(CivilDate.self, forKey: .handledDate),
+                  handledNote: try c.decodeIfPresent(String.self, forKey: .handledNote),
+                  silenceIsApproval: try c.decodeIfPresent(Bool.self, forKey: .silenceIsApproval) ?? false,
+                  resolution: try c.decodeIfPresent(DeadlineResolution.self, forKey: .resolution),
+                  flag: try c.decodeIfPresent(String.self, forKey: .flag))
     }
 
     /// Days from `today` to the act-by day (negative when overdue).
@@ -108,7 +147,9 @@ public struct Deadline: Codable, Hashable, Sendable, Identifiable {
 
     /// open / handled / missed on `today`.
     public func status(today: CivilDate) -> DeadlineStatus {
+        if resolution == .deemedAccepted { return .deemedAccepted }
         if state == .handled { return .handled }
-        return actByDate < today ? .missed : .open
+        guard actByDate < today else { return .open }
+        return silenceIsApproval ? .deemedAccepted : .missed
     }
 }

@@ -83,11 +83,20 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
     public var toEndOfMonth: Bool
     /// Our internal lead time: remind this long before the act-by date.
     public var leadTime: Period?
-    /// Silence counts as approval (e.g. PUB-avtal 5.2).
+    /// Silence counts as approval (e.g. PUB-avtal 5.2): when the window passes without objection the
+    /// change is deemed accepted (`Portfolio.settleDeemedAcceptances()`).
     public var silenceIsApproval: Bool
     public var note: String?
     /// For the `recurring` trigger: the day the recurrence counts from (occurrence 1 is one period later).
     public var recursFrom: CivilDate?
+    /// For change triggers: whose change notice the rule governs — `them` (the default, a notice
+    /// received from the counterparty), `us` (a notice we give, e.g. Mobilize Me 8.1) or `either`.
+    public var noticeBy: Actor?
+    /// The contract's own words for the anchor, used in the explanation: "the defect occurred",
+    /// "the damage was or should have been discovered". nil = the event kind's label.
+    public var anchorText: String?
+    /// The clause that requires the written form, when it is not `clauseRef` (Migrationsverket 11.3).
+    public var writtenFormClause: String?
 
     public init(id: String, agreementId: String, clauseRef: String?, title: String, trigger: RuleTrigger,
                 changeKinds: [ChangeKind] = [], eventKind: EventKind? = nil, terminationBy: Actor? = nil,
@@ -96,7 +105,8 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
                 roll: RollDirection? = nil, workingDays: WorkingDayOptions = .init(), capBefore: RuleCap? = nil,
                 toEndOfMonth: Bool = false, leadTime: Period? = nil,
                 silenceIsApproval: Bool = false, note: String? = nil, recursFrom: CivilDate? = nil,
-                terminationRight: TerminationRight? = nil) {
+                terminationRight: TerminationRight? = nil, noticeBy: Actor? = nil,
+                anchorText: String? = nil, writtenFormClause: String? = nil) {
         self.id = id; self.agreementId = agreementId; self.clauseRef = clauseRef; self.title = title
         self.trigger = trigger; self.changeKinds = changeKinds; self.eventKind = eventKind; self.terminationBy = terminationBy
         self.period = period; self.vagueText = vagueText; self.direction = direction; self.actor = actor
@@ -106,6 +116,7 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
         self.toEndOfMonth = toEndOfMonth; self.leadTime = leadTime
         self.silenceIsApproval = silenceIsApproval; self.note = note; self.recursFrom = recursFrom
         self.terminationRight = terminationRight
+        self.noticeBy = noticeBy; self.anchorText = anchorText; self.writtenFormClause = writtenFormClause
     }
 
     private enum LegacyKeys: String, CodingKey { case rollForward }
@@ -140,7 +151,10 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
                   silenceIsApproval: try c.decodeIfPresent(Bool.self, forKey: .silenceIsApproval) ?? false,
                   note: try c.decodeIfPresent(String.self, forKey: .note),
                   recursFrom: try c.decodeIfPresent(CivilDate.self, forKey: .recursFrom),
-                  terminationRight: try c.decodeIfPresent(TerminationRight.self, forKey: .terminationRight))
+                  terminationRight: try c.decodeIfPresent(TerminationRight.self, forKey: .terminationRight),
+                  noticeBy: try c.decodeIfPresent(Actor.self, forKey: .noticeBy),
+                  anchorText: try c.decodeIfPresent(String.self, forKey: .anchorText),
+                  writtenFormClause: try c.decodeIfPresent(String.self, forKey: .writtenFormClause))
     }
 
     /// The right a termination rule gives (ordinary when not set).
@@ -151,6 +165,18 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
 
     /// Whether this rule applies to a change notice of `kind`.
     public func applies(to kind: ChangeKind) -> Bool { changeKinds.isEmpty || changeKinds.contains(kind) }
+
+    /// Whose change notices the rule governs (`them` unless stated).
+    public var governsNoticesBy: Actor { noticeBy ?? .them }
+
+    /// Whether this rule applies to a change notice of `kind` given by `givenBy`: a rule fires only
+    /// for notices given by the party it names (Mobilize Me 8.1 governs our notices, not theirs).
+    public func applies(to kind: ChangeKind, givenBy: Actor) -> Bool {
+        applies(to: kind) && (governsNoticesBy == .either || governsNoticesBy == givenBy)
+    }
+
+    /// The clause that requires the written form ("11.3"), falling back to the rule's own clause.
+    public var writtenFormRef: String? { writtenFormClause ?? clauseRef }
 
     /// "4 weeks after", "at least 30 days before", "promptly (assumed 10 working days)".
     public func periodText(assumed: Period) -> String {

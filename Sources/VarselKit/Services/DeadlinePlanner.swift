@@ -41,7 +41,21 @@ public struct DeadlinePlanner: Sendable {
                         sourceKind: sourceKind, sourceId: sourceId, what: rule.title, actor: rule.actor,
                         clauseRef: rule.clauseRef, anchorDate: anchor, rawDate: c.rawDate, dueDate: c.dueDate,
                         actByDate: c.actByDate, dueMinutes: c.dueMinutes, remindDate: remind, explanation: explanation,
-                        assumed: rule.isVague, writtenForm: rule.writtenForm, groundsRequired: rule.groundsRequired)
+                        assumed: rule.isVague, writtenForm: rule.writtenForm, groundsRequired: rule.groundsRequired,
+                        silenceIsApproval: rule.silenceIsApproval)
+    }
+
+    /// The rules that open deadlines for us (or both) from a change notice of this kind given by this party.
+    public func ownRules(for notice: ChangeNotice, in rules: [NoticeRule]) -> [NoticeRule] {
+        rules.filter { $0.actor != .them && $0.applies(to: notice.kind, givenBy: notice.givenBy)
+            && ($0.trigger == .changeNoticeReceived || $0.trigger == .changeTakesEffect) }
+    }
+
+    /// The rules of `rules` that count back from the day the change applies and so cannot open a
+    /// deadline for `notice` without its effective date (Mobilize Me 2.2: approval before use).
+    public func rulesNeedingEffectiveDate(for notice: ChangeNotice, in rules: [NoticeRule]) -> [NoticeRule] {
+        guard notice.effectiveDate == nil else { return [] }
+        return ownRules(for: notice, in: rules).filter { $0.trigger == .changeTakesEffect }
     }
 
     /// The day of the event `rule` must close before, from what is known: the change notice's effective
@@ -56,29 +70,33 @@ public struct DeadlinePlanner: Sendable {
 
     /// Deadlines a change notice opens for us: objection windows counted from its receipt and
     /// decisions counted back from the day the change applies.
+    /// Only rules governing notices given by the notice's giver fire (`NoticeRule.noticeBy`).
     public func deadlines(for notice: ChangeNotice, rules: [NoticeRule], calendar: CalendarID,
                           agreementEnd: CivilDate? = nil) -> [Deadline] {
-        rules.filter { $0.actor != .them && $0.applies(to: notice.kind) }.compactMap { rule in
+        ownRules(for: notice, in: rules).compactMap { rule in
+            var d: Deadline
             switch rule.trigger {
             case .changeNoticeReceived:
-                return deadline(rule: rule, calendar: calendar, sourceKind: .changeNotice, sourceId: notice.id,
-                                anchor: notice.receivedDate, anchorLabel: "notice received",
-                                capDate: capDate(rule, effectiveDate: notice.effectiveDate, agreementEnd: agreementEnd))
+                d = deadline(rule: rule, calendar: calendar, sourceKind: .changeNotice, sourceId: notice.id,
+                             anchor: notice.receivedDate, anchorLabel: rule.anchorText ?? "notice received",
+                             capDate: capDate(rule, effectiveDate: notice.effectiveDate, agreementEnd: agreementEnd))
             case .changeTakesEffect:
                 guard let effective = notice.effectiveDate else { return nil }
-                return deadline(rule: rule, calendar: calendar, sourceKind: .changeNotice, sourceId: notice.id,
-                                anchor: effective, anchorLabel: "change applies")
+                d = deadline(rule: rule, calendar: calendar, sourceKind: .changeNotice, sourceId: notice.id,
+                             anchor: effective, anchorLabel: rule.anchorText ?? "change applies")
             default:
                 return nil
             }
+            d.flag = notice.transferFlag
+            return d
         }
     }
 
     /// Checks the counterparty's duty to notify in time ("at least 14 days before the change applies").
     /// Returns one warning per rule the notice breaks.
     public func lateNoticeWarnings(for notice: ChangeNotice, rules: [NoticeRule], calendar: CalendarID) -> [String] {
-        guard let effective = notice.effectiveDate else { return [] }
-        return rules.filter { $0.actor == .them && $0.trigger == .changeTakesEffect && $0.applies(to: notice.kind) }
+        guard let effective = notice.effectiveDate, notice.givenBy == .them else { return [] }
+        return rules.filter { $0.actor == .them && $0.trigger == .changeTakesEffect && $0.applies(to: notice.kind, givenBy: .them) }
             .compactMap { rule in
                 let c = compute(rule: rule, calendar: calendar, anchor: effective, anchorLabel: "change applies")
                 guard notice.receivedDate > c.rawDate else { return nil }
@@ -126,7 +144,7 @@ public struct DeadlinePlanner: Sendable {
         if event.kind == .breachDemand { return cureDeadlines(for: event, rules: rules, calendar: calendar) }
         return rules.filter { $0.trigger == .event && $0.eventKind == event.kind && $0.actor != .them }.map { rule in
             deadline(rule: rule, calendar: calendar, sourceKind: .event, sourceId: event.id, anchor: event.date,
-                     anchorMinutes: event.minutes, anchorLabel: event.kind.label.lowercased(),
+                     anchorMinutes: event.minutes, anchorLabel: rule.anchorText ?? event.kind.label.lowercased(),
                      capDate: capDate(rule, effectiveDate: nil, agreementEnd: agreementEnd))
         }
     }

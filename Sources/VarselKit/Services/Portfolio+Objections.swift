@@ -11,7 +11,8 @@ extension Portfolio {
     }
 
     /// Records our objection: stores it, marks the notice objected and a proposed sub-processor
-    /// objected, and closes the notice's open deadlines.
+    /// objected, and closes the notice's open deadlines. An objection sent by the window's last day
+    /// undoes a deemed acceptance settled in the meantime; a later one is refused.
     @discardableResult
     public func recordObjection(noticeId: String, date: CivilDate? = nil, grounds: String, channel: Channel = .email,
                                 note: String? = nil) throws -> Objection {
@@ -19,9 +20,21 @@ extension Portfolio {
             var notice = try changeNotice(db, noticeId)
             let date = date ?? clock.today
             let grounds = grounds.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard notice.status == .open else {
-                throw VarselError(.conflict, "Change notice \(noticeId) is already \(notice.status.rawValue)",
+            // A deemed acceptance stands only if no objection was sent in time: an objection sent by the
+            // window's act-by day and recorded later (reads settle first) undoes it.
+            let deemed = notice.status == .accepted && notice.decisionBasis == .deemed
+                ? try Deadline.filter(Column("source_kind") == DeadlineSourceKind.changeNotice.rawValue && Column("source_id") == notice.id
+                                      && Column("resolution") == DeadlineResolution.deemedAccepted.rawValue).fetchAll(db)
+                : []
+            let lastDay = deemed.map(\.actByDate).max()
+            guard notice.status == .open || lastDay != nil else {
+                throw VarselError(.conflict, "Change notice \(noticeId) is already \(notice.statusText)",
                                   at: "notice", fix: "Only open notices can be objected to; see `varsel show \(notice.agreementId)`")
+            }
+            if let lastDay, date > lastDay {
+                throw VarselError(.conflict, "Change notice \(noticeId) was deemed accepted on \(notice.decisionDate?.iso ?? "?")"
+                                  + " (\(notice.decisionClause ?? "silence is approval")): no objection by \(lastDay.iso), and \(date.iso) is later",
+                                  at: "date", fix: "An objection counts only if sent by \(lastDay.iso); give --date if it was sent then")
             }
             if date > clock.today {
                 throw VarselError(.invalidInput, "Objection date \(date.iso) is after today (\(clock.today.iso))", at: "date",
@@ -47,8 +60,28 @@ extension Portfolio {
                 sp.status = .objected
                 try sp.update(db)
             }
-            let closed = try closeDeadlines(db, sourceKind: .changeNotice, sourceId: notice.id,
+            var closed = try closeDeadlines(db, sourceKind: .changeNotice, sourceId: notice.id,
                                             note: "Objection \(objection.id) sent \(date.iso) by \(channel.rawValue)")
+            if !deemed.isEmpty {
+                // Undo the deemed acceptance: the objection was in time.
+                notice.decisionBasis = nil; notice.decisionDate = nil; notice.decisionClause = nil
+                try notice.update(db)
+                if let spId = notice.subProcessorId, var sp = try SubProcessor.fetchOne(db, key: spId), sp.approvalBasis == .deemed {
+                    sp.status = .objected; sp.approvalBasis = nil; sp.approvalDate = nil; sp.approvalClause = nil
+                    try sp.update(db)
+                }
+                if let old = notice.replacesSubProcessorId, var sp = try SubProcessor.fetchOne(db, key: old), sp.status == .removed {
+                    sp.status = .approved
+                    try sp.update(db)
+                }
+                for var d in deemed {
+                    d.resolution = nil
+                    d.handledDate = clock.today
+                    d.handledNote = "Objection \(objection.id) sent \(date.iso) by \(channel.rawValue), in time: the deemed acceptance is undone"
+                    try d.update(db)
+                    closed.append(d)
+                }
+            }
             let agreement = try agreement(db, notice.agreementId)
             let summary = "Objection to \(notice.kind.label.lowercased()) on \(agreement.title) (\(notice.id)); "
                 + "\(closed.count) deadline(s) handled; grounds: \(grounds.isEmpty ? "none given" : grounds)"
@@ -58,29 +91,60 @@ extension Portfolio {
         }
     }
 
-    /// Records that we accept a change notice: the proposed sub-processor becomes approved and
-    /// the notice's open deadlines close.
-    public func acceptChangeNotice(noticeId: String, note: String? = nil) throws {
+    /// Records that we accept a change notice expressly: the decision's date and channel are stored
+    /// (Mobilize Me 2.2 needs express written approval), the proposed sub-processor becomes approved
+    /// and the notice's open deadlines close. Where a rule demands the written form, a phone call or
+    /// meeting is refused.
+    public func acceptChangeNotice(noticeId: String, date: CivilDate? = nil, channel: Channel? = nil,
+                                   note: String? = nil) throws {
         try write { db in
             var notice = try changeNotice(db, noticeId)
             guard notice.status == .open else {
-                throw VarselError(.conflict, "Change notice \(noticeId) is already \(notice.status.rawValue)", at: "notice")
+                throw VarselError(.conflict, "Change notice \(noticeId) is already \(notice.statusText)", at: "notice")
+            }
+            let date = date ?? clock.today
+            if date > clock.today {
+                throw VarselError(.invalidInput, "Approval date \(date.iso) is after today (\(clock.today.iso))", at: "date",
+                                  fix: "Record the approval on or after the day it is sent")
+            }
+            if date < notice.receivedDate {
+                throw VarselError(.invalidInput, "Approval date \(date.iso) is before the notice was received (\(notice.receivedDate.iso))",
+                                  at: "date", fix: "Check the date")
+            }
+            let rules = try rules(db, agreementId: notice.agreementId)
+            let own = planner.ownRules(for: notice, in: rules)
+            // An approval due before the change applies whose own clause demands writing (Mobilize Me 2.2:
+            // "udtrykkelig skriftlig godkendelse"). A written objection (8.6.3) or a form another clause
+            // requires for a termination (Migrationsverket 11.3) does not bind an acceptance.
+            let written = own.first { $0.writtenForm && $0.trigger == .changeTakesEffect && !$0.silenceIsApproval
+                && ($0.writtenFormClause == nil || $0.writtenFormClause == $0.clauseRef) }
+            if let written, let channel, channel == .phone || channel == .meeting {
+                throw VarselError(.invalidInput, "Clause \(written.writtenFormRef ?? "?") requires the approval in writing; \(channel.rawValue) is not written",
+                                  at: "channel", fix: "Send the approval in writing (--channel email, letter or portal) and record that")
             }
             let before = notice
             notice.status = .accepted
+            notice.decisionBasis = .express
+            notice.decisionDate = date
+            notice.decisionChannel = channel
+            notice.decisionClause = (written ?? own.first)?.clauseRef
             try notice.update(db)
             if let spId = notice.subProcessorId, var sp = try SubProcessor.fetchOne(db, key: spId) {
                 sp.status = .approved
+                sp.approvalBasis = .express
+                sp.approvalDate = date
+                sp.approvalClause = (written ?? own.first)?.clauseRef
                 try sp.update(db)
             }
             if let old = notice.replacesSubProcessorId, var sp = try SubProcessor.fetchOne(db, key: old) {
                 sp.status = .removed
                 try sp.update(db)
             }
+            let how = channel.map { " by \($0.rawValue)" } ?? ""
             let closed = try closeDeadlines(db, sourceKind: .changeNotice, sourceId: notice.id,
-                                            note: note ?? "Change accepted \(clock.today.iso)")
+                                            note: note ?? "Change accepted \(date.iso)\(how)")
             return ((), AuditNote(action: "accept_change_notice", entityType: "change_notice", entityId: notice.id,
-                                  summary: "Accepted \(notice.kind.label.lowercased()) (\(notice.id)); \(closed.count) deadline(s) handled",
+                                  summary: "Accepted \(notice.kind.label.lowercased()) (\(notice.id)) on \(date.iso)\(how); \(closed.count) deadline(s) handled",
                                   before: before, after: notice))
         }
     }

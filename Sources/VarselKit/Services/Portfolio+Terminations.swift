@@ -142,7 +142,7 @@ extension Portfolio {
                 effect = (rule, request.date, e.0, e.1)
             }
         }
-        if let rule = effect.rule, rule.writtenForm { warnings.append("Clause \(rule.clauseRef ?? "?") requires the notice in writing") }
+        if let rule = effect.rule, rule.writtenForm { warnings.append("Clause \(rule.writtenFormRef ?? "?") requires the notice in writing") }
         var finalEnd = effect.end
         var finalExplanation = effect.explanation
         if let fixedEnd = agreement.ownEnd, fixedEnd < effect.end {

@@ -45,8 +45,14 @@ extension PortfolioQueries {
               SELECT r.act_by_date FROM renewal_notices r INDEXED BY renewal_notices_due
               WHERE \(Self.renewalDue) AND r.act_by_date <= :horizon \(handledClause))
             """
+        // Passed silence-is-approval windows are deemed accepted, not overdue: subtracted through the
+        // partial index `deadlines_silence` (index only, as the counts above).
+        let deemed = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM deadlines INDEXED BY deadlines_silence
+            WHERE state = 'open' AND silence_is_approval = 1 AND act_by_date < ?
+            """, arguments: [today]) ?? 0
         if let row = try Row.fetchOne(db, sql: sql, arguments: ["today": today, "d14": d14, "d30": d30, "horizon": horizon]) {
-            counts.overdue = row[0] ?? 0; counts.within14 = row[1] ?? 0
+            counts.overdue = (row[0] ?? 0) - deemed; counts.within14 = row[1] ?? 0
             counts.within30 = row[2] ?? 0; counts.within90 = row[3] ?? 0
         }
         return counts

@@ -73,7 +73,8 @@ extension PortfolioQueries {
         case .event: label = rule.eventKind?.label.lowercased() ?? "event"
         case .recurring: label = "recurrence start"
         }
-        let c = planner.compute(rule: rule, calendar: calendar, anchor: today, anchorLabel: label)
+        let anchor = rule.anchorText ?? label
+        let c = planner.compute(rule: rule, calendar: calendar, anchor: today, anchorLabel: anchor)
         let verb: String
         switch (rule.trigger, rule.actor, rule.direction) {
         case (.terminationNotice, _, _): verb = "agreement ends"
@@ -83,7 +84,7 @@ extension PortfolioQueries {
         }
         return RuleView(rule: rule, clause: clauses.first { $0.reference == rule.clauseRef },
                         periodText: rule.periodText(assumed: planner.vagueDefault),
-                        ifTodayText: "\(label) today → \(verb) \(c.actByDate.humanText)" + (c.wasRolled ? " (rolled from \(c.rawDate.humanText))" : ""))
+                        ifTodayText: "\(anchor) today → \(verb) \(c.actByDate.humanText)" + (c.wasRolled ? " (rolled from \(c.rawDate.humanText))" : ""))
     }
 
     /// A recurring rule with its next occurrence from today (ours are also on the agenda; theirs
@@ -123,7 +124,7 @@ extension PortfolioQueries {
                 let s = try SubProcessor(row: row)
                 let use = SubProcessorRegisterEntry.Use(subProcessorId: s.id, agreementId: s.agreementId,
                                                         agreementTitle: row["agreement_title"], counterparty: row["counterparty"],
-                                                        country: s.country, purpose: s.purpose, status: s.status, since: s.since)
+                                                        country: s.country, purpose: s.purpose, status: s.status, since: s.since, statusText: s.statusText)
                 if let last = entries.indices.last, entries[last].name.lowercased() == s.name.lowercased() {
                     entries[last].uses.append(use)
                     if entries[last].orgNumber == nil { entries[last].orgNumber = s.orgNumber }
@@ -150,8 +151,9 @@ extension PortfolioQueries {
                     .order(Column("state").desc, Column("act_by_date")).fetchOne(db)
                 let sub: String? = row["sub_name"]
                 rows.append(NoticeRow(kind: .change, id: n.id, agreementId: n.agreementId, agreementTitle: row["agreement_title"],
-                                      date: n.receivedDate, summary: n.kind.label + ": " + (sub ?? n.summary),
-                                      status: n.status.rawValue, isOpen: n.status == .open, window: window))
+                                      date: n.receivedDate, summary: (n.givenBy == .us ? "Our notice — " : "") + n.kind.label + ": " + (sub ?? n.summary),
+                                      status: n.statusText, isOpen: n.status == .open, window: window, givenBy: n.givenBy,
+                                      flag: n.transferFlag))
             }
             let terms = try Row.fetchAll(db, sql: """
                 SELECT t.*, a.title AS agreement_title FROM terminations t JOIN agreements a ON a.id = t.agreement_id
@@ -163,7 +165,8 @@ extension PortfolioQueries {
                                                  && Column("state") == "open").order(Column("act_by_date")).fetchOne(db)
                 rows.append(NoticeRow(kind: .termination, id: t.id, agreementId: t.agreementId, agreementTitle: row["agreement_title"],
                                       date: t.noticeDate, summary: "Termination \(t.givenBy == .us ? "given by us" : "received") — ends \(t.endDate.iso)",
-                                      status: t.givenBy == .us ? "given" : "received", isOpen: t.endDate >= today, window: window))
+                                      status: t.givenBy == .us ? "given" : "received", isOpen: t.endDate >= today, window: window,
+                                      givenBy: t.givenBy))
             }
             if let f = filter?.lowercased(), !f.isEmpty {
                 rows = rows.filter { ($0.summary + " " + $0.agreementTitle + " " + $0.id).lowercased().contains(f) }

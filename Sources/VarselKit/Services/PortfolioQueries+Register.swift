@@ -98,7 +98,7 @@ extension PortfolioQueries {
                 let s = try SubProcessor(row: row)
                 return SubProcessorRegisterEntry.Use(subProcessorId: s.id, agreementId: s.agreementId,
                                                      agreementTitle: row["agreement_title"], counterparty: row["counterparty"],
-                                                     country: s.country, purpose: s.purpose, status: s.status, since: s.since)
+                                                     country: s.country, purpose: s.purpose, status: s.status, since: s.since, statusText: s.statusText)
             }
         }
     }

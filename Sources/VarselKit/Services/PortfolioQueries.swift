@@ -49,9 +49,9 @@ public struct PortfolioQueries: Sendable {
             FROM deadlines d
             JOIN agreements a ON a.id = d.agreement_id
             JOIN parties p ON p.id = a.counterparty_id
-            WHERE d.state = 'open' AND d.act_by_date <= ?
+            WHERE d.state = 'open' AND d.act_by_date <= ? AND \(Self.notDeemed)
             ORDER BY d.act_by_date, d.id LIMIT ?
-            """, arguments: [horizon, limit])
+            """, arguments: [horizon, today, limit])
         let n = Deadline.positionalColumns.count
         var items: [AgendaItem] = []
         while let row = try rows.next() {
@@ -59,6 +59,10 @@ public struct PortfolioQueries: Sendable {
         }
         return items
     }
+
+    /// Excludes silence-is-approval windows past their act-by day (bind today): they are deemed
+    /// accepted, never overdue, even before `Portfolio.settleDeemedAcceptances()` closes them.
+    static let notDeemed = "NOT (d.silence_is_approval = 1 AND d.act_by_date < ?)"
 
     /// Merges two sorted arrays into one sorted array.
     static func merge<T>(_ a: [T], _ b: [T], by before: (T, T) -> Bool) -> [T] {

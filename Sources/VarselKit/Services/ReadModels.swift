@@ -70,6 +70,8 @@ public struct SubProcessorRegisterEntry: Codable, Hashable, Sendable, Identifiab
         public var purpose: String
         public var status: SubProcessorStatus
         public var since: CivilDate?
+        /// The status in words, with a deemed approval's date and clause ("approved (deemed 2026-03-05, 5.2)").
+        public var statusText: String
     }
     public var name: String
     public var orgNumber: String?
@@ -94,4 +96,8 @@ public struct NoticeRow: Codable, Hashable, Sendable, Identifiable {
     public var isOpen: Bool
     /// The earliest open deadline the notice opened.
     public var window: Deadline?
+    /// Who gave the notice (change notices: us or them; terminations: who gave notice).
+    public var givenBy: Actor
+    /// A warning to show with the notice (a sub-processor outside the EEA needing our consent).
+    public var flag: String?
 }

@@ -58,7 +58,9 @@ extension Deadline {
                   remindDate: CivilDate.fromDatabaseValue(row["remind_date"]), explanation: row["explanation"],
                   assumed: row["assumed"], writtenForm: row["written_form"], groundsRequired: row["grounds_required"],
                   state: DeadlineState(rawValue: row["state"]) ?? .open,
-                  handledDate: CivilDate.fromDatabaseValue(row["handled_date"]), handledNote: row["handled_note"])
+                  handledDate: CivilDate.fromDatabaseValue(row["handled_date"]), handledNote: row["handled_note"],
+                  silenceIsApproval: row["silence_is_approval"],
+                  resolution: (row["resolution"] as String?).flatMap(DeadlineResolution.init(rawValue:)), flag: row["flag"])
     }
 }
 
@@ -82,7 +84,8 @@ extension Agreement {
                   effectiveDate: CivilDate.fromDatabaseValue(row["effective_date"]),
                   endDate: CivilDate.fromDatabaseValue(row["end_date"]), term: term,
                   status: AgreementStatus(rawValue: row["status"]) ?? .active, parentId: row["parent_id"], notes: row["notes"],
-                  endsWithParent: row["ends_with_parent"] ?? false)
+                  endsWithParent: row["ends_with_parent"] ?? false,
+                  transferConsentClause: row["transfer_consent_clause"])
     }
 }
 
@@ -95,7 +98,9 @@ extension SubProcessor {
         self.init(id: row["id"], agreementId: row["agreement_id"], name: row["name"], orgNumber: row["org_number"],
                   address: row["address"], country: row["country"], purpose: row["purpose"],
                   transferMechanism: row["transfer_mechanism"], status: status,
-                  since: CivilDate.fromDatabaseValue(row["since"]))
+                  since: CivilDate.fromDatabaseValue(row["since"]),
+                  approvalBasis: (row["approval_basis"] as String?).flatMap(DecisionBasis.init(rawValue:)),
+                  approvalDate: CivilDate.fromDatabaseValue(row["approval_date"]), approvalClause: row["approval_clause"])
     }
 }
 
@@ -112,12 +117,12 @@ extension Deadline {
     static let positionalColumns = ["id", "agreement_id", "rule_id", "source_kind", "source_id", "what", "actor", "clause_ref",
                                     "anchor_date", "raw_date", "due_date", "act_by_date", "due_minutes", "remind_date",
                                     "explanation", "assumed", "written_form", "grounds_required", "state", "handled_date",
-                                    "handled_note"]
+                                    "handled_note", "silence_is_approval", "resolution", "flag"]
 
     /// `d.id, d.agreement_id, …` for a SELECT list.
     static func selection(alias: String) -> String { positionalColumns.map { "\(alias).\($0)" }.joined(separator: ", ") }
 
-    /// Decodes the first 21 columns by position (no per-column name lookups: the agenda reads
+    /// Decodes the first 24 columns by position (no per-column name lookups: the agenda reads
     /// thousands of rows).
     init(positional row: Row) throws {
         func date(_ i: Int) throws -> CivilDate {
@@ -134,6 +139,8 @@ extension Deadline {
                   dueMinutes: row[12], remindDate: CivilDate.fromDatabaseValue(row[13]), explanation: row[14],
                   assumed: row[15], writtenForm: row[16], groundsRequired: row[17],
                   state: DeadlineState(rawValue: row[18]) ?? .open,
-                  handledDate: CivilDate.fromDatabaseValue(row[19]), handledNote: row[20])
+                  handledDate: CivilDate.fromDatabaseValue(row[19]), handledNote: row[20],
+                  silenceIsApproval: row[21], resolution: (row[22] as String?).flatMap(DeadlineResolution.init(rawValue:)),
+                  flag: row[23])
     }
 }

@@ -34,6 +34,9 @@ enum Schema {
         m.registerMigration("v7-endings") { db in
             try db.execute(sql: v7Endings)
         }
+        m.registerMigration("v8-change-semantics") { db in
+            try db.execute(sql: v8ChangeSemantics)
+        }
         return m
     }
 
@@ -443,5 +446,40 @@ enum Schema {
     ALTER TABLE terminations ADD COLUMN breach_event_id TEXT REFERENCES events(id);
     ALTER TABLE events ADD COLUMN made_by TEXT;
     ALTER TABLE notice_rules ADD COLUMN termination_right TEXT;
+    """
+
+    /// Change-notice semantics (issue 13 items 7–10, 13):
+    /// - `notice_rules`: `notice_by` (whose change notices a rule governs; NULL = theirs),
+    ///   `anchor_text` (the contract's own anchor words), `written_form_clause` (the clause that
+    ///   requires the written form, when not the rule's own).
+    /// - `change_notices`: `given_by` (us/them), the decision's basis (express/deemed), date,
+    ///   channel and clause, and `transfer_flag` (a sub-processor outside the EEA where transfers
+    ///   need our consent).
+    /// - `sub_processors`: approval basis, date and clause (deemed approvals under PUB 5.2).
+    /// - `agreements.transfer_consent_clause`: where the agreement forbids transfers outside the EEA
+    ///   without consent.
+    /// - `deadlines`: `silence_is_approval` (copied from the rule, so the agenda never shows a
+    ///   passed silence window as overdue), `resolution` (deemed_accepted) and `flag`.
+    ///   `deadlines_silence` finds the windows to settle without scanning overdue deadlines.
+    static let v8ChangeSemantics = """
+    ALTER TABLE notice_rules ADD COLUMN notice_by TEXT;
+    ALTER TABLE notice_rules ADD COLUMN anchor_text TEXT;
+    ALTER TABLE notice_rules ADD COLUMN written_form_clause TEXT;
+    ALTER TABLE change_notices ADD COLUMN given_by TEXT NOT NULL DEFAULT 'them';
+    ALTER TABLE change_notices ADD COLUMN decision_basis TEXT;
+    ALTER TABLE change_notices ADD COLUMN decision_date TEXT;
+    ALTER TABLE change_notices ADD COLUMN decision_channel TEXT;
+    ALTER TABLE change_notices ADD COLUMN decision_clause TEXT;
+    ALTER TABLE change_notices ADD COLUMN transfer_flag TEXT;
+    ALTER TABLE sub_processors ADD COLUMN approval_basis TEXT;
+    ALTER TABLE sub_processors ADD COLUMN approval_date TEXT;
+    ALTER TABLE sub_processors ADD COLUMN approval_clause TEXT;
+    ALTER TABLE agreements ADD COLUMN transfer_consent_clause TEXT;
+    ALTER TABLE deadlines ADD COLUMN silence_is_approval INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE deadlines ADD COLUMN resolution TEXT;
+    ALTER TABLE deadlines ADD COLUMN flag TEXT;
+    UPDATE deadlines SET silence_is_approval = 1
+        WHERE rule_id IN (SELECT id FROM notice_rules WHERE silence_is_approval = 1);
+    CREATE INDEX deadlines_silence ON deadlines(act_by_date, state, silence_is_approval) WHERE state = 'open' AND silence_is_approval = 1;
     """
 }

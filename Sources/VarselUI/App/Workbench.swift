@@ -45,8 +45,23 @@ import VarselKit
         self.databaseLabel = databaseLabel
         pager = .agreements(portfolio)
         vendorPager = .vendors(portfolio)
+        settleDeemedAcceptances()
         reloadAll()
         dataVersion = try? portfolio.store.dataVersion()
+    }
+
+    /// Settles the silence-is-approval windows that passed by today (at start and on reload):
+    /// each becomes a deemed acceptance, audited, and leaves the agenda.
+    func settleDeemedAcceptances() {
+        do {
+            let settled = try portfolio.settleDeemedAcceptances()
+            if !settled.isEmpty {
+                let n = settled.count
+                state.status = StatusMessage(text: "\(n) change\(n == 1 ? "" : "s") deemed accepted: no objection within the window", isError: false)
+            }
+        } catch {
+            state.status = StatusMessage(text: "Cannot settle deemed acceptances: \(asVarselError(error).description)", isError: true)
+        }
     }
 
     var queries: PortfolioQueries { portfolio.queries }
@@ -374,8 +389,9 @@ import VarselKit
             state.detailTab = all[(state.detailTab.rawValue + (action == .nextTab ? 1 : all.count - 1)) % all.count]
             state.detailScroll = 0
         case .reload:
-            dataChanged()
             state.status = StatusMessage(text: "Reloaded", isError: false)
+            settleDeemedAcceptances()
+            dataChanged()
         case .help:
             state.overlay = .help(scroll: 0)
         case .closeHelp:

@@ -5,6 +5,13 @@ import VarselKit
 /// would open, and any warnings, before anything is saved.
 @MainActor enum ChangeNoticeForm {
     static let kinds = ChangeKind.allCases
+    /// Who gives the notice: the counterparty (default) or we (Mobilize Me 8.1).
+    static let givers: [(actor: Actor, label: String)] = [(.them, "them (received)"), (.us, "us (our notice)")]
+
+    static func givenBy(_ form: FormState) -> Actor {
+        let i = form["given-by"]?.choice ?? 0
+        return givers.indices.contains(i) ? givers[i].actor : .them
+    }
 
     static func make(agreementId: String, agreementTitle: String, today: CivilDate, portfolio: Portfolio) -> FormState {
         var form = FormState(kind: .changeNotice(agreementId: agreementId), title: "Record change notice",
@@ -17,6 +24,7 @@ import VarselKit
             FormField(id: "sub-processor name", label: "Sub-processor", kind: .text, required: true),
             FormField(id: "sub-processor country", label: "Country", kind: .text, required: true),
             FormField(id: "sub-processor purpose", label: "Purpose", kind: .text),
+            FormField(id: "given-by", label: "Given by", kind: .choice(givers.map(\.label))),
         ])
         refresh(&form, portfolio: portfolio)
         return form
@@ -45,13 +53,18 @@ import VarselKit
         }
         return ChangeNoticeDraft(agreementId: agreementId, kind: k, receivedDate: received,
                                  channel: Channel(rawValue: form.value("channel")) ?? .email, summary: summary,
-                                 effectiveDate: effective, subProcessor: sub)
+                                 effectiveDate: effective, subProcessor: sub, givenBy: givenBy(form))
     }
 
     static func refresh(_ form: inout FormState, portfolio: Portfolio) {
         let sub = isSubProcessorChange(kind(form))
         for id in ["sub-processor name", "sub-processor country", "sub-processor purpose"] { form.set(id) { $0.hidden = !sub } }
         form.set("summary") { $0.required = !sub }
+        // Rules that count back from the day the change applies need that day (Mobilize Me 2.2).
+        if case .changeNotice(let agreementId) = form.kind {
+            let needs = (try? portfolio.ruleNeedingEffectiveDate(agreementId: agreementId, kind: kind(form), givenBy: givenBy(form))) ?? nil
+            form.set("effective") { $0.required = needs != nil }
+        }
         var info: [StyledLine] = []
         do {
             let preview = try portfolio.previewChangeNotice(try draft(form))

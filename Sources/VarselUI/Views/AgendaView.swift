@@ -117,7 +117,7 @@ enum AgendaView {
                 let d = it.deadline
                 ListDrawing.row(&buffer, x: rect.x + 1, y: y, width: rect.width - 1,
                                 cells: cells(d.actByDate.iso, Format.daysLeft(it.daysLeft), it.agreementTitle,
-                                             d.what + (d.assumed ? " (assumed period)" : ""), d.clauseRef ?? "—",
+                                             (d.flag == nil ? "" : "⚠ outside EEA: ") + d.what + (d.assumed ? " (assumed period)" : ""), d.clauseRef ?? "—",
                                              left: selected ? nil : CellStyle(Format.role(it.window), bold: true)),
                                 style: style)
                 buffer.put(selected ? "▸" : " ", x: rect.x, y: y, style: style)

@@ -34,6 +34,9 @@ enum DetailTabs {
         out.append(StyledLine("Law: \(a.governingLaw) · language \(a.language) · calendar \(a.calendar.name)"))
         out.append(StyledLine("Version \(a.version ?? "—") · signed \(Format.date(a.signedDate)) · effective \(Format.date(a.effectiveDate)) · ends \(Format.date(a.endDate))"))
         out.append(StyledLine("Term: \(Format.term(a.term))", indent: 2))
+        if let c = a.transferConsentClause {
+            out.append(StyledLine("Outside the EEA only with our written consent (\(c))", indent: 2))
+        }
         if let r = d.renewal {
             let left = today.days(until: r.actByDate)
             out.append(StyledLine("Next renewal notice: act by \(r.actByDate.iso) (\(Format.daysLeft(left))) — \(r.what)",
@@ -47,7 +50,8 @@ enum DetailTabs {
             out.append(StyledLine("Agreements under this one", heading))
             out += d.children.map { StyledLine("  \($0.title) (\($0.id)) · \(Format.kind($0.kind)) · \($0.status.rawValue)", indent: 4) }
         }
-        let open = d.deadlines.filter { $0.state == .open }
+        // A passed silence-is-approval window is deemed accepted, not open (even before it is settled).
+        let open = d.deadlines.filter { $0.state == .open && $0.status(today: today) != .deemedAccepted }
         out.append(StyledLine(""))
         out.append(StyledLine("Open deadlines (\(open.count))", heading))
         if open.isEmpty { out.append(StyledLine("  none", .role(.muted))) }
@@ -82,6 +86,8 @@ enum DetailTabs {
             if r.writtenForm { flags.append("written form") }
             if r.groundsRequired { flags.append("grounds required" + (r.groundsText.map { " (\"\($0)\")" } ?? "")) }
             if r.silenceIsApproval { flags.append("silence = approval") }
+            if r.governsNoticesBy != .them { flags.append("governs notices given by \(r.governsNoticesBy.rawValue)") }
+            if r.writtenForm, let w = r.writtenFormClause, w != r.clauseRef { flags.append("written form required by \(w)") }
             if r.isVague { flags.append("period assumed") }
             flags += r.countingFlags
             if !flags.isEmpty { out.append(StyledLine("  Flags: " + flags.joined(separator: " · "), CellStyle(.hint, bold: true), indent: 4)) }
@@ -100,7 +106,7 @@ enum DetailTabs {
         var out: [StyledLine] = []
         for s in d.subProcessors {
             let style: CellStyle = s.status == .approved ? .normal : CellStyle(.due30, bold: true)
-            out.append(StyledLine("\(s.name)\(s.orgNumber.map { " (org \($0))" } ?? "") — \(s.country) — \(s.status.rawValue)", style, indent: 4))
+            out.append(StyledLine("\(s.name)\(s.orgNumber.map { " (org \($0))" } ?? "") — \(s.country) — \(s.statusText)", style, indent: 4))
             out.append(StyledLine("  \(s.purpose)\(s.since.map { " · since \($0.iso)" } ?? "")\(s.transferMechanism.map { " · \($0)" } ?? "")", .role(.muted), indent: 4))
         }
         return out
@@ -112,8 +118,10 @@ enum DetailTabs {
         if d.changeNotices.isEmpty { out.append(StyledLine("  none", .role(.muted))) }
         for n in d.changeNotices {
             let style: CellStyle = n.status == .open ? CellStyle(.due14, bold: true) : .normal
-            out.append(StyledLine("  \(n.receivedDate.iso)  \(n.kind.label) · \(n.status.rawValue) · \(n.id)", style, indent: 4))
+            let by = n.givenBy == .us ? " · given by us" : ""
+            out.append(StyledLine("  \(n.receivedDate.iso)  \(n.kind.label)\(by) · \(n.statusText) · \(n.id)", style, indent: 4))
             out.append(StyledLine("    \(n.summary)", indent: 6))
+            if let f = n.transferFlag { out.append(StyledLine("    ⚠ \(f)", CellStyle(.error, bold: true), indent: 6)) }
             if let e = n.effectiveDate { out.append(StyledLine("    applies from \(e.iso)", .role(.muted), indent: 6)) }
             for dl in d.deadlines where dl.sourceId == n.id {
                 out.append(deadlineLine(dl, today: today))
@@ -135,6 +143,10 @@ enum DetailTabs {
     }
 
     static func deadlineLine(_ dl: Deadline, today: CivilDate) -> StyledLine {
+        if dl.status(today: today) == .deemedAccepted {
+            return StyledLine("    ✓ \(dl.what) by \(dl.actByDate.iso) — deemed accepted (no objection in time)\(dl.clauseRef.map { " [\($0)]" } ?? "")",
+                              .role(.handled), indent: 6)
+        }
         if dl.state == .handled {
             return StyledLine("    ✓ \(dl.what) by \(dl.actByDate.iso) — handled \(Format.date(dl.handledDate))", .role(.handled), indent: 6)
         }

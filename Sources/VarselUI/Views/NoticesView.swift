@@ -30,7 +30,8 @@ enum NoticesView {
             var window = "—"
             var winStyle: CellStyle? = nil
             if let w = n.window {
-                if w.state == .handled { window = "handled"; winStyle = .role(.handled) }
+                if w.resolution == .deemedAccepted { window = "deemed accepted"; winStyle = .role(.handled) }
+                else if w.state == .handled { window = "handled"; winStyle = .role(.handled) }
                 else {
                     let left = w.daysLeft(today: today)
                     window = "\(w.actByDate.iso) \(Format.daysLeft(left))"
@@ -38,7 +39,9 @@ enum NoticesView {
                 }
             }
             ListDrawing.row(&buffer, x: rect.x + 1, y: rect.y + 1 + r, width: rect.width - 1,
-                            cells: cells(n.kind == .change ? "Change" : "Term.", n.date.iso, n.agreementTitle, n.summary, n.status,
+                            cells: cells(n.kind == .change ? "Change" : "Term.", n.date.iso, n.agreementTitle,
+                                         n.summary + (n.flag == nil ? "" : " ⚠ outside the EEA"),
+                                         String(n.status.prefix { $0 != " " }),
                                          window, winStyle: selected ? nil : winStyle), style: style)
             buffer.put(selected ? "▸" : " ", x: rect.x, y: rect.y + 1 + r, style: style)
         }

@@ -16,7 +16,7 @@ struct DeadlinesCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let agenda = try common.portfolio().queries.agenda(within: within)
+            let agenda = try common.settledPortfolio().queries.agenda(within: within)
             if format.format == .json {
                 JSONText.printLine(chunks: DeadlineJSON.chunks(agenda))
                 return
@@ -32,12 +32,13 @@ struct DeadlinesCommand: ParsableCommand {
                 var t = TextTable(["ACT BY", "LEFT", "WINDOW", "AGREEMENT", "WHAT IS DUE", "CLAUSE", "ID"], rightAligned: [1])
                 for i in items {
                     t.append([i.actByDate, i.daysLeft.daysLeftText, AgendaWindow(rawValue: i.window)?.title ?? i.window,
-                              i.agreement, i.what + (i.assumed ? " (assumed)" : ""), i.clause ?? "", i.id])
+                              i.agreement, (i.flag == nil ? "" : "[outside EEA] ") + i.what + (i.assumed ? " (assumed)" : ""),
+                              i.clause ?? "", i.id])
                 }
                 out(t.render())
                 if !items.isEmpty {
                     out("")
-                    for i in items { out("\(i.id): \(i.rule)") }
+                    for i in items { out("\(i.id): \(i.rule)" + (i.flag.map { " — warning: \($0)" } ?? "")) }
                 }
             }
         }
@@ -60,7 +61,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var status: Int32 = 0
         try guarded {
-            let items = try common.portfolio().queries.agenda(within: within)
+            let items = try common.settledPortfolio().queries.agenda(within: within)
             for i in items {
                 let d = i.deadline
                 let state = i.daysLeft < 0 ? "OVERDUE" : "DUE"
@@ -82,7 +83,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let q = try common.portfolio().queries
+            let q = try common.settledPortfolio().queries
             let d = try q.detail(agreementId: try q.resolveAgreement(agreement).id)
             if format == .json { try JSONOutput.print(d); return }
             out(AgreementReport(detail: d, today: q.today).text)

@@ -43,7 +43,7 @@ struct SubprocessorsCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let q = try common.portfolio().queries
+            let q = try common.settledPortfolio().queries
             let agreementId = try agreement.map { try q.resolveAgreement($0).id }
             let entries = try q.subProcessorRegister(filter: filter, agreementId: agreementId)
             switch format.format {
@@ -51,14 +51,14 @@ struct SubprocessorsCommand: ParsableCommand {
             case .csv:
                 var csv = CSVWriter(header: ["sub_processor", "org_number", "agreement_id", "agreement", "country", "purpose", "status", "since"])
                 for e in entries { for u in e.uses {
-                    csv.append([e.name, e.orgNumber ?? "", u.agreementId, u.agreementTitle, u.country, u.purpose, u.status.rawValue, u.since?.iso ?? ""])
+                    csv.append([e.name, e.orgNumber ?? "", u.agreementId, u.agreementTitle, u.country, u.purpose, u.statusText, u.since?.iso ?? ""])
                 } }
                 print(csv.render(bom: format.bom), terminator: "")
             case .table:
                 var t = TextTable(["SUB-PROCESSOR", "ORG NO", "COUNTRY", "STATUS", "AGREEMENT", "PURPOSE"])
                 for e in entries {
                     for (i, u) in e.uses.enumerated() {
-                        t.append([i == 0 ? e.name : "", i == 0 ? (e.orgNumber ?? "") : "", u.country, u.status.rawValue, u.agreementTitle, u.purpose])
+                        t.append([i == 0 ? e.name : "", i == 0 ? (e.orgNumber ?? "") : "", u.country, u.statusText, u.agreementTitle, u.purpose])
                     }
                 }
                 out(t.render())
@@ -75,19 +75,22 @@ struct NoticesCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let q = try common.portfolio().queries
+            let q = try common.settledPortfolio().queries
             let rows = try q.notices()
             switch format.format {
             case .json: try JSONOutput.print(rows)
             case .csv:
-                var csv = CSVWriter(header: ["id", "kind", "date", "agreement", "summary", "status", "act_by"])
-                for r in rows { csv.append([r.id, r.kind.rawValue, r.date.iso, r.agreementTitle, r.summary, r.status, r.window?.actByDate.iso ?? ""]) }
+                var csv = CSVWriter(header: ["id", "kind", "date", "agreement", "summary", "status", "act_by", "given_by", "flag"])
+                for r in rows {
+                    csv.append([r.id, r.kind.rawValue, r.date.iso, r.agreementTitle, r.summary, r.status, r.window?.actByDate.iso ?? "",
+                                r.givenBy.rawValue, r.flag ?? ""])
+                }
                 print(csv.render(bom: format.bom), terminator: "")
             case .table:
-                var t = TextTable(["ID", "DATE", "STATUS", "ACT-BY", "AGREEMENT", "NOTICE"])
+                var t = TextTable(["ID", "DATE", "BY", "STATUS", "ACT-BY", "AGREEMENT", "NOTICE"])
                 for r in rows {
-                    let w = r.window.map { $0.state == .open ? $0.actByDate.iso : "handled" } ?? "—"
-                    t.append([r.id, r.date.iso, r.status, w, r.agreementTitle, r.summary])
+                    let w = r.window.map { d in d.resolution == .deemedAccepted ? "deemed" : d.state == .open ? d.actByDate.iso : "handled" } ?? "—"
+                    t.append([r.id, r.date.iso, r.givenBy.rawValue, r.status, w, r.agreementTitle, r.summary + (r.flag.map { " [\($0)]" } ?? "")])
                 }
                 out(t.render())
             }

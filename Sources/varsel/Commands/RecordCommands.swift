@@ -32,6 +32,8 @@ struct NoticeAddCommand: ParsableCommand {
     @Option(name: .long, help: "What the proposed sub-processor does.") var subPurpose: String?
     @Option(name: .long, help: "Transfer mechanism if outside the EEA.") var subTransfer: String?
     @Option(name: .long, help: "Id of the sub-processor being replaced.") var replaces: String?
+    @Option(name: .long, help: "Who gives the notice: them (received from the counterparty, the default) or us (our own notice; --received is then the day we give it).")
+    var givenBy: Actor = .them
     @Flag(name: .long, help: "Show the deadlines it would open, write nothing.") var dryRun = false
     @Option(name: .long, help: "Output format: table or json.") var format: OutputFormat = .table
 
@@ -45,15 +47,24 @@ struct NoticeAddCommand: ParsableCommand {
                                           receivedDate: try received.map { try parseDate($0, option: "--received") } ?? p.clock.today,
                                           channel: channel, summary: summary,
                                           effectiveDate: try effective.map { try parseDate($0, option: "--effective") },
-                                          subProcessor: sub, replacesSubProcessorId: replaces)
+                                          subProcessor: sub, replacesSubProcessorId: replaces, givenBy: givenBy)
             let (id, preview): (String?, ChangeNoticePreview)
             if dryRun { (id, preview) = (nil, try p.previewChangeNotice(draft)) } else {
                 let (n, pv) = try p.recordChangeNotice(draft); (id, preview) = (n.id, pv)
             }
             if format == .json { try JSONOutput.print(RecordedNotice(id: id, deadlines: preview.deadlines, warnings: preview.warnings)); return }
             out(id.map { "Recorded change notice \($0) on \(a.title)" } ?? "Dry run: nothing written")
-            for d in preview.deadlines { out("  \(d.what): act by \(d.actByDate.humanText) — \(d.explanation) [\(d.id)]") }
+            for d in preview.deadlines {
+                let done = d.state == .handled ? " (handled: \(d.handledNote ?? ""))" : ""
+                out("  \(d.what): act by \(d.actByDate.humanText)\(done) — \(d.explanation) [\(d.id)]")
+            }
             for w in preview.warnings { out("  warning: \(w)") }
+        }
+    }
+
+    func validate() throws {
+        guard givenBy == .us || givenBy == .them else {
+            throw ValidationError("--given-by must be \"us\" or \"them\", got \"\(givenBy.rawValue)\"")
         }
     }
 
@@ -88,12 +99,17 @@ struct AcceptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "accept", abstract: "Accept a change notice; its deadline is then handled.")
     @OptionGroup var common: CommonOptions
     @Argument(help: "Change notice id.") var notice: String
+    @Option(name: .long, help: "Day the approval was sent (default: today).") var date: String?
+    @Option(name: .long, help: "How the approval was sent: \(Channel.allCases.map(\.rawValue).joined(separator: ", ")) (written form: email, letter or portal).")
+    var channel: Channel?
     @Option(name: .long, help: "A note for the record.") var note: String?
 
     func run() throws {
         try guarded {
-            try common.portfolio().acceptChangeNotice(noticeId: notice, note: note)
-            out("Accepted \(notice)")
+            let p = try common.portfolio()
+            let day = try date.map { try parseDate($0, option: "--date") } ?? p.clock.today
+            try p.acceptChangeNotice(noticeId: notice, date: day, channel: channel, note: note)
+            out("Accepted \(notice) on \(day.iso)" + (channel.map { " by \($0.rawValue)" } ?? ""))
         }
     }
 }

@@ -20,6 +20,7 @@ struct AgreementReport {
         add("  Term: \(termText(a.term))")
         if let r = detail.renewal { add("  Next renewal notice: act by \(r.actByDate.iso) — \(r.explanation)") }
         if let p = detail.parent { add("  Under: \(p.title) [\(p.id)]" + (a.endsWithParent ? " (ends with it)" : "")) }
+        if let c = a.transferConsentClause { add("  Outside the EEA only with our written consent (\(c))") }
         for c in detail.children { add("  Has: \(c.title) [\(c.id)]") }
         if !detail.versions.isEmpty {
             add(""); add("Versions")
@@ -32,18 +33,22 @@ struct AgreementReport {
             if r.rule.groundsRequired { flags.append("grounds required") }
             if r.rule.silenceIsApproval { flags.append("silence = approval") }
             flags += r.rule.countingFlags
+            if r.rule.governsNoticesBy != .them { flags.append("governs notices given by \(r.rule.governsNoticesBy.rawValue)") }
+            if r.rule.writtenForm, let w = r.rule.writtenFormClause, w != r.rule.clauseRef { flags.append("written form: \(w)") }
             add("  \(r.rule.clauseRef ?? "—")  \(r.rule.title) — \(r.periodText), \(r.rule.actor.rawValue) act" + (flags.isEmpty ? "" : " [\(flags.joined(separator: ", "))]"))
             add("        \(r.ifTodayText)")
         }
         add(""); add("Sub-processors")
         if detail.subProcessors.isEmpty { add("  none recorded") }
         for s in detail.subProcessors {
-            add("  \(s.name)" + (s.orgNumber.map { " (\($0))" } ?? "") + " — \(s.country) — \(s.purpose) — \(s.status.rawValue) [\(s.id)]")
+            add("  \(s.name)" + (s.orgNumber.map { " (\($0))" } ?? "") + " — \(s.country) — \(s.purpose) — \(s.statusText) [\(s.id)]")
         }
         if !detail.changeNotices.isEmpty {
             add(""); add("Change notices")
             for n in detail.changeNotices {
-                add("  \(n.receivedDate.iso)  \(n.kind.label): \(n.summary) — \(n.status.rawValue) [\(n.id)]")
+                let by = n.givenBy == .us ? "  given by us" : ""
+                add("  \(n.receivedDate.iso)\(by)  \(n.kind.label): \(n.summary) — \(n.statusText) [\(n.id)]")
+                if let f = n.transferFlag { add("      warning: \(f)") }
                 for o in detail.objections where o.changeNoticeId == n.id {
                     add("      objection \(o.date.iso) by \(o.channel.rawValue): \(o.grounds) [\(o.id)]")
                 }
@@ -58,6 +63,8 @@ struct AgreementReport {
             let status = d.status(today: today)
             add("  \(d.actByDate.iso)  \(status.rawValue.uppercased())  \(d.what)" + (d.clauseRef.map { " (\($0))" } ?? "") + " [\(d.id)]")
             add("        \(d.explanation)")
+            if d.resolution == .deemedAccepted, let note = d.handledNote { add("        \(note)") }
+            if let f = d.flag { add("        warning: \(f)") }
         }
         add(""); add("History")
         for e in detail.history.prefix(20) { add("  \(e.at)  \(e.user)  \(e.action): \(e.summary)") }

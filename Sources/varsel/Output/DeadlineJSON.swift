@@ -42,6 +42,7 @@ enum DeadlineJSON {
             w.raw(",\n    \"daysLeft\" : "); w.int(item.daysLeft)
             w.raw(",\n    \"dueDate\" : "); w.date(d.dueDate)
             if let minutes = d.dueMinutes { w.raw(",\n    \"dueTime\" : "); w.quote(DeadlineEngine.clockText(minutes)) }
+            if let flag = d.flag { w.raw(",\n    \"flag\" : "); w.quote(flag) }
             w.raw(",\n    \"groundsRequired\" : "); w.bool(d.groundsRequired)
             w.raw(",\n    \"id\" : "); w.quote(d.id)
             w.raw(",\n    \"rawDate\" : "); w.date(d.rawDate)

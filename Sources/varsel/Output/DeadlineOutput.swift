@@ -22,6 +22,8 @@ struct DeadlineOutput: Encodable {
     var assumed: Bool
     var writtenForm: Bool
     var groundsRequired: Bool
+    /// A warning shown with the deadline (e.g. a sub-processor outside the EEA needing our consent).
+    var flag: String?
 
     init(_ item: AgendaItem) {
         let d = item.deadline
@@ -31,6 +33,7 @@ struct DeadlineOutput: Encodable {
         dueTime = d.dueMinutes.map(DeadlineEngine.clockText); daysLeft = item.daysLeft
         window = item.window.rawValue; status = item.status.rawValue; rule = d.explanation
         assumed = d.assumed; writtenForm = d.writtenForm; groundsRequired = d.groundsRequired
+        flag = d.flag
     }
 
     static let csvHeader = ["id", "act_by", "days_left", "window", "status", "agreement", "counterparty", "what", "actor",

@@ -39,6 +39,15 @@ struct CommonOptions: ParsableArguments {
         let store = try VarselStore.open(path: databasePath)
         return Portfolio(store: store, clock: try clock())
     }
+
+    /// The portfolio after settling the silence-is-approval windows that passed by today
+    /// (deemed acceptances, each audited): what reading commands (deadlines, check, show,
+    /// notices, subprocessors) open, so they never show a deemed change as open or overdue.
+    func settledPortfolio() throws -> Portfolio {
+        let p = try portfolio()
+        try p.settleDeemedAcceptances()
+        return p
+    }
 }
 
 /// Output format for listing commands.

@@ -60,11 +60,16 @@ final class DemoAgendaTests: XCTestCase {
             "dl-ev-0002-pureservice-sla-credit-claim",
             "dl-cn-0001-pureservice-subprocessor-objection",
             "dl-cn-0002-migrationsverket-e-tjanster-change-decision",
+            "dl-cn-0005-pureservice-subprocessor-objection",
             "dl-ev-0001-pub-avtal-bilaga3-audit-notice",
         ])
-        XCTAssertEqual(items.map(\.deadline.actByDate.iso), ["2026-11-11", "2026-11-30", "2026-12-14", "2027-01-07"])
-        XCTAssertEqual(items.map(\.deadline.clauseRef), ["4.3", "8.6.3", "11.2", "6.2"])
-        XCTAssertEqual(items.map(\.window), [.overdue, .within14, .within30, .within90])
+        XCTAssertEqual(items.map(\.deadline.actByDate.iso), ["2026-11-11", "2026-11-30", "2026-12-14", "2026-12-16", "2027-01-07"])
+        XCTAssertEqual(items.map(\.deadline.clauseRef), ["4.3", "8.6.3", "11.2", "8.6.3", "6.2"])
+        XCTAssertEqual(items.map(\.window), [.overdue, .within14, .within30, .within30, .within90])
+        // Pureservice C.5/C.6: the US sub-processor's window is flagged on the agenda row.
+        XCTAssertEqual(items[3].deadline.flag,
+                       "Outside the EEA: Datadog, Inc. is in US; processing or transfer outside the EEA needs our written consent (C.5, C.6)")
+        XCTAssertTrue(items.filter { $0.id != items[3].id }.allSatisfy { $0.deadline.flag == nil })
         XCTAssertEqual(items[1].deadline.explanation,
                        "4 weeks after notice received Tue 3 Nov 2026 (8.6.3) = Tue 1 Dec 2026; "
                        + "but it must be done before the change applies Tue 1 Dec 2026, so act by Mon 30 Nov 2026 (R10)")

@@ -52,6 +52,7 @@ final class ObjectionTests: XCTestCase {
         XCTAssertEqual(try p.queries.agenda(within: 90).map(\.id), [
             "dl-ev-0002-pureservice-sla-credit-claim",
             "dl-cn-0002-migrationsverket-e-tjanster-change-decision",
+            "dl-cn-0005-pureservice-subprocessor-objection",
             "dl-ev-0001-pub-avtal-bilaga3-audit-notice",
         ])
     }

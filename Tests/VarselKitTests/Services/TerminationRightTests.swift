@@ -38,7 +38,8 @@ final class TerminationRightTests: XCTestCase {
                                                                      right: .afterObjection, changeNoticeId: notice.id))
             XCTAssertEqual(preview.endDate, day("2026-12-15"))
             XCTAssertEqual(preview.rule?.id, "migrationsverket-e-tjanster-termination-after-objection")
-            XCTAssertTrue(preview.warnings.contains("Clause 11.2 requires the notice in writing"))
+            // 11.3 "En uppsägning ska alltid vara skriftlig för att vara giltig": the form comes from 11.3.
+            XCTAssertTrue(preview.warnings.contains("Clause 11.3 requires the notice in writing"), "\(preview.warnings)")
         }
         let (t, _) = try p.recordTermination(request)
         XCTAssertEqual(t.terminationRight, .afterObjection)

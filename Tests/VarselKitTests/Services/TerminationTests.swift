@@ -16,7 +16,9 @@ final class TerminationTests: XCTestCase {
         XCTAssertTrue(preview.explanation.hasPrefix("3 months after notice given Mon 30 Nov 2026 (11.1) = Sun 28 Feb 2027"),
                       preview.explanation)
         XCTAssertFalse(preview.explanation.contains("rolled to"), preview.explanation)
-        XCTAssertEqual(preview.warnings, ["Clause 11.1 requires the notice in writing"])
+        // "11.3 Krav på skriftlighet — En uppsägning ska alltid vara skriftlig för att vara giltig."
+        // The written form comes from 11.3, not from 11.1 (which gives the period).
+        XCTAssertEqual(preview.warnings, ["Clause 11.3 requires the notice in writing"])
         XCTAssertTrue(preview.followOn.isEmpty)
 
         let (notice, _) = try p.recordTermination(agreementId: "migrationsverket-e-tjanster", by: .them, date: day("2026-11-30"))
