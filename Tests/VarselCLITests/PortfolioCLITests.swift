@@ -49,7 +49,16 @@ final class PortfolioCLITests: CLITestCase {
     }
 
     func testCheckExitCodes() throws {
-        // An empty database: nothing due.
+        // A mistyped --db (issue 14, bug 2): refused with exit 2, nothing created — never "nothing due".
+        let missing = try Varsel.expect(2, ["check", "--db", path("nodir/x.sqlite"), "--today", today])
+        XCTAssertTrue(missing.stderr.contains("No database at"), missing.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("nodir")))
+        let typo = try Varsel.expect(2, ["deadlines", "--db", path("empty.sqlite"), "--today", today, "--format", "json"])
+        XCTAssertEqual(typo.stdout, "")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("empty.sqlite")))
+        // An empty database made on purpose: nothing due.
+        try Data(#"{"format": "varsel-portfolio", "formatVersion": 1}"#.utf8).write(to: URL(fileURLWithPath: path("none.json")))
+        try Varsel.expect(0, ["import", "--db", path("empty.sqlite"), path("none.json"), "--today", today])
         let empty = try Varsel.expect(0, ["check", "--db", path("empty.sqlite"), "--today", today])
         XCTAssertEqual(empty.stdout, "")
         try demo()
@@ -88,7 +97,8 @@ final class PortfolioCLITests: CLITestCase {
         let audit = try sqlite(db, """
             SELECT a.action, a.entity_type, a.user FROM audit a JOIN objections o ON o.id = a.entity_id
             """)
-        XCTAssertEqual(audit, ["record_objection|objection|tester"])
+        // The audit user is the OS account (getpwuid), not $USER (the runner sets USER=tester).
+        XCTAssertEqual(audit, ["record_objection|objection|\(String(cString: getpwuid(getuid())!.pointee.pw_name))"])
         XCTAssertEqual(try sqlite(db, "SELECT action FROM audit ORDER BY id DESC LIMIT 1"), ["record_objection"])
     }
 

@@ -323,6 +323,11 @@ struct DocumentValidator {
                 throw fail(path.key("at"), "\"\(a.at)\" is not an audit time", "Use ISO 8601 UTC, e.g. \"2026-11-23T09:14:02Z\"")
             }
             try nonEmpty(a.action, path.key("action"), "Action")
+            for (key, value) in [("prevHash", a.prevHash), ("hash", a.hash)] {
+                if let value, !Self.isSHA256Hex(value) {
+                    throw fail(path.key(key), "\(key) \"\(value.prefix(80))\" is not a SHA-256 hash", "Keep the audit rows as exported: 64 lowercase hex digits")
+                }
+            }
         }
     }
 
@@ -352,6 +357,11 @@ struct DocumentValidator {
             throw fail(path.key("recursFrom"), "A recurring duty of ours needs recursFrom, the day it counts from",
                        "Add \"recursFrom\": \"YYYY-MM-DD\" (e.g. the day the agreement took effect); occurrence 1 is one period later")
         }
+    }
+
+    /// 64 lowercase hexadecimal digits.
+    static func isSHA256Hex(_ s: String) -> Bool {
+        s.utf8.count == 64 && s.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     static func isAuditTime(_ s: String) -> Bool {

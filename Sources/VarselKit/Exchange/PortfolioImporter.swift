@@ -56,12 +56,11 @@ public struct PortfolioImporter: Sendable {
                                   fix: "Nothing was imported. Check the records named in the message")
             }
             if prepared.plan.writesImportAuditRow {
-                try db.execute(sql: """
-                    INSERT INTO audit (at, user, action, entity_type, entity_id, summary, before, after)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [AuditClock.iso(clock.now()), user, "import", "portfolio",
-                                     (fileName as NSString).lastPathComponent, prepared.plan.auditSummary(fileName: fileName),
-                                     prepared.auditBefore, prepared.auditAfter])
+                let note = AuditNote(action: "import", entityType: "portfolio", entityId: (fileName as NSString).lastPathComponent,
+                                     summary: prepared.plan.auditSummary(fileName: fileName))
+                var chained = note
+                chained.before = prepared.auditBefore; chained.after = prepared.auditAfter
+                try AuditChain.append(db, at: AuditClock.iso(clock.now()), user: user, note: chained)
             }
             return prepared.plan
         }
@@ -273,9 +272,11 @@ public struct PortfolioImporter: Sendable {
         }
 
         plan.auditInFile = doc.audit.count
+        let chain = try Self.verifiedChain(doc.audit, reporter: reporter)
+        plan.auditChainVerified = chain.verified
         if plan.mode == .restore {
             plan.auditRestored = doc.audit.count
-            let rows = doc.audit
+            let rows = chain.rows
             appliers.append { db in for a in rows { try a.insert(db) } }
         } else {
             for a in doc.audit {
@@ -310,6 +311,32 @@ public struct PortfolioImporter: Sendable {
                                          "changed": changedAfter])
         let apply: (Database) throws -> Void = { db in for f in appliers { try f(db) } }
         return Prepared(plan: plan, apply: apply, auditBefore: before, auditAfter: plan.writesImportAuditRow ? after : nil)
+    }
+
+    /// The document's audit rows ready to store as imported history: a chained trail must verify
+    /// (else the import is refused at the first broken row); a trail exported before the chain
+    /// existed (no row has a hash) is chained here, in the document's order. Every row is marked
+    /// `imported`.
+    static func verifiedChain(_ rows: [AuditEntry], reporter: ProblemReporter) throws -> (rows: [AuditEntry], verified: Bool) {
+        guard !rows.isEmpty else { return ([], false) }
+        let hashed = rows.filter { $0.hash != nil || $0.prevHash != nil }.count
+        if hashed == 0 {
+            var prev = AuditChain.genesis
+            let chained = rows.map { r -> AuditEntry in
+                var e = r
+                e.prevHash = prev; e.hash = AuditChain.hash(e, prevHash: prev); e.imported = true
+                prev = e.hash!
+                return e
+            }
+            return (chained, false)
+        }
+        if let broken = AuditChain.check(rows) {
+            let i = rows.firstIndex { $0.id == broken.rowId } ?? 0
+            throw reporter.problem(DocumentPath.root.key("audit").index(i),
+                                   "The audit trail in the file does not verify at row \(broken.rowId) (\(broken.at)): \(broken.problem)",
+                                   fix: "Export the portfolio again from the database it came from; a rewritten audit trail is never accepted")
+        }
+        return (rows.map { var e = $0; e.imported = true; return e }, true)
     }
 
     /// Why merging `file` over `before` would undo a decision recorded in the database (a handled
@@ -444,6 +471,8 @@ public struct ImportPlan: Sendable, Equatable {
     public var auditAlreadyPresent = 0
     /// Audit rows of the file not copied (this database keeps its own trail).
     public var auditNotCopied = 0
+    /// Whether the file's audit rows carried a hash chain that verified.
+    public var auditChainVerified = false
     /// Whether the import appends its own `import` audit row.
     public var writesImportAuditRow = false
 
@@ -474,7 +503,8 @@ public struct ImportPlan: Sendable, Equatable {
         }
         switch mode {
         case .restore:
-            lines.append("Audit trail: \(auditRestored) row(s) \(dryRun ? "would be " : "")restored verbatim; no import row added (restore)")
+            lines.append("Audit trail: \(auditRestored) row(s) \(dryRun ? "would be " : "")restored verbatim and marked imported"
+                         + (auditChainVerified ? " (hash chain verified)" : " (no hash chain in the file: chained on import)") + "; no import row added (restore)")
         case .add, .merge:
             if auditInFile > 0 {
                 lines.append("Audit trail: \(auditInFile) row(s) in the file: \(auditAlreadyPresent) already in this database, \(auditNotCopied) not copied (this database keeps its own trail)")

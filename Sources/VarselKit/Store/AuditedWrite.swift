@@ -30,11 +30,7 @@ extension VarselStore {
     public func auditedWrite<T>(user: String, at: Date, _ body: (Database) throws -> (T, AuditNote)) throws -> T {
         try writer.write { db in
             let (value, note) = try body(db)
-            try db.execute(sql: """
-                INSERT INTO audit (at, user, action, entity_type, entity_id, summary, before, after)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [AuditClock.iso(at), user, note.action, note.entityType, note.entityId,
-                                 note.summary, note.before, note.after])
+            try AuditChain.append(db, at: AuditClock.iso(at), user: user, note: note)
             return value
         }
     }

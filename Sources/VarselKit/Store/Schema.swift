@@ -37,6 +37,9 @@ enum Schema {
         m.registerMigration("v8-change-semantics") { db in
             try db.execute(sql: v8ChangeSemantics)
         }
+        m.registerMigration("v10-audit-chain") { db in
+            try auditChain(db)
+        }
         return m
     }
 
@@ -482,4 +485,31 @@ enum Schema {
         WHERE rule_id IN (SELECT id FROM notice_rules WHERE silence_is_approval = 1);
     CREATE INDEX deadlines_silence ON deadlines(act_by_date, state, silence_is_approval) WHERE state = 'open' AND silence_is_approval = 1;
     """
+
+    /// The tamper-evident audit trail (issue 15, docs/reliability.md): every row gets `prev_hash`
+    /// and `hash` (`AuditChain`), and `imported` for rows restored from an imported document.
+    /// Existing rows are chained here in id order (the update guard is lifted for this only).
+    /// A new guard refuses any row inserted without its chain.
+    static func auditChain(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE audit ADD COLUMN prev_hash TEXT;
+            ALTER TABLE audit ADD COLUMN hash TEXT;
+            ALTER TABLE audit ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;
+            DROP TRIGGER audit_no_update;
+            """)
+        var prev = AuditChain.genesis
+        let rows = try AuditEntry.fetchCursor(db, sql: "SELECT * FROM audit ORDER BY id")
+        let update = try db.makeStatement(sql: "UPDATE audit SET prev_hash = ?, hash = ? WHERE id = ?")
+        while let e = try rows.next() {
+            let h = AuditChain.hash(e, prevHash: prev)
+            try update.execute(arguments: [prev, h, e.id])
+            prev = h
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+            CREATE TRIGGER audit_chained BEFORE INSERT ON audit WHEN NEW.hash IS NULL OR NEW.prev_hash IS NULL
+                BEGIN SELECT RAISE(ABORT, 'audit rows are hash-chained: write them through Varsel'); END;
+            """)
+    }
 }

@@ -11,34 +11,218 @@ public final class VarselStore: Sendable {
     /// File path, or ":memory:".
     public let path: String
 
+    /// Set at open for reading when `PRAGMA quick_check` failed.
+    private let damage = DamageNote()
+
     private init(writer: any DatabaseWriter, path: String) {
         self.writer = writer; self.path = path
     }
 
-    /// Opens (and if needed creates) the database at `path`.
-    public static func open(path: String) throws -> VarselStore {
-        let fm = FileManager.default
-        let exists = fm.fileExists(atPath: path)
-        if exists {
-            try refuseForeign(path: path)
-        } else {
-            try createEmptyFile(path: path)
+    /// Opens the database at `path` for `access` (`.create` by default: library callers and tests).
+    ///
+    /// - `.read` opens read-only: it never creates, migrates or writes (no WAL set-up), and reads a
+    ///   file in a read-only folder as immutable. A file whose quick check fails is still opened,
+    ///   with `damage` set, so the caller can warn.
+    /// - `.write` refuses a missing or empty file, a read-only file or folder, and a damaged file.
+    /// - `.create` also makes a missing or empty file into a new database (mode 0600).
+    ///
+    /// Every access refuses, without modifying it, a folder, a device, a file that is not SQLite,
+    /// another application's SQLite file, a truncated file and a schema newer than this binary's.
+    /// `path` is a plain file path: a relative path is taken from the current folder and
+    /// `file:` or `:memory:` mean files of those names, never SQLite URIs.
+    public static func open(path: String, access: DatabaseFile.Access = .create) throws -> VarselStore {
+        let path = plainPath(path)
+        let state = try DatabaseFile.inspect(path, for: access)
+        if case .sqlite(let appID) = state, appID != Schema.applicationID, appID != 0 {
+            throw foreign(path, "its application_id is \(String(format: "0x%08X", UInt32(bitPattern: appID)))")
         }
+        if state == .missing { try createEmptyFile(path: path) }
+        if state == .empty { chmod(path, 0o600) }
+        // An existing file is checked on a read-only connection first, so that a foreign, newer
+        // or damaged file is never opened for writing (GRDB's WAL set-up writes to the file).
+        var status = SchemaStatus(pending: true, damage: nil)
+        if case .sqlite = state {
+            try refuseByIdentity(path: path)
+            let probe = try connect(path: path, readOnly: true)
+            do {
+                status = try checked(path) { try probe.read { db in try inspectSchema(db, path: path) } }
+            } catch {
+                try? probe.close()
+                throw error
+            }
+            if access != .read { try? probe.close() }
+            if access == .read {
+                if status.pending {
+                    try? probe.close()
+                    throw VarselError(.refusedDatabase, "\(path) has an older Varsel schema; commands that only read do not upgrade it", at: path,
+                                      fix: "Nothing was changed. Open it once with a writing command or the workbench (`varsel --db \(path)`), which upgrades it")
+                }
+                let store = VarselStore(writer: probe, path: path)
+                store.damage.value = status.damage
+                return store
+            }
+            if let damage = status.damage { throw damaged(path, damage) }
+        } else if access == .read {
+            throw VarselError(.refusedDatabase, "\(path) is empty, not a Varsel database", at: path, fix: "Nothing was changed")
+        }
+        let writer = try connect(path: path, readOnly: false)
+        do {
+            if status.pending { try checked(path) { try Schema.migrator.migrate(writer) } }
+        } catch {
+            try? writer.close()
+            throw error
+        }
+        return VarselStore(writer: writer, path: path)
+    }
+
+    /// Runs `body`, turning an SQLite error into a message that says what it means.
+    private static func checked<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as DatabaseError { throw describe(error, path: path) }
+    }
+
+    /// Opens the live database that a restore will replace: it may be damaged (that is often why it
+    /// is restored) but must not be another application's file. A missing file is created (0600).
+    /// No check, no migration: the restore overwrites every page.
+    static func openForReplacement(path: String) throws -> (store: VarselStore, hadContent: Bool) {
+        let path = plainPath(path)
+        let state = try DatabaseFile.inspect(path, for: .create)
+        if case .sqlite(let appID) = state, appID != Schema.applicationID, appID != 0 {
+            throw foreign(path, "its application_id is \(String(format: "0x%08X", UInt32(bitPattern: appID)))")
+        }
+        if state == .missing { try createEmptyFile(path: path) }
         var config = configuration()
         config.busyMode = .timeout(5)
         config.label = "varsel"
-        let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: config)
-        } catch {
-            throw VarselError(.refusedDatabase, "Cannot open \(path) as a database: \(error)",
-                              fix: "Check the file and its permissions, or point --db at another file")
+            if case .sqlite(0) = state {
+                // The header's application_id may not be checkpointed yet: ask SQLite, read-only.
+                let probe = try connect(path: path, readOnly: true)
+                let found = try? probe.read { db in
+                    (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
+                }
+                try? probe.close()
+                if let (appID, tables) = found, appID != Schema.applicationID && tables > 0 {
+                    throw foreign(path, "it holds tables but no Varsel schema")
+                }
+            }
+            let pool = try DatabasePool(path: path, configuration: config)
+            let hadContent: Bool
+            if case .sqlite = state { hadContent = true } else { hadContent = false }
+            return (VarselStore(writer: pool, path: path), hadContent)
+        } catch let error as DatabaseError {
+            throw describe(error, path: path)
         }
-        // A read first: migrating always opens a write transaction (and syncs the log), which a
-        // read-only command on an up-to-date file should not pay for.
-        let current = exists ? ((try? pool.read { try Schema.migrator.hasCompletedMigrations($0) }) ?? false) : false
-        if !current { try Schema.migrator.migrate(pool) }
-        return VarselStore(writer: pool, path: path)
+    }
+
+    /// What the quick check found wrong with the file when it was opened for reading (nil: nothing).
+    public var damageFound: String? { damage.value }
+
+    /// The plain file path SQLite will open: absolute, so that no name is taken as a URI.
+    static func plainPath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return FileManager.default.currentDirectoryPath + "/" + path
+    }
+
+    /// A pool with a busy timeout; read-only pools skip GRDB's WAL set-up. A read-only open that
+    /// SQLite refuses because it cannot create `-shm` beside the file (a read-only folder) reads the
+    /// file as immutable instead.
+    private static func connect(path: String, readOnly: Bool) throws -> any DatabaseWriter {
+        var config = configuration()
+        config.busyMode = .timeout(5)
+        config.label = "varsel"
+        config.readonly = readOnly
+        do {
+            return try DatabasePool(path: path, configuration: config)
+        } catch let error as DatabaseError {
+            if readOnly, !FileManager.default.fileExists(atPath: path + "-wal"),
+               let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed),
+               let queue = try? DatabaseQueue(path: "file:" + encoded + "?immutable=1", configuration: config) {
+                return queue
+            }
+            throw describe(error, path: path)
+        }
+    }
+
+    struct SchemaStatus { var pending: Bool; var damage: String? }
+
+    /// When no `-wal` exists, reads the file as immutable (which creates nothing beside it) to
+    /// refuse another application's file or a newer schema before a normal connection would
+    /// leave `-wal`/`-shm` next to it. Only a clear verdict counts: an SQLite error here (say a
+    /// page being checkpointed by another process) leaves the decision to the normal connection.
+    private static func refuseByIdentity(path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path + "-wal"),
+              let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) else { return }
+        var config = configuration()
+        config.readonly = true
+        guard let queue = try? DatabaseQueue(path: "file:" + encoded + "?immutable=1", configuration: config) else { return }
+        defer { try? queue.close() }
+        do {
+            try queue.read { db in
+                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                if tables == 0 && appID == 0 { return }
+                if appID != Schema.applicationID { throw foreign(path, "it holds tables but no Varsel schema") }
+                if try db.tableExists("grdb_migrations"), try Schema.migrator.hasBeenSuperseded(db) {
+                    throw VarselError(.refusedDatabase, "\(path) was written by a newer Varsel (its schema is newer than this binary's)", at: path,
+                                      fix: "Nothing was changed. Upgrade varsel to open it")
+                }
+            }
+        } catch let error as VarselError {
+            throw error
+        } catch {
+            return
+        }
+    }
+
+    /// Checks, on the opened connection (so under the busy timeout), that this is a Varsel schema
+    /// not newer than the binary's, whether migrations are pending, and `PRAGMA quick_check`.
+    private static func inspectSchema(_ db: Database, path: String) throws -> SchemaStatus {
+        let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        if tables == 0 && appID == 0 { return SchemaStatus(pending: true, damage: nil) }
+        if appID != Schema.applicationID { throw foreign(path, "it holds tables but no Varsel schema") }
+        if try db.tableExists("grdb_migrations"), try Schema.migrator.hasBeenSuperseded(db) {
+            throw VarselError(.refusedDatabase, "\(path) was written by a newer Varsel (its schema is newer than this binary's)", at: path,
+                              fix: "Nothing was changed. Upgrade varsel to open it")
+        }
+        let pending = try !Schema.migrator.hasCompletedMigrations(db)
+        let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+        return SchemaStatus(pending: pending, damage: check == ["ok"] ? nil : check.prefix(3).joined(separator: "; "))
+    }
+
+    static func foreign(_ path: String, _ why: String) -> VarselError {
+        VarselError(.refusedDatabase, "\(path) is not a Varsel database: \(why) (another application's file?)", at: path,
+                    fix: "Nothing was changed. Use --db to name a Varsel database, or a new file name with --create")
+    }
+
+    static func damaged(_ path: String, _ detail: String) -> VarselError {
+        VarselError(.refusedDatabase, "\(path) is damaged: SQLite's check found \(detail)", at: path,
+                    fix: "Nothing was written. Restore the last good backup (varsel restore BACKUP --db \(path)); commands that only read still work, with a warning")
+    }
+
+    /// An SQLite error at open time, said as what it means for the user.
+    static func describe(_ error: DatabaseError, path: String) -> VarselError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return VarselError(.io, "\(path) is busy: another program has held a lock on it for more than 5 seconds", at: path,
+                               fix: "Nothing was changed. Try again when the other program has finished writing")
+        case .SQLITE_NOTADB:
+            return VarselError(.refusedDatabase, "\(path) is not a Varsel database: SQLite does not recognise it", at: path,
+                               fix: "Nothing was changed. Use --db to name a Varsel database")
+        case .SQLITE_CORRUPT:
+            return damaged(path, error.message ?? "a malformed page")
+        case .SQLITE_READONLY:
+            return VarselError(.io, "\(path) cannot be written: \(error.message ?? "read-only")", at: path,
+                               fix: "Nothing was changed. Check the permissions of the file, its -wal and -shm files and its folder")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            return VarselError(.io, "\(path) cannot be opened: \(error.message ?? "unable to open")", at: path,
+                               fix: "Check the permissions of the file, its -wal and -shm files and its folder")
+        case .SQLITE_FULL:
+            return VarselError(.io, "The disk holding \(path) is full", at: path, fix: "Nothing was written. Free some space and try again")
+        default:
+            return VarselError(.io, "\(path) could not be opened: \(error.message ?? "\(error)")", at: path,
+                               fix: "Nothing was changed. Check the file and its permissions")
+        }
     }
 
     /// A private in-memory database (tests, dry runs).
@@ -57,84 +241,62 @@ public final class VarselStore: Sendable {
         return config
     }
 
-    /// Checks an existing file read-only before anything can write to it.
-    private static func refuseForeign(path: String) throws {
-        // stat(2), not FileManager's attributes (which also look up the owner's user and group names).
-        var info = stat()
-        if stat(path, &info) == 0, info.st_size == 0 { return }
-        try checkVarselDatabase(path: path, allowEmpty: true)
-    }
-
-    /// Opens `path` read-only and refuses it unless it is a Varsel database whose schema is not newer
-    /// than this binary's. `allowEmpty` accepts an SQLite file with no tables at all (a new database);
-    /// `integrity` also runs `PRAGMA integrity_check` and `PRAGMA foreign_key_check`.
-    /// Never modifies the file.
-    static func checkVarselDatabase(path: String, allowEmpty: Bool, integrity: Bool = false) throws {
+    /// Checks `path` read-only without modifying it: a Varsel database, schema not newer, and with
+    /// `integrity` `PRAGMA integrity_check` and `PRAGMA foreign_key_check`. Used for backups.
+    static func checkVarselDatabase(path: String, integrity: Bool) throws {
+        let path = plainPath(path)
+        let state = try DatabaseFile.inspect(path, for: .read)
+        if case .sqlite(let appID) = state, appID != Schema.applicationID {
+            throw foreign(path, appID == 0 ? "it holds no Varsel schema" : "its application_id is \(String(format: "0x%08X", UInt32(bitPattern: appID)))")
+        }
         var config = configuration()
         config.readonly = true
+        config.busyMode = .timeout(5)
         do {
-            let queue = try checkingQueue(path: path, configuration: config)
+            let queue: DatabaseQueue
+            if !FileManager.default.fileExists(atPath: path + "-wal"),
+               let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed),
+               let q = try? DatabaseQueue(path: "file:" + encoded + "?immutable=1", configuration: config) {
+                queue = q
+            } else {
+                queue = try DatabaseQueue(path: path, configuration: config)
+            }
+            defer { try? queue.close() }
             try queue.read { db in
-                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-                if appID != Schema.applicationID && !(appID == 0 && tables == 0) {
-                    throw VarselError(.refusedDatabase, "\(path) is not a Varsel database (application_id \(appID))",
-                                      fix: "Nothing was changed. Use --db to name a Varsel database, or a new file name to create one")
-                }
-                if try db.tableExists("grdb_migrations"), try Schema.migrator.hasBeenSuperseded(db) {
-                    throw VarselError(.refusedDatabase, "\(path) was written by a newer Varsel (its schema is newer than this binary's)",
+                if try !db.tableExists("grdb_migrations") { throw foreign(path, "it holds no Varsel schema") }
+                if try Schema.migrator.hasBeenSuperseded(db) {
+                    throw VarselError(.refusedDatabase, "\(path) was written by a newer Varsel (its schema is newer than this binary's)", at: path,
                                       fix: "Nothing was changed. Upgrade varsel to open it")
                 }
-                if try !allowEmpty && (appID != Schema.applicationID || !db.tableExists("grdb_migrations")) {
-                    throw VarselError(.refusedDatabase, "\(path) is not a Varsel database (it holds no Varsel schema)",
-                                      fix: "Nothing was changed. Name a file made by `varsel backup`")
-                }
-                if integrity {
-                    let result = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-                    if result != ["ok"] {
-                        throw VarselError(.refusedDatabase, "\(path) fails the SQLite integrity check: \(result.prefix(3).joined(separator: "; "))",
-                                          fix: "Nothing was changed. The file is damaged; use another backup")
-                    }
-                    if let fk = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
-                        throw VarselError(.refusedDatabase, "\(path) has a broken reference in table \(fk[0] as String? ?? "?")",
-                                          fix: "Nothing was changed. The file is damaged; use another backup")
-                    }
+                guard integrity else { return }
+                let result = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                if result != ["ok"] { throw damaged(path, result.prefix(3).joined(separator: "; ")) }
+                if let fk = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
+                    throw damaged(path, "a broken reference in table \(fk[0] as String? ?? "?")")
                 }
             }
-            try queue.close()
-        } catch let error as VarselError {
-            throw error
-        } catch {
-            throw VarselError(.refusedDatabase, "\(path) is not a Varsel database (\(error))",
-                              fix: "Nothing was changed. Use --db to name a Varsel database, or a new file name to create one")
+        } catch let error as DatabaseError {
+            throw describe(error, path: path)
         }
     }
 
-    /// A read-only connection for the check. A read-only connection to a WAL database leaves `-wal` and
-    /// `-shm` files behind; when there is no `-wal` (nobody has the file open in WAL mode) the file is
-    /// read as immutable, which creates nothing next to it. Falls back to a plain read-only open where
-    /// SQLite does not take URI file names.
-    private static func checkingQueue(path: String, configuration: Configuration) throws -> DatabaseQueue {
-        if !FileManager.default.fileExists(atPath: path + "-wal"),
-           let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed),
-           let queue = try? DatabaseQueue(path: "file:" + encoded + "?immutable=1", configuration: configuration) {
-            return queue
-        }
-        return try DatabaseQueue(path: path, configuration: configuration)
-    }
-
-    /// Creates the parent folder (0700) and an empty file with mode 0600.
+    /// Creates an empty file with mode 0600 (its folder exists: `DatabaseFile.inspect` checked).
     private static func createEmptyFile(path: String) throws {
-        let dir = (path as NSString).deletingLastPathComponent
-        if !dir.isEmpty {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        }
         let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         guard fd >= 0 else {
             throw VarselError(.io, "Cannot create database file \(path): \(String(cString: strerror(errno)))",
                               fix: "Check that the folder exists and is writable")
         }
         close(fd)
+    }
+}
+
+/// Holds the quick-check finding of a read-only open (written once, during `open`).
+final class DamageNote: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _value: String?
+    var value: String? {
+        get { lock.lock(); defer { lock.unlock() }; return _value }
+        set { lock.lock(); _value = newValue; lock.unlock() }
     }
 }

@@ -2,10 +2,26 @@ import Foundation
 
 /// The operating-system user recorded in audit rows.
 public enum OSUser {
-    /// `$USER`/`$LOGNAME`, else the passwd name of the real uid, else "uid N".
-    public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let u = environment["USER"] ?? environment["LOGNAME"], !u.isEmpty { return u }
-        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+    /// The passwd name of the real uid (`getpwuid`), sanitised; "uid N" when the account has no name.
+    /// `$USER` is not consulted: any process can set it to anything, terminal escapes included.
+    public static func current() -> String {
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name {
+            let clean = sanitised(String(cString: name))
+            if !clean.isEmpty { return clean }
+        }
         return "uid \(getuid())"
+    }
+
+    /// `name` without control characters (C0, DEL, C1), bidi overrides and other format
+    /// characters, at most 64 characters.
+    public static func sanitised(_ name: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in name.unicodeScalars {
+            switch s.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned: continue
+            default: out.append(s)
+            }
+        }
+        return String(String(out).prefix(64))
     }
 }

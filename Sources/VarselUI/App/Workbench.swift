@@ -40,9 +40,16 @@ import VarselKit
     public private(set) var agendaLoads = 0
     public private(set) var detailLoads = 0
 
+    /// Set at start when the newest audit rows fail hash-chain verification (shown in the header).
+    public private(set) var auditWarning: String?
+
     public init(portfolio: Portfolio, databaseLabel: String) {
         self.portfolio = portfolio
         self.databaseLabel = databaseLabel
+        if let report = try? portfolio.store.writer.read({ db in try AuditChain.verify(db, lastRows: 200) }),
+           let broken = report.firstBreak {
+            auditWarning = "AUDIT TRAIL ALTERED at row \(broken.rowId): run varsel audit verify"
+        }
         pager = .agreements(portfolio)
         vendorPager = .vendors(portfolio)
         settleDeemedAcceptances()
@@ -241,6 +248,10 @@ import VarselKit
         }
         Header.draw(&buf, width: width, databaseLabel: databaseLabel, today: today, counts: counts, view: state.view,
                     filter: state.filter, filterEditing: state.filterEditing)
+        if let auditWarning {
+            buf.putPadded(" ⚠ " + auditWarning + " ", x: 0, y: 0, width: min(DisplayWidth.of(auditWarning) + 4, max(0, width - 46)),
+                          style: CellStyle(.overdue, bold: true, reverse: true))
+        }
         let main = mainRect
         if !hasAgreements {
             EmptyPortfolioView.draw(&buf, rect: main)

@@ -14,6 +14,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let path = common.databasePath
+            if common.isDefaultLocation { try DatabaseFolder.ensure((path as NSString).deletingLastPathComponent) }
             try DemoDatabase.create(at: path, force: force, clock: try common.clock())
             out("Demo portfolio written to \(path) (today = \(try common.clock().today.iso))")
         }
@@ -30,10 +31,10 @@ enum DemoDatabase {
                                   fix: "Add --force to replace it, or name another file with --db")
             }
             // Refuses a foreign file before anything is removed.
-            _ = try VarselStore.open(path: path)
+            _ = try VarselStore.open(path: path, access: .create)
             for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
         }
-        let store = try VarselStore.open(path: path)
+        let store = try VarselStore.open(path: path, access: .create)
         try DemoPortfolio.load(into: store, clock: clock)
     }
 }

@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let store = try VarselStore.open(path: common.databasePath)
+            let store = try common.store(.read)
             try emit(try PortfolioExporter.exportJSON(store: store), to: out, what: "Portfolio")
         }
     }
@@ -47,7 +47,10 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let store = try VarselStore.open(path: common.databasePath)
+            // A dry run reads (a missing database is shown as an empty one, never created);
+            // an import may create a new database file.
+            let missing = !FileManager.default.fileExists(atPath: common.databasePath)
+            let store = dryRun ? (missing ? try VarselStore.inMemory() : try common.store(.read)) : try common.store(.create)
             let importer = PortfolioImporter(store: store, clock: try common.clock())
             let plan = try importer.importFile(file, merge: merge, dryRun: dryRun)
             for line in plan.reportLines(dryRun: dryRun) { out(line) }
@@ -75,7 +78,7 @@ struct CalendarCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let store = try VarselStore.open(path: common.databasePath)
+            let store = try common.store(.read)
             let ics = try CalendarExport.ics(store: store, clock: try common.clock(),
                                              options: .init(within: within, alarmDays: noAlarm ? nil : alarmDays))
             try emit(Data(ics.utf8), to: out, what: "Calendar")
@@ -93,7 +96,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let store = try VarselStore.open(path: common.databasePath)
+            let store = try common.store(.read)
             try Backup.take(store: store, to: file)
             out("Backup of \(store.path) written to \(file)")
         }

@@ -19,7 +19,7 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let store = try VarselStore.open(path: common.databasePath)
+            let store = try common.store(.create)
             let start = Date()
             let s = try PortfolioGenerator(agreements: agreements, seed: seed, clock: try common.clock()).generate(into: store)
             let secs = Date().timeIntervalSince(start)

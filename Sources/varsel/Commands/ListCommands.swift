@@ -11,7 +11,7 @@ struct AgreementsCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let q = try common.portfolio().queries
+            let q = try common.readPortfolio().queries
             var rows: [AgreementRow] = []
             var page = try q.agreements(filter: filter, limit: 1000)
             while !page.isEmpty { rows += page; page = try q.agreements(filter: filter, after: page.last, limit: 1000) }
@@ -98,16 +98,24 @@ struct NoticesCommand: ParsableCommand {
     }
 }
 
-/// `varsel audit`: the audit trail, newest first.
+/// `varsel audit`: the audit trail, newest first; `verify` and `anchor` for its hash chain.
 struct AuditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "audit", abstract: "Show the audit trail, newest first.")
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Show the audit trail (newest first), verify its hash chain, print its anchor.",
+        subcommands: [AuditListCommand.self, AuditVerifyCommand.self, AuditAnchorCommand.self],
+        defaultSubcommand: AuditListCommand.self)
+}
+
+/// `varsel audit [list]`: the audit trail, newest first.
+struct AuditListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Show the audit trail, newest first (the default).")
     @OptionGroup var common: CommonOptions
     @OptionGroup var format: FormatOptions
     @Option(name: .long, help: "How many entries.") var limit = 50
 
     func run() throws {
         try guarded {
-            let entries = try common.portfolio().queries.audit(limit: limit)
+            let entries = try common.readPortfolio().queries.audit(limit: limit)
             switch format.format {
             case .json: try JSONOutput.print(entries)
             case .csv:

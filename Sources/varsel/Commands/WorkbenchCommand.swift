@@ -20,9 +20,10 @@ struct WorkbenchCommand: AsyncParsableCommand {
             if demo {
                 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("varsel-demo-\(getpid())")
                 path = dir.appendingPathComponent("demo.sqlite").path
+                try DatabaseFolder.ensure(dir.path)
                 try DemoDatabase.create(at: path, force: true, clock: clock)
             }
-            let store = try VarselStore.open(path: path)
+            let store = demo ? try VarselStore.open(path: path, access: .write) : try common.store(.write)
             let portfolio = Portfolio(store: store, clock: clock)
             let label = demo ? "demo (scratch copy)" : path
             do {

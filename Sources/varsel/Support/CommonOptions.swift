@@ -10,6 +10,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Count deadlines from this day instead of the system date (also $VARSEL_TODAY).", valueName: "YYYY-MM-DD"))
     var today: String?
 
+    @Flag(name: .long, help: "Writing commands: create the database if the file is missing or empty (otherwise they refuse).")
+    var create = false
+
     func validate() throws {
         if let today, CivilDate(iso: today) == nil {
             throw ValidationError("--today \"\(today)\" is not a date: use YYYY-MM-DD, e.g. 2026-11-23")
@@ -34,10 +37,33 @@ struct CommonOptions: ParsableArguments {
         return VarselClock(today: SystemDate.today(), now: { Date() })
     }
 
-    /// Opens the store (refusing foreign or newer files) and builds the portfolio service.
+    /// Whether the path is the default one (no --db, no $VARSEL_DB): its folder may be created.
+    var isDefaultLocation: Bool {
+        (db ?? "").isEmpty && (environment["VARSEL_DB"] ?? "").isEmpty
+    }
+
+    /// Opens the store for `access` (`.write` becomes `.create` with --create). Reads warn on
+    /// standard error when the file fails SQLite's quick check.
+    func store(_ access: DatabaseFile.Access) throws -> VarselStore {
+        let access: DatabaseFile.Access = (access == .write && create) ? .create : access
+        let path = databasePath
+        if access == .create, isDefaultLocation { try DatabaseFolder.ensure((path as NSString).deletingLastPathComponent) }
+        let store = try VarselStore.open(path: path, access: access)
+        if let damage = store.damageFound {
+            FileHandle.standardError.write(Data("varsel: warning: \(store.path) is damaged (SQLite's check found \(damage)); what is shown may be incomplete and writes are refused. Restore the last good backup: varsel restore BACKUP\n".utf8))
+        }
+        return store
+    }
+
+    /// Opens the store for writing (refusing missing, empty, foreign, damaged or newer files)
+    /// and builds the portfolio service.
     func portfolio() throws -> Portfolio {
-        let store = try VarselStore.open(path: databasePath)
-        return Portfolio(store: store, clock: try clock())
+        Portfolio(store: try store(.write), clock: try clock())
+    }
+
+    /// Opens the store read-only (never creates, migrates or writes) for a command that only reads.
+    func readPortfolio() throws -> Portfolio {
+        Portfolio(store: try store(.read), clock: try clock())
     }
 
     /// The portfolio after settling the silence-is-approval windows that passed by today
@@ -68,5 +94,19 @@ enum SystemDate {
     static func today() -> CivilDate {
         let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return CivilDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}
+
+/// The default database folder ($XDG_DATA_HOME/varsel): created 0700 whatever the umask.
+enum DatabaseFolder {
+    static func ensure(_ dir: String) throws {
+        guard !FileManager.default.fileExists(atPath: dir) else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        } catch {
+            throw VarselError(.io, "Cannot create the folder \(dir): \(error.localizedDescription)", at: dir,
+                              fix: "Create it yourself (mkdir -p \(dir)) or name a database with --db")
+        }
+        chmod(dir, 0o700)
     }
 }

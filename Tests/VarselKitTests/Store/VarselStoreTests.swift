@@ -25,7 +25,14 @@ final class VarselStoreTests: XCTestCase {
     }
 
     func testNewFileIsCreatedWithMode0600AndIsAVarselDatabase() throws {
-        let path = tmp.path("sub/dir/new.sqlite")
+        // A missing folder is refused, not created (a mistyped --db must not make a database).
+        XCTAssertThrowsError(try VarselStore.open(path: tmp.path("sub/dir/new.sqlite"))) { error in
+            XCTAssertTrue("\(error)".contains("does not exist"), "\(error)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: tmp.path("sub")))
+        let old = umask(0)
+        defer { umask(old) }
+        let path = tmp.path("new.sqlite")
         let store = try VarselStore.open(path: path)
         let perms = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
         XCTAssertEqual(perms?.intValue, 0o600)

@@ -1,0 +1,128 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The audit trail as a hash chain (as Certificate Transparency logs and git do): each row stores
+/// the SHA-256 of its canonical content together with the previous row's hash, so editing,
+/// deleting or reordering any row breaks every link from that row on. Anyone can recompute a
+/// chain (there is no secret key); an *anchor* — the head hash kept outside the database, in an
+/// email or a ticket — proves that nothing up to it was rewritten since (docs/reliability.md).
+public enum AuditChain {
+    /// The `prevHash` of the first row.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// The canonical bytes of a row: a version tag, then each field as `length:value` (UTF-8
+    /// bytes) or `~` for NULL, one per line, in a fixed order, ending with the previous hash.
+    /// Length prefixes make the encoding unambiguous whatever the fields contain.
+    static func canonical(_ e: AuditEntry, prevHash: String) -> Data {
+        var s = "varsel-audit-v1\n"
+        let fields: [String?] = [String(e.id), e.at, e.user, e.action, e.entityType, e.entityId, e.summary,
+                                 e.before, e.after, prevHash]
+        for f in fields {
+            if let f { s += "\(f.utf8.count):\(f)\n" } else { s += "~\n" }
+        }
+        return Data(s.utf8)
+    }
+
+    /// SHA-256 (lowercase hex) of `e` chained to `prevHash`.
+    public static func hash(_ e: AuditEntry, prevHash: String) -> String {
+        SHA256.hash(data: canonical(e, prevHash: prevHash)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Appends one chained row in the current transaction.
+    static func append(_ db: Database, at: String, user: String, note: AuditNote) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
+        let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit'") ?? 0
+        let id = max(seq, last?["id"] ?? 0) + 1
+        let prev: String = last?["hash"] ?? genesis
+        var e = AuditEntry(id: id, at: at, user: user, action: note.action, entityType: note.entityType,
+                           entityId: note.entityId, summary: note.summary, before: note.before, after: note.after)
+        e.prevHash = prev
+        e.hash = hash(e, prevHash: prev)
+        try e.insert(db)
+    }
+
+    /// The first link that does not hold.
+    public struct Break: Sendable, Equatable, CustomStringConvertible {
+        /// The audit row id where the chain breaks, and its time as stored.
+        public var rowId: Int64
+        public var at: String
+        /// What differs: "its content does not match its hash (edited)", …
+        public var problem: String
+        public var description: String { "audit row \(rowId) (\(at)): \(problem)" }
+    }
+
+    /// The outcome of `verify`.
+    public struct Report: Sendable {
+        /// Rows checked.
+        public var rows: Int
+        /// The newest row's hash (the value to anchor), nil for an empty trail.
+        public var head: String?
+        /// The first broken link, nil when the whole checked part holds.
+        public var firstBreak: Break?
+        public var ok: Bool { firstBreak == nil }
+    }
+
+    /// Checks `entries` (in id order) as a chain whose first row follows `prevHash`.
+    public static func check(_ entries: [AuditEntry], after prevHash: String = genesis,
+                             previousId: Int64? = nil) -> Break? {
+        var prev = prevHash
+        var prevId = previousId
+        for e in entries {
+            if let p = prevId, e.id <= p {
+                return Break(rowId: e.id, at: e.at, problem: "it is out of order: it comes after row \(p)")
+            }
+            guard let stored = e.hash, let storedPrev = e.prevHash else {
+                return Break(rowId: e.id, at: e.at, problem: "it carries no hash (added outside Varsel)")
+            }
+            if storedPrev != prev {
+                return Break(rowId: e.id, at: e.at, problem: prevId.map {
+                    "its previous hash does not match row \($0)'s hash (a row before it was deleted, inserted or reordered)"
+                } ?? "it does not start the chain (rows before it were deleted)")
+            }
+            if hash(e, prevHash: storedPrev) != stored {
+                return Break(rowId: e.id, at: e.at, problem: "its content does not match its hash (the row was edited)")
+            }
+            prev = stored
+            prevId = e.id
+        }
+        return nil
+    }
+
+    /// Walks the stored chain in pages. With `lastRows`, checks only the newest rows (linked to
+    /// the row before them), as the workbench does at start. With `anchor`, also requires a row
+    /// whose hash is the anchor: the chain up to it verified means nothing before it changed.
+    public static func verify(_ db: Database, anchor: String? = nil, lastRows: Int? = nil) throws -> Report {
+        var report = Report(rows: 0, head: nil, firstBreak: nil)
+        var prev = genesis
+        var prevId: Int64?
+        var fromId: Int64 = Int64.min
+        if let lastRows, let start = try Int64.fetchOne(db, sql: "SELECT id FROM audit ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [lastRows]) {
+            let row = try AuditEntry.fetchOne(db, key: start)
+            prev = row?.hash ?? genesis
+            prevId = start
+            fromId = start
+        }
+        var anchorFound = false
+        while true {
+            let page = try AuditEntry.fetchAll(db, sql: "SELECT * FROM audit WHERE id > ? ORDER BY id LIMIT 2000", arguments: [fromId])
+            if page.isEmpty { break }
+            if let broken = check(page, after: prev, previousId: prevId) {
+                report.firstBreak = broken
+                report.rows += page.prefix { $0.id < broken.rowId }.count
+                return report
+            }
+            if let anchor, !anchorFound, page.contains(where: { $0.hash == anchor }) { anchorFound = true }
+            report.rows += page.count
+            prev = page.last!.hash!
+            prevId = page.last!.id
+            fromId = page.last!.id
+        }
+        report.head = report.rows > 0 || prevId != nil ? prev : nil
+        if let anchor, !anchorFound {
+            report.firstBreak = Break(rowId: prevId ?? 0, at: "-", problem:
+                "no row has the anchor hash \(anchor): the rows up to the anchor were rewritten or removed (or the anchor is from another database)")
+        }
+        return report
+    }
+}
