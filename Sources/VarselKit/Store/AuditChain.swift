@@ -26,7 +26,16 @@ public enum AuditChain {
 
     /// SHA-256 (lowercase hex) of `e` chained to `prevHash`.
     public static func hash(_ e: AuditEntry, prevHash: String) -> String {
-        SHA256.hash(data: canonical(e, prevHash: prevHash)).map { String(format: "%02x", $0) }.joined()
+        sha256Hex(canonical(e, prevHash: prevHash))
+    }
+
+    /// SHA-256 of `data`, lowercase hex (swift-crypto).
+    static func sha256Hex(_ data: Data) -> String {
+        let hex = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for b in SHA256.hash(data: data) { out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends one chained row in the current transaction.

@@ -45,7 +45,8 @@ public final class VarselStore: Sendable {
             try refuseByIdentity(path: path)
             let probe = try connect(path: path, readOnly: true)
             do {
-                status = try checked(path) { try probe.read { db in try inspectSchema(db, path: path) } }
+                // No transaction around the check: a damaged page makes SQLite refuse the COMMIT too.
+                status = try checked(path) { try probe.unsafeRead { db in try inspectSchema(db, path: path) } }
             } catch {
                 try? probe.close()
                 throw error
@@ -181,13 +182,18 @@ public final class VarselStore: Sendable {
         let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
         if tables == 0 && appID == 0 { return SchemaStatus(pending: true, damage: nil) }
         if appID != Schema.applicationID { throw foreign(path, "it holds tables but no Varsel schema") }
-        if try db.tableExists("grdb_migrations"), try Schema.migrator.hasBeenSuperseded(db) {
-            throw VarselError(.refusedDatabase, "\(path) was written by a newer Varsel (its schema is newer than this binary's)", at: path,
-                              fix: "Nothing was changed. Upgrade varsel to open it")
+        do {
+            if try db.tableExists("grdb_migrations"), try Schema.migrator.hasBeenSuperseded(db) {
+                throw VarselError(.refusedDatabase, "\(path) was written by a newer Varsel (its schema is newer than this binary's)", at: path,
+                                  fix: "Nothing was changed. Upgrade varsel to open it")
+            }
+            let pending = try !Schema.migrator.hasCompletedMigrations(db)
+            let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+            return SchemaStatus(pending: pending, damage: check == ["ok"] ? nil : check.prefix(3).joined(separator: "; "))
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            // A damaged page: reads go on with a warning where they can; writes are refused.
+            return SchemaStatus(pending: false, damage: error.message ?? "a malformed page")
         }
-        let pending = try !Schema.migrator.hasCompletedMigrations(db)
-        let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
-        return SchemaStatus(pending: pending, damage: check == ["ok"] ? nil : check.prefix(3).joined(separator: "; "))
     }
 
     static func foreign(_ path: String, _ why: String) -> VarselError {

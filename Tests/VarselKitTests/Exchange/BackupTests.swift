@@ -121,4 +121,63 @@ final class BackupTests: XCTestCase {
         FileManager.default.createFile(atPath: empty, contents: Data())
         try assertRefused(empty, "empty")
     }
+
+    /// Files in the folder other than the named ones (temporary files, journals, leftovers).
+    func strayFiles(except names: Set<String>) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: dir).filter { !names.contains($0) && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }.sorted()
+    }
+
+    func mode(_ path: String) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+
+    func testBackupOfADamagedDatabaseFailsAndLeavesNoFile() throws {
+        let store = try demoFile("live.sqlite")
+        try store.writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try store.writer.close()
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: dir + "/live.sqlite"))
+        bytes[4096] ^= 0x01 // one bit flipped in page 2 (issue 15, bug 2)
+        try bytes.write(to: URL(fileURLWithPath: dir + "/live.sqlite"))
+        let damaged = try VarselStore.open(path: dir + "/live.sqlite", access: .read)
+        XCTAssertThrowsError(try Backup.take(store: damaged, to: dir + "/b.sqlite")) { error in
+            XCTAssertTrue("\(error)".contains("is damaged") && "\(error)".contains("No backup was written"), "\(error)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/b.sqlite"))
+        XCTAssertEqual(try strayFiles(except: ["live.sqlite"]), [])
+    }
+
+    func testRestoreIsOneStepWithItsAuditRowAndLeavesOnlyPrivateFiles() throws {
+        let old = umask(0)
+        defer { umask(old) }
+        let store = try demoFile("live.sqlite")
+        try Backup.take(store: store, to: dir + "/b.sqlite")
+        XCTAssertEqual(try mode(dir + "/b.sqlite"), 0o600)
+        try store.auditedWrite(user: "tester", at: Date()) { db in
+            try Party(id: "later", name: "Added after the backup").insert(db)
+            return ((), AuditNote(action: "test", entityType: "party", entityId: "later", summary: "added"))
+        }
+        let headBefore = try store.writer.read { db in try AuditChain.verify(db).head }
+        // Another connection stays open across the restore (as a workbench would).
+        let watcher = try VarselStore.open(path: store.path, access: .read)
+        let result = try Backup.restore(from: dir + "/b.sqlite", into: store.path, clock: ExchangeFixtures.clock, user: "tester")
+        let kept = try XCTUnwrap(result.replacedPath)
+        let last = try watcher.writer.read { db in try AuditEntry.order(Column("id").desc).fetchOne(db) }
+        XCTAssertEqual(last?.action, "restore", "the restore row arrives with the restored content")
+        XCTAssertTrue(last?.summary.contains(headBefore ?? "?") == true, last?.summary ?? "")
+        XCTAssertTrue(try watcher.writer.read { db in try AuditChain.verify(db) }.ok)
+        XCTAssertNil(try watcher.writer.read { db in try Party.fetchOne(db, key: "later") })
+        for path in [store.path, kept, dir + "/b.sqlite"] { XCTAssertEqual(try mode(path), 0o600, path) }
+        XCTAssertEqual(try strayFiles(except: ["live.sqlite", "b.sqlite", (kept as NSString).lastPathComponent]), [],
+                       "no temporary file is left")
+    }
+
+    func testLeftoversOfAKilledRestoreAreRemovedNextTime() throws {
+        let store = try demoFile("live.sqlite")
+        try Backup.take(store: store, to: dir + "/b.sqlite")
+        // A dead process's temporary file (pid 999999 does not exist).
+        let stale = dir + "/.live.sqlite.restore-999999-1"
+        FileManager.default.createFile(atPath: stale, contents: Data("partial".utf8))
+        try Backup.restore(from: dir + "/b.sqlite", into: store.path, clock: ExchangeFixtures.clock, user: "tester")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: stale))
+    }
 }
