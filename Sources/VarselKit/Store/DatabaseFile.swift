@@ -50,7 +50,7 @@ public enum DatabaseFile {
             throw VarselError(.refusedDatabase, "\(path) is not a regular file (\(kind(info.st_mode)))", at: path,
                               fix: "Nothing was changed. Name a Varsel database file with --db")
         }
-        let mode = String(info.st_mode & 0o777, radix: 8)
+        let mode = String(format: "%03o", Int(info.st_mode & 0o777))
         guard Foundation.access(path, R_OK) == 0 else {
             throw VarselError(.io, "Permission denied: \(userName()) may not read \(path) (mode \(mode), owner \(ownerName(info.st_uid)))", at: path,
                               fix: "Nothing was changed. Ask the owner for access, or if it is yours: chmod u+rw \(path)")
