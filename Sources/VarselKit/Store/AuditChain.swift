@@ -40,15 +40,29 @@ public enum AuditChain {
 
     /// Appends one chained row in the current transaction.
     static func append(_ db: Database, at: String, user: String, note: AuditNote) throws {
-        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
-        let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit'") ?? 0
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"))
+        let seq = try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit'")) ?? 0
         let id = max(seq, last?["id"] ?? 0) + 1
         let prev: String = last?["hash"] ?? genesis
         var e = AuditEntry(id: id, at: at, user: user, action: note.action, entityType: note.entityType,
                            entityId: note.entityId, summary: note.summary, before: note.before, after: note.after)
         e.prevHash = prev
         e.hash = hash(e, prevHash: prev)
-        try e.insert(db)
+        try db.cachedStatement(sql: """
+            INSERT INTO audit (id, at, user, action, entity_type, entity_id, summary, before, after, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [e.id, e.at, e.user, e.action, e.entityType, e.entityId, e.summary, e.before, e.after, e.prevHash, e.hash])
+    }
+
+    /// Reads audit rows without Codable (verification walks every row).
+    static func entries(_ db: Database, after id: Int64, limit: Int) throws -> [AuditEntry] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, at, user, action, entity_type, entity_id, summary, before, after, prev_hash, hash, imported
+            FROM audit WHERE id > ? ORDER BY id LIMIT ?
+            """, arguments: [id, limit]).map { r in
+            AuditEntry(id: r[0], at: r[1], user: r[2], action: r[3], entityType: r[4], entityId: r[5], summary: r[6],
+                       before: r[7], after: r[8], prevHash: r[9], hash: r[10], imported: r[11])
+        }
     }
 
     /// The first link that does not hold.
@@ -107,14 +121,13 @@ public enum AuditChain {
         var prevId: Int64?
         var fromId: Int64 = Int64.min
         if let lastRows, let start = try Int64.fetchOne(db, sql: "SELECT id FROM audit ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [lastRows]) {
-            let row = try AuditEntry.fetchOne(db, key: start)
-            prev = row?.hash ?? genesis
+            prev = try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE id = ?", arguments: [start]) ?? genesis
             prevId = start
             fromId = start
         }
         var anchorFound = false
         while true {
-            let page = try AuditEntry.fetchAll(db, sql: "SELECT * FROM audit WHERE id > ? ORDER BY id LIMIT 2000", arguments: [fromId])
+            let page = try entries(db, after: fromId, limit: 2000)
             if page.isEmpty { break }
             if let broken = check(page, after: prev, previousId: prevId) {
                 report.firstBreak = broken
