@@ -277,11 +277,22 @@ public struct PortfolioImporter: Sendable {
         if plan.mode == .restore {
             plan.auditRestored = doc.audit.count
             let rows = chain.rows
-            appliers.append { db in for a in rows { try a.insert(db) } }
+            appliers.append { db in
+                for a in rows {
+                    try db.cachedStatement(sql: """
+                        INSERT INTO audit (id, at, user, action, entity_type, entity_id, summary, before, after, prev_hash, hash, imported)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                        """).execute(arguments: [a.id, a.at, a.user, a.action, a.entityType, a.entityId, a.summary, a.before, a.after,
+                                                 a.prevHash, a.hash])
+                }
+            }
         } else {
             for a in doc.audit {
-                if let row = try AuditEntry.fetchOne(db, key: a.id), row == a { plan.auditAlreadyPresent += 1 }
-                else { plan.auditNotCopied += 1 }
+                if var row = try AuditEntry.fetchOne(db, key: a.id) {
+                    row.imported = a.imported // a mark of the database, not of the row
+                    if row == a { plan.auditAlreadyPresent += 1; continue }
+                }
+                plan.auditNotCopied += 1
             }
             plan.writesImportAuditRow = true
         }
@@ -315,8 +326,8 @@ public struct PortfolioImporter: Sendable {
 
     /// The document's audit rows ready to store as imported history: a chained trail must verify
     /// (else the import is refused at the first broken row); a trail exported before the chain
-    /// existed (no row has a hash) is chained here, in the document's order. Every row is marked
-    /// `imported`.
+    /// existed (no row has a hash) is chained here, in the document's order. The rows are stored
+    /// marked `imported`.
     static func verifiedChain(_ rows: [AuditEntry], reporter: ProblemReporter) throws -> (rows: [AuditEntry], verified: Bool) {
         guard !rows.isEmpty else { return ([], false) }
         let hashed = rows.filter { $0.hash != nil || $0.prevHash != nil }.count

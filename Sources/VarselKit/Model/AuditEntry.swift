@@ -25,7 +25,8 @@ public struct AuditEntry: Codable, Hashable, Sendable, Identifiable {
     /// SHA-256 (lowercase hex) of this row's canonical content and `prevHash` (`AuditChain`).
     public var hash: String?
     /// The row came from an imported document (a restore into an empty database), not from a
-    /// write in this database. Not part of the hash: it marks where the row came from.
+    /// write in this database. A mark of this database only: not hashed and not exported, so an
+    /// export → import → export round trip stays byte-identical.
     public var imported: Bool
 
     public init(id: Int64, at: String, user: String, action: String, entityType: String, entityId: String,
@@ -57,7 +58,7 @@ public struct AuditEntry: Codable, Hashable, Sendable, Identifiable {
         imported = try c.decodeIfPresent(Bool.self, forKey: .imported) ?? false
     }
 
-    /// `imported` is written only when true, so native rows export as before plus their chain.
+    /// Everything but `imported` (a mark of the database the row is stored in).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
@@ -71,6 +72,5 @@ public struct AuditEntry: Codable, Hashable, Sendable, Identifiable {
         try c.encodeIfPresent(after, forKey: .after)
         try c.encodeIfPresent(prevHash, forKey: .prevHash)
         try c.encodeIfPresent(hash, forKey: .hash)
-        if imported { try c.encode(true, forKey: .imported) }
     }
 }
