@@ -68,4 +68,19 @@ final class AuditChainCLITests: CLITestCase {
         try Varsel.expect(0, ["audit", "list", "--db", db, "--format", "json"])
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: db)), before)
     }
+
+    /// `import --dry-run` reads: a missing database is shown as an empty one and never created
+    /// (issue 15, bug 8); a real import makes the new file.
+    func testDryRunImportCreatesNothingAndImportMakesANewDatabase() throws {
+        try freshDemo()
+        try Varsel.expect(0, ["export", "--db", db, "--out", path("p.json")])
+        let target = path("new.sqlite")
+        let dry = try Varsel.expect(0, ["import", path("p.json"), "--db", target, "--dry-run"])
+        XCTAssertTrue(dry.stdout.contains("hash chain verified"), dry.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target))
+        try Varsel.expect(0, ["import", path("p.json"), "--db", target])
+        try Varsel.expect(0, ["audit", "verify", "--db", target])
+        XCTAssertEqual(try Varsel.expect(0, ["audit", "anchor", "--db", target]).stdout,
+                       try Varsel.expect(0, ["audit", "anchor", "--db", db]).stdout, "the restored trail keeps its hashes")
+    }
 }
