@@ -69,10 +69,16 @@ struct CommonOptions: ParsableArguments {
     /// The portfolio after settling the silence-is-approval windows that passed by today
     /// (deemed acceptances, each audited): what reading commands (deadlines, check, show,
     /// notices, subprocessors) open, so they never show a deemed change as open or overdue.
+    ///
+    /// It opens read-only first and writes only when a window is due to settle and the file can be
+    /// written (issue 15, bug 8: a read never writes otherwise). A read-only or damaged file is
+    /// shown as it is: the agenda never lists a passed silence window as overdue anyway.
     func settledPortfolio() throws -> Portfolio {
-        let p = try portfolio()
-        try p.settleDeemedAcceptances()
-        return p
+        let reader = try readPortfolio()
+        guard try reader.hasDeemedAcceptancesDue() else { return reader }
+        guard let writer = try? portfolio() else { return reader }
+        try writer.settleDeemedAcceptances()
+        return writer
     }
 }
 
