@@ -37,6 +37,9 @@ enum Schema {
         m.registerMigration("v8-change-semantics") { db in
             try db.execute(sql: v8ChangeSemantics)
         }
+        m.registerMigration("v13-reversals") { db in
+            try db.execute(sql: v13Reversals)
+        }
         return m
     }
 
@@ -481,5 +484,18 @@ enum Schema {
     UPDATE deadlines SET silence_is_approval = 1
         WHERE rule_id IN (SELECT id FROM notice_rules WHERE silence_is_approval = 1);
     CREATE INDEX deadlines_silence ON deadlines(act_by_date, state, silence_is_approval) WHERE state = 'open' AND silence_is_approval = 1;
+    """
+
+    /// Reversals, snooze and notes (issue 14):
+    /// - `deadlines.snoozed_until`: an internal remind-me-later day (the act-by day never moves);
+    ///   `deadlines.note`: a free note on the deadline.
+    /// - `objections.withdrawn_date`: we withdrew the objection (the row stays, for the record).
+    /// - `terminations.withdrawn_date`: the termination notice was withdrawn (the row stays; the
+    ///   agreement's previous status and end come back).
+    static let v13Reversals = """
+    ALTER TABLE deadlines ADD COLUMN snoozed_until TEXT;
+    ALTER TABLE deadlines ADD COLUMN note TEXT;
+    ALTER TABLE objections ADD COLUMN withdrawn_date TEXT;
+    ALTER TABLE terminations ADD COLUMN withdrawn_date TEXT;
     """
 }
