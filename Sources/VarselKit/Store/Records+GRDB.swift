@@ -60,7 +60,8 @@ extension Deadline {
                   state: DeadlineState(rawValue: row["state"]) ?? .open,
                   handledDate: CivilDate.fromDatabaseValue(row["handled_date"]), handledNote: row["handled_note"],
                   silenceIsApproval: row["silence_is_approval"],
-                  resolution: (row["resolution"] as String?).flatMap(DeadlineResolution.init(rawValue:)), flag: row["flag"])
+                  resolution: (row["resolution"] as String?).flatMap(DeadlineResolution.init(rawValue:)), flag: row["flag"],
+                  snoozedUntil: CivilDate.fromDatabaseValue(row["snoozed_until"]), note: row["note"])
     }
 }
 
