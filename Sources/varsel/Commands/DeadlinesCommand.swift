@@ -34,8 +34,8 @@ struct DeadlinesCommand: ParsableCommand {
                 var t = TextTable(["ACT BY", "LEFT", "WINDOW", "AGREEMENT", "WHAT IS DUE", "CLAUSE", "ID"], rightAligned: [1])
                 for i in items {
                     t.append([i.actByDate, i.daysLeft.daysLeftText, AgendaWindow(rawValue: i.window)?.title ?? i.window,
-                              i.agreement, (i.flag == nil ? "" : "[outside EEA] ") + i.what + (i.assumed ? " (assumed)" : "")
-                                + (snoozed.contains(i.id) ? " (snoozed until \(i.snoozedUntil ?? ""))" : ""),
+                              i.agreement, (snoozed.contains(i.id) ? "[snoozed] " : "") + (i.flag == nil ? "" : "[outside EEA] ")
+                                + i.what + (i.assumed ? " (assumed)" : ""),
                               i.clause ?? "", i.id])
                 }
                 out(t.render())
@@ -43,6 +43,7 @@ struct DeadlinesCommand: ParsableCommand {
                     out("")
                     for i in items {
                         out("\(i.id): \(i.rule)" + (i.flag.map { " — warning: \($0)" } ?? ""))
+                        if snoozed.contains(i.id), let s = i.snoozedUntil { out("  snoozed until \(s); act by \(i.actByDate) unchanged") }
                         if let note = i.note { out("  note: \(note)") }
                     }
                 }
