@@ -3,8 +3,8 @@ import GRDB
 extension Portfolio {
     /// Reopens a handled deadline: it is open again and on the agenda; its handled date and note
     /// stay in the audit row (`before`). Refused where reopening would contradict a recorded
-    /// decision: a window deemed accepted, or a change notice's decision closed by an objection
-    /// (withdraw the objection instead) or by an acceptance.
+    /// decision: a window deemed accepted, a change notice's decision closed by an objection
+    /// (withdraw the objection instead) or by an acceptance, or a follow-on of a withdrawn termination.
     @discardableResult
     public func reopenDeadline(id: String, note: String? = nil) throws -> Deadline {
         try write { db in
@@ -92,6 +92,10 @@ extension Portfolio {
                               + (d.clauseRef.map { " (\($0): silence is approval)" } ?? "") + "; reopening it would contradict that",
                               at: "deadline",
                               fix: "If an objection was sent by \(d.actByDate.iso), record it with `varsel object \(d.sourceId) --date …`: that undoes the acceptance")
+        }
+        if d.sourceKind == .termination, let t = try TerminationNotice.fetchOne(db, key: d.sourceId), let w = t.withdrawnDate {
+            throw VarselError(.conflict, "Deadline \(d.id) follows termination \(t.id), which was withdrawn on \(w.iso)", at: "deadline",
+                              fix: "The agreement no longer ends on \(t.endDate.iso); nothing is due from that end")
         }
         guard d.sourceKind == .changeNotice, let notice = try ChangeNotice.fetchOne(db, key: d.sourceId) else { return }
         switch notice.status {

@@ -206,6 +206,8 @@ final class ReversalTests: XCTestCase {
         XCTAssertEqual(w.keptHandled.map(\.id), [followOn.id])
         XCTAssertTrue(try XCTUnwrap(Fixture.lastAudit(p.store)).summary.contains("1 handled follow-on deadline(s) kept: \(followOn.id)"))
         XCTAssertEqual(try p.store.writer.read { db in try Deadline.fetchOne(db, key: followOn.id)?.state }, .handled)
+        // Its kept follow-on cannot be reopened: that end no longer comes.
+        assertVarselError(.conflict, at: "deadline") { try p.reopenDeadline(id: followOn.id) }
     }
 
     private func noticeStatus(_ p: Portfolio, _ id: String) throws -> ChangeNoticeStatus? {
@@ -221,4 +223,16 @@ final class ReversalTests: XCTestCase {
 
 extension Fixture {
     static func lastAuditAction(_ store: VarselStore) -> String? { (try? lastAudit(store))??.action }
+}
+
+extension ReversalTests {
+    func testAWithdrawnTerminationIsListedAsWithdrawnNotOpen() throws {
+        let p = try Fixture.demo(today: today)
+        let (t, _) = try p.recordTermination(agreementId: "pureservice", by: .them, date: today)
+        XCTAssertEqual(try p.queries.notices().first { $0.id == t.id }?.isOpen, true)
+        try p.withdrawTermination(id: t.id)
+        let row = try XCTUnwrap(try p.queries.notices().first { $0.id == t.id })
+        XCTAssertEqual(row.status, "withdrawn 2026-11-23")
+        XCTAssertFalse(row.isOpen)
+    }
 }
