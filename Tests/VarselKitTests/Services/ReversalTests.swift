@@ -236,3 +236,21 @@ extension ReversalTests {
         XCTAssertFalse(row.isOpen)
     }
 }
+
+extension ReversalTests {
+    /// Migrationsverket's terms (cn-0002): terminating after the objection sets its outcome; withdrawing
+    /// the termination puts the outcome back to pending, and only then can the objection be withdrawn.
+    func testWithdrawingATerminationAfterAnObjectionResetsTheOutcome() throws {
+        let p = try Fixture.demo(today: today)
+        let o = try p.recordObjection(noticeId: "cn-0002", grounds: "BankID is not available to all our staff")
+        let (t, _) = try p.recordTermination(TerminationRequest(agreementId: "migrationsverket-e-tjanster", by: .us, date: today,
+                                                                right: .afterObjection, changeNoticeId: "cn-0002"))
+        func outcome() throws -> ObjectionOutcome? { try p.store.writer.read { db in try Objection.fetchOne(db, key: o.id)?.outcome } }
+        XCTAssertEqual(try outcome(), .agreementTerminated)
+        assertVarselError(.conflict, at: "objection") { try p.withdrawObjection(id: o.id) }
+        assertVarselError(.conflict, at: "outcome") { try p.setObjectionOutcome(id: o.id, .overruled) }
+        try p.withdrawTermination(id: t.id)
+        XCTAssertEqual(try outcome(), .pending)
+        XCTAssertEqual(try p.withdrawObjection(id: o.id).noticeStatus, .open)
+    }
+}
