@@ -18,6 +18,7 @@ extension Portfolio {
             reopened.state = .open
             reopened.handledDate = nil
             reopened.handledNote = nil
+            reopened.snoozedUntil = nil // a snooze from before it was handled no longer applies
             let was = "handled \(d.handledDate?.iso ?? "?")" + (d.handledNote.map { " (\($0))" } ?? "")
             if d.sourceKind == .term {
                 // A renewal notice is computed; the stored (handled) copy only stood in for it.
