@@ -14,7 +14,7 @@ final class JSONTextTests: XCTestCase {
                          sourceId: "cn-\(n)", what: "Object \(text)", actor: flags ? .us : .them, clauseRef: clause,
                          anchorDate: date.adding(days: -30), rawDate: date.adding(days: 1), dueDate: date, actByDate: date,
                          dueMinutes: minutes, explanation: "rule: \(text)", assumed: flags, writtenForm: !flags,
-                         groundsRequired: flags)
+                         groundsRequired: flags, snoozedUntil: flags ? date.adding(days: -2) : nil, note: flags ? "note \(text)" : nil)
         let today = CivilDate(year: 2026, month: 11, day: 23)!
         let left = today.days(until: date)
         return AgendaItem(deadline: d, agreementTitle: text, counterparty: "Part \(text) AB", daysLeft: left,

@@ -316,6 +316,22 @@ struct DocumentValidator {
                 throw fail(Self.root.key("deadlines").index(i).key("dueMinutes"), "dueMinutes \(m) is not a time of day",
                            "Use minutes after midnight, 0 to 1439")
             }
+            if let s = d.snoozedUntil, s > d.actByDate {
+                throw fail(Self.root.key("deadlines").index(i).key("snoozedUntil"), "snoozedUntil \(s.iso) is after the act-by day \(d.actByDate.iso)",
+                           "A snooze ends by the act-by day at the latest: use \(d.actByDate.iso) or earlier, or remove snoozedUntil")
+            }
+        }
+        for (i, o) in doc.objections.enumerated() {
+            if let w = o.withdrawnDate, w < o.date {
+                throw fail(Self.root.key("objections").index(i).key("withdrawnDate"), "withdrawnDate \(w.iso) is before the objection's date \(o.date.iso)",
+                           "An objection is withdrawn on or after the day it was sent")
+            }
+        }
+        for (i, t) in doc.terminations.enumerated() {
+            if let w = t.withdrawnDate, w < t.noticeDate {
+                throw fail(Self.root.key("terminations").index(i).key("withdrawnDate"), "withdrawnDate \(w.iso) is before the notice date \(t.noticeDate.iso)",
+                           "A termination is withdrawn on or after the day it was given")
+            }
         }
         for (i, a) in doc.audit.enumerated() {
             let path = Self.root.key("audit").index(i)

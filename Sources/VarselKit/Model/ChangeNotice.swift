@@ -136,10 +136,22 @@ public struct Objection: Codable, Hashable, Sendable, Identifiable {
     public var channel: Channel
     public var note: String?
     public var outcome: ObjectionOutcome
+    /// The day we withdrew the objection; the row is kept for the record.
+    public var withdrawnDate: CivilDate?
 
     public init(id: String, changeNoticeId: String, date: CivilDate, grounds: String, channel: Channel,
-                note: String? = nil, outcome: ObjectionOutcome = .pending) {
+                note: String? = nil, outcome: ObjectionOutcome = .pending, withdrawnDate: CivilDate? = nil) {
         self.id = id; self.changeNoticeId = changeNoticeId; self.date = date; self.grounds = grounds
-        self.channel = channel; self.note = note; self.outcome = outcome
+        self.channel = channel; self.note = note; self.outcome = outcome; self.withdrawnDate = withdrawnDate
+    }
+
+    /// Decodes documents written before objections could be withdrawn.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), changeNoticeId: try c.decode(String.self, forKey: .changeNoticeId),
+                  date: try c.decode(CivilDate.self, forKey: .date), grounds: try c.decode(String.self, forKey: .grounds),
+                  channel: try c.decode(Channel.self, forKey: .channel), note: try c.decodeIfPresent(String.self, forKey: .note),
+                  outcome: try c.decode(ObjectionOutcome.self, forKey: .outcome),
+                  withdrawnDate: try c.decodeIfPresent(CivilDate.self, forKey: .withdrawnDate))
     }
 }

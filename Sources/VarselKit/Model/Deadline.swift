@@ -103,13 +103,19 @@ public struct Deadline: Codable, Hashable, Sendable, Identifiable {
     public var resolution: DeadlineResolution?
     /// A warning to show with the deadline wherever it is listed (e.g. a sub-processor outside the EEA).
     public var flag: String?
+    /// Remind me later: the agenda and `check` leave an open deadline out of the due counts until
+    /// this day. The act-by day never moves, and an overdue deadline always counts.
+    public var snoozedUntil: CivilDate?
+    /// A free note on the deadline (not the note recorded when it was handled).
+    public var note: String?
 
     public init(id: String, agreementId: String, ruleId: String?, sourceKind: DeadlineSourceKind, sourceId: String,
                 what: String, actor: Actor, clauseRef: String?, anchorDate: CivilDate, rawDate: CivilDate,
                 dueDate: CivilDate, actByDate: CivilDate, dueMinutes: Int? = nil, remindDate: CivilDate? = nil,
                 explanation: String, assumed: Bool = false, writtenForm: Bool = false, groundsRequired: Bool = false,
                 state: DeadlineState = .open, handledDate: CivilDate? = nil, handledNote: String? = nil,
-                silenceIsApproval: Bool = false, resolution: DeadlineResolution? = nil, flag: String? = nil) {
+                silenceIsApproval: Bool = false, resolution: DeadlineResolution? = nil, flag: String? = nil,
+                snoozedUntil: CivilDate? = nil, note: String? = nil) {
         self.id = id; self.agreementId = agreementId; self.ruleId = ruleId; self.sourceKind = sourceKind
         self.sourceId = sourceId; self.what = what; self.actor = actor; self.clauseRef = clauseRef
         self.anchorDate = anchorDate; self.rawDate = rawDate; self.dueDate = dueDate; self.actByDate = actByDate
@@ -117,9 +123,10 @@ public struct Deadline: Codable, Hashable, Sendable, Identifiable {
         self.assumed = assumed; self.writtenForm = writtenForm; self.groundsRequired = groundsRequired
         self.state = state; self.handledDate = handledDate; self.handledNote = handledNote
         self.silenceIsApproval = silenceIsApproval; self.resolution = resolution; self.flag = flag
+        self.snoozedUntil = snoozedUntil; self.note = note
     }
 
-    /// Decodes documents written before the silence, resolution and flag fields existed.
+    /// Decodes documents written before the silence, resolution, flag, snooze and note fields existed.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(id: try c.decode(String.self, forKey: .id), agreementId: try c.decode(String.self, forKey: .agreementId),
@@ -139,11 +146,20 @@ public struct Deadline: Codable, Hashable, Sendable, Identifiable {
                   handledNote: try c.decodeIfPresent(String.self, forKey: .handledNote),
                   silenceIsApproval: try c.decodeIfPresent(Bool.self, forKey: .silenceIsApproval) ?? false,
                   resolution: try c.decodeIfPresent(DeadlineResolution.self, forKey: .resolution),
-                  flag: try c.decodeIfPresent(String.self, forKey: .flag))
+                  flag: try c.decodeIfPresent(String.self, forKey: .flag),
+                  snoozedUntil: try c.decodeIfPresent(CivilDate.self, forKey: .snoozedUntil),
+                  note: try c.decodeIfPresent(String.self, forKey: .note))
     }
 
     /// Days from `today` to the act-by day (negative when overdue).
     public func daysLeft(today: CivilDate) -> Int { today.days(until: actByDate) }
+
+    /// True when the deadline is open, snoozed past `today`, and not yet overdue: it is then left
+    /// out of what is due. A snooze never hides a missed deadline.
+    public func isSnoozed(today: CivilDate) -> Bool {
+        guard state == .open, let snoozedUntil, snoozedUntil > today else { return false }
+        return actByDate >= today
+    }
 
     /// open / handled / missed on `today`.
     public func status(today: CivilDate) -> DeadlineStatus {

@@ -20,18 +20,22 @@ public struct TerminationNotice: Codable, Hashable, Sendable, Identifiable {
     /// How the end date was computed.
     public var explanation: String
     public var note: String?
+    /// The day the notice was withdrawn; the row is kept for the record and no longer ends the agreement.
+    public var withdrawnDate: CivilDate?
 
     public init(id: String, agreementId: String, givenBy: Actor, noticeDate: CivilDate, channel: Channel,
                 ruleId: String?, endDate: CivilDate, explanation: String, note: String? = nil,
-                terminationRight: TerminationRight = .ordinary, changeNoticeId: String? = nil, breachEventId: String? = nil) {
+                terminationRight: TerminationRight = .ordinary, changeNoticeId: String? = nil, breachEventId: String? = nil,
+                withdrawnDate: CivilDate? = nil) {
         self.id = id; self.agreementId = agreementId; self.givenBy = givenBy; self.noticeDate = noticeDate
         self.channel = channel; self.ruleId = ruleId; self.endDate = endDate; self.explanation = explanation; self.note = note
         self.terminationRight = terminationRight; self.changeNoticeId = changeNoticeId; self.breachEventId = breachEventId
+        self.withdrawnDate = withdrawnDate
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, agreementId, givenBy, noticeDate, channel, ruleId, terminationRight, changeNoticeId, breachEventId
-        case endDate, explanation, note
+        case endDate, explanation, note, withdrawnDate
     }
 
     /// Documents written before termination rights existed decode as ordinary notice.
@@ -44,6 +48,7 @@ public struct TerminationNotice: Codable, Hashable, Sendable, Identifiable {
                   note: try c.decodeIfPresent(String.self, forKey: .note),
                   terminationRight: try c.decodeIfPresent(TerminationRight.self, forKey: .terminationRight) ?? .ordinary,
                   changeNoticeId: try c.decodeIfPresent(String.self, forKey: .changeNoticeId),
-                  breachEventId: try c.decodeIfPresent(String.self, forKey: .breachEventId))
+                  breachEventId: try c.decodeIfPresent(String.self, forKey: .breachEventId),
+                  withdrawnDate: try c.decodeIfPresent(CivilDate.self, forKey: .withdrawnDate))
     }
 }

@@ -24,10 +24,10 @@ enum AgreementEndings {
         return try end(db, of: parent, depth: depth + 1)
     }
 
-    /// True when the agreement's end comes from a recorded termination (its own, or for one
+    /// True when the agreement's end comes from a recorded (not withdrawn) termination (its own, or for one
     /// that ends with its parent, the parent's).
     static func terminated(_ db: Database, _ agreement: Agreement, depth: Int = 0) throws -> Bool {
-        if try TerminationNotice.filter(Column("agreement_id") == agreement.id).fetchCount(db) > 0 { return true }
+        if try TerminationNotice.filter(Column("agreement_id") == agreement.id && Column("withdrawn_date") == nil).fetchCount(db) > 0 { return true }
         guard agreement.endsWithParent, let parentId = agreement.parentId, depth < 32,
               let parent = try Agreement.fetchOne(db, key: parentId) else { return false }
         return try terminated(db, parent, depth: depth + 1)
@@ -81,8 +81,9 @@ enum AgreementEndings {
         let wantedIds = Set(wanted.map(\.id))
         for old in existing where old.state == .open && !wantedIds.contains(old.id) { try old.delete(db) }
         var changed: [Deadline] = []
-        for d in wanted {
+        for var d in wanted {
             guard let old = byId[d.id] else { try d.insert(db); changed.append(d); continue }
+            d.snoozedUntil = old.snoozedUntil; d.note = old.note
             guard old.state == .open, old != d else { continue }
             try d.update(db); changed.append(d)
         }

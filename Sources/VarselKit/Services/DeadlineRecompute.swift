@@ -16,6 +16,7 @@ enum DeadlineRecompute {
                 if old.ruleId == nil, old.sourceKind == .event, let event = try AgreementEvent.fetchOne(db, key: old.sourceId),
                    var d = planner.statutoryDeadlines(for: event, agreement: agreement).first(where: { $0.id == old.id }) {
                     d.state = old.state; d.handledDate = old.handledDate; d.handledNote = old.handledNote
+                    d.snoozedUntil = old.snoozedUntil; d.note = old.note
                     if d != old { try d.update(db); updated.append(d.id) }
                     continue
                 }
@@ -40,6 +41,7 @@ enum DeadlineRecompute {
                 guard var d = fresh else { continue }
                 d.id = old.id
                 d.state = old.state; d.handledDate = old.handledDate; d.handledNote = old.handledNote
+                d.snoozedUntil = old.snoozedUntil; d.note = old.note
                 if d != old {
                     try d.update(db)
                     updated.append(d.id)

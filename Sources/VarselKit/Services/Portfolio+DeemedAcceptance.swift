@@ -53,54 +53,62 @@ extension Portfolio {
 
     private func settleOnce(sourceKind: DeadlineSourceKind, sourceId: String, today: CivilDate) throws -> DeemedAcceptance {
         try write { db in
-            let open = try Deadline.filter(Column("source_kind") == sourceKind.rawValue && Column("source_id") == sourceId
-                                           && Column("state") == DeadlineState.open.rawValue && Column("silence_is_approval") == true)
-                .order(Column("act_by_date"), Column("id")).fetchAll(db)
-                .filter { $0.actByDate < today && Self.deemedDate(of: $0) <= today }
-            guard let first = open.first else { throw AlreadySettled() }
-            let deemed = open.map(Self.deemedDate(of:)).max() ?? Self.deemedDate(of: first)
-            let clause = first.clauseRef
-            let clauseText = clause.map { " (\($0))" } ?? ""
-            var closed: [Deadline] = []
-            for var d in open {
-                d.state = .handled
-                d.handledDate = deemed
-                d.resolution = .deemedAccepted
-                d.handledNote = "Deemed accepted \(deemed.iso): no objection by \(d.actByDate.iso)\(clauseText)"
-                    + (d.assumed ? "; the window was an assumed period for vague wording" : "")
-                try d.update(db)
-                closed.append(d)
-            }
-            var summary = "Deemed accepted \(deemed.iso)\(clauseText): \(first.what) passed without objection"
-            var before: ChangeNotice?
-            var after: ChangeNotice?
-            if sourceKind == .changeNotice, var notice = try ChangeNotice.fetchOne(db, key: sourceId), notice.status == .open {
-                before = notice
-                notice.status = .accepted
-                notice.decisionBasis = .deemed
-                notice.decisionDate = deemed
-                notice.decisionClause = clause
-                try notice.update(db)
-                after = notice
-                if let spId = notice.subProcessorId, var sp = try SubProcessor.fetchOne(db, key: spId), sp.status == .proposed {
-                    sp.status = .approved
-                    sp.approvalBasis = .deemed
-                    sp.approvalDate = deemed
-                    sp.approvalClause = clause
-                    try sp.update(db)
-                    summary += "; sub-processor \(sp.name) approved (deemed)"
-                }
-                if let old = notice.replacesSubProcessorId, var sp = try SubProcessor.fetchOne(db, key: old) {
-                    sp.status = .removed
-                    try sp.update(db)
-                }
-            }
-            let result = DeemedAcceptance(sourceKind: sourceKind, sourceId: sourceId, agreementId: first.agreementId,
-                                          deemedDate: deemed, clauseRef: clause, deadlineIds: closed.map(\.id))
-            return (result, AuditNote(action: "deemed_acceptance", entityType: sourceKind == .changeNotice ? "change_notice" : sourceKind.rawValue,
-                                      entityId: sourceId, summary: summary, before: before,
-                                      after: DeemedSnapshot(notice: after, deadlines: closed)))
+            guard let settled = try settleWindows(db, sourceKind: sourceKind, sourceId: sourceId, today: today) else { throw AlreadySettled() }
+            return settled
         }
+    }
+
+    /// Settles the passed silence-is-approval windows of one source inside the caller's
+    /// transaction; nil when none has passed. Returns what was settled and its audit note.
+    func settleWindows(_ db: Database, sourceKind: DeadlineSourceKind, sourceId: String,
+                       today: CivilDate) throws -> (DeemedAcceptance, AuditNote)? {
+        let open = try Deadline.filter(Column("source_kind") == sourceKind.rawValue && Column("source_id") == sourceId
+                                       && Column("state") == DeadlineState.open.rawValue && Column("silence_is_approval") == true)
+            .order(Column("act_by_date"), Column("id")).fetchAll(db)
+            .filter { $0.actByDate < today && Self.deemedDate(of: $0) <= today }
+        guard let first = open.first else { return nil }
+        let deemed = open.map(Self.deemedDate(of:)).max() ?? Self.deemedDate(of: first)
+        let clause = first.clauseRef
+        let clauseText = clause.map { " (\($0))" } ?? ""
+        var closed: [Deadline] = []
+        for var d in open {
+            d.state = .handled
+            d.handledDate = deemed
+            d.resolution = .deemedAccepted
+            d.handledNote = "Deemed accepted \(deemed.iso): no objection by \(d.actByDate.iso)\(clauseText)"
+                + (d.assumed ? "; the window was an assumed period for vague wording" : "")
+            try d.update(db)
+            closed.append(d)
+        }
+        var summary = "Deemed accepted \(deemed.iso)\(clauseText): \(first.what) passed without objection"
+        var before: ChangeNotice?
+        var after: ChangeNotice?
+        if sourceKind == .changeNotice, var notice = try ChangeNotice.fetchOne(db, key: sourceId), notice.status == .open {
+            before = notice
+            notice.status = .accepted
+            notice.decisionBasis = .deemed
+            notice.decisionDate = deemed
+            notice.decisionClause = clause
+            try notice.update(db)
+            after = notice
+            if let spId = notice.subProcessorId, var sp = try SubProcessor.fetchOne(db, key: spId), sp.status == .proposed {
+                sp.status = .approved
+                sp.approvalBasis = .deemed
+                sp.approvalDate = deemed
+                sp.approvalClause = clause
+                try sp.update(db)
+                summary += "; sub-processor \(sp.name) approved (deemed)"
+            }
+            if let old = notice.replacesSubProcessorId, var sp = try SubProcessor.fetchOne(db, key: old) {
+                sp.status = .removed
+                try sp.update(db)
+            }
+        }
+        let result = DeemedAcceptance(sourceKind: sourceKind, sourceId: sourceId, agreementId: first.agreementId,
+                                      deemedDate: deemed, clauseRef: clause, deadlineIds: closed.map(\.id))
+        return (result, AuditNote(action: "deemed_acceptance", entityType: sourceKind == .changeNotice ? "change_notice" : sourceKind.rawValue,
+                                  entityId: sourceId, summary: summary, before: before,
+                                  after: DeemedSnapshot(notice: after, deadlines: closed)))
     }
 }
 

@@ -62,7 +62,7 @@ extension Portfolio {
             throw VarselError(.notFound, "No change notice \"\(noticeId)\" on \(agreement.title)", at: "change",
                               fix: "List its change notices with `varsel notices`")
         }
-        guard try Objection.filter(Column("change_notice_id") == notice.id).fetchCount(db) > 0 else {
+        guard try Objection.filter(Column("change_notice_id") == notice.id && Column("withdrawn_date") == nil).fetchCount(db) > 0 else {
             throw VarselError(.conflict, "There is no objection to change notice \(notice.id); \(rule.clauseRef ?? "the clause") allows this termination only after an objection",
                               at: "change", fix: "Record the objection first (`varsel object \(notice.id) …`), or use ordinary notice")
         }

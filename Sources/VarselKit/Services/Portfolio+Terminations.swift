@@ -79,7 +79,7 @@ extension Portfolio {
             let withdrawn = try Recurrence.dropAfterEnd(db, agreementIds: [agreement.id] + p.endsAlso.map(\.id), end: p.endDate)
             if p.right == .afterObjection, let noticeId = request.changeNoticeId {
                 // The objection ended in termination.
-                try db.execute(sql: "UPDATE objections SET outcome = ? WHERE change_notice_id = ? AND outcome = ?",
+                try db.execute(sql: "UPDATE objections SET outcome = ? WHERE change_notice_id = ? AND outcome = ? AND withdrawn_date IS NULL",
                                arguments: [ObjectionOutcome.agreementTerminated.rawValue, noticeId, ObjectionOutcome.pending.rawValue])
             }
             for d in p.followOn { try d.insert(db) }

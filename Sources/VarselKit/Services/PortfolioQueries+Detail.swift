@@ -165,7 +165,8 @@ extension PortfolioQueries {
                                                  && Column("state") == "open").order(Column("act_by_date")).fetchOne(db)
                 rows.append(NoticeRow(kind: .termination, id: t.id, agreementId: t.agreementId, agreementTitle: row["agreement_title"],
                                       date: t.noticeDate, summary: "Termination \(t.givenBy == .us ? "given by us" : "received") — ends \(t.endDate.iso)",
-                                      status: t.givenBy == .us ? "given" : "received", isOpen: t.endDate >= today, window: window,
+                                      status: t.withdrawnDate.map { "withdrawn \($0.iso)" } ?? (t.givenBy == .us ? "given" : "received"),
+                                      isOpen: t.withdrawnDate == nil && t.endDate >= today, window: window,
                                       givenBy: t.givenBy))
             }
             if let f = filter?.lowercased(), !f.isEmpty {

@@ -91,7 +91,7 @@ public struct NoticeRow: Codable, Hashable, Sendable, Identifiable {
     public var date: CivilDate
     /// "New sub-processor: Sinch AB", "Termination given by us".
     public var summary: String
-    /// open / objected / accepted / withdrawn / given / received
+    /// open / objected / accepted / withdrawn / given / received / "withdrawn YYYY-MM-DD" (a termination)
     public var status: String
     public var isOpen: Bool
     /// The earliest open deadline the notice opened.

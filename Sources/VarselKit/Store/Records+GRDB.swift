@@ -60,7 +60,8 @@ extension Deadline {
                   state: DeadlineState(rawValue: row["state"]) ?? .open,
                   handledDate: CivilDate.fromDatabaseValue(row["handled_date"]), handledNote: row["handled_note"],
                   silenceIsApproval: row["silence_is_approval"],
-                  resolution: (row["resolution"] as String?).flatMap(DeadlineResolution.init(rawValue:)), flag: row["flag"])
+                  resolution: (row["resolution"] as String?).flatMap(DeadlineResolution.init(rawValue:)), flag: row["flag"],
+                  snoozedUntil: CivilDate.fromDatabaseValue(row["snoozed_until"]), note: row["note"])
     }
 }
 
@@ -117,12 +118,12 @@ extension Deadline {
     static let positionalColumns = ["id", "agreement_id", "rule_id", "source_kind", "source_id", "what", "actor", "clause_ref",
                                     "anchor_date", "raw_date", "due_date", "act_by_date", "due_minutes", "remind_date",
                                     "explanation", "assumed", "written_form", "grounds_required", "state", "handled_date",
-                                    "handled_note", "silence_is_approval", "resolution", "flag"]
+                                    "handled_note", "silence_is_approval", "resolution", "flag", "snoozed_until", "note"]
 
     /// `d.id, d.agreement_id, …` for a SELECT list.
     static func selection(alias: String) -> String { positionalColumns.map { "\(alias).\($0)" }.joined(separator: ", ") }
 
-    /// Decodes the first 24 columns by position (no per-column name lookups: the agenda reads
+    /// Decodes the first 26 columns by position (no per-column name lookups: the agenda reads
     /// thousands of rows).
     init(positional row: Row) throws {
         func date(_ i: Int) throws -> CivilDate {
@@ -141,6 +142,6 @@ extension Deadline {
                   state: DeadlineState(rawValue: row[18]) ?? .open,
                   handledDate: CivilDate.fromDatabaseValue(row[19]), handledNote: row[20],
                   silenceIsApproval: row[21], resolution: (row[22] as String?).flatMap(DeadlineResolution.init(rawValue:)),
-                  flag: row[23])
+                  flag: row[23], snoozedUntil: CivilDate.fromDatabaseValue(row[24]), note: row[25])
     }
 }

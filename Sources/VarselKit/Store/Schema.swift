@@ -40,6 +40,9 @@ enum Schema {
         m.registerMigration("v10-audit-chain") { db in
             try auditChain(db)
         }
+        m.registerMigration("v13-reversals") { db in
+            try db.execute(sql: v13Reversals)
+        }
         return m
     }
 
@@ -512,4 +515,16 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'audit rows are hash-chained: write them through Varsel'); END;
             """)
     }
+    /// Reversals, snooze and notes (issue 14):
+    /// - `deadlines.snoozed_until`: an internal remind-me-later day (the act-by day never moves);
+    ///   `deadlines.note`: a free note on the deadline.
+    /// - `objections.withdrawn_date`: we withdrew the objection (the row stays, for the record).
+    /// - `terminations.withdrawn_date`: the termination notice was withdrawn (the row stays; the
+    ///   agreement's previous status and end come back).
+    static let v13Reversals = """
+    ALTER TABLE deadlines ADD COLUMN snoozed_until TEXT;
+    ALTER TABLE deadlines ADD COLUMN note TEXT;
+    ALTER TABLE objections ADD COLUMN withdrawn_date TEXT;
+    ALTER TABLE terminations ADD COLUMN withdrawn_date TEXT;
+    """
 }

@@ -16,12 +16,14 @@ struct DeadlinesCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let agenda = try common.settledPortfolio().queries.agenda(within: within)
+            let q = try common.settledPortfolio().queries
+            let agenda = try q.agenda(within: within)
             if format.format == .json {
                 JSONText.printLine(chunks: DeadlineJSON.chunks(agenda))
                 return
             }
             let items = agenda.map(DeadlineOutput.init)
+            let snoozed = Set(agenda.filter { $0.deadline.isSnoozed(today: q.today) }.map(\.id))
             switch format.format {
             case .json: break
             case .csv:
@@ -32,13 +34,18 @@ struct DeadlinesCommand: ParsableCommand {
                 var t = TextTable(["ACT BY", "LEFT", "WINDOW", "AGREEMENT", "WHAT IS DUE", "CLAUSE", "ID"], rightAligned: [1])
                 for i in items {
                     t.append([i.actByDate, i.daysLeft.daysLeftText, AgendaWindow(rawValue: i.window)?.title ?? i.window,
-                              i.agreement, (i.flag == nil ? "" : "[outside EEA] ") + i.what + (i.assumed ? " (assumed)" : ""),
+                              i.agreement, (snoozed.contains(i.id) ? "[snoozed] " : "") + (i.flag == nil ? "" : "[outside EEA] ")
+                                + i.what + (i.assumed ? " (assumed)" : ""),
                               i.clause ?? "", i.id])
                 }
                 out(t.render())
                 if !items.isEmpty {
                     out("")
-                    for i in items { out("\(i.id): \(i.rule)" + (i.flag.map { " — warning: \($0)" } ?? "")) }
+                    for i in items {
+                        out("\(i.id): \(i.rule)" + (i.flag.map { " — warning: \($0)" } ?? ""))
+                        if snoozed.contains(i.id), let s = i.snoozedUntil { out("  snoozed until \(s); act by \(i.actByDate) unchanged") }
+                        if let note = i.note { out("  note: \(note)") }
+                    }
                 }
             }
         }
@@ -61,7 +68,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var status: Int32 = 0
         try guarded {
-            let items = try common.settledPortfolio().queries.agenda(within: within)
+            let q = try common.settledPortfolio().queries
+            // A snoozed deadline is not due before its snooze day; once overdue it always counts.
+            let items = try q.agenda(within: within).filter { !$0.deadline.isSnoozed(today: q.today) }
             for i in items {
                 let d = i.deadline
                 let state = i.daysLeft < 0 ? "OVERDUE" : "DUE"

@@ -50,12 +50,15 @@ struct AgreementReport {
                 add("  \(n.receivedDate.iso)\(by)  \(n.kind.label): \(n.summary) — \(n.statusText) [\(n.id)]")
                 if let f = n.transferFlag { add("      warning: \(f)") }
                 for o in detail.objections where o.changeNoticeId == n.id {
-                    add("      objection \(o.date.iso) by \(o.channel.rawValue): \(o.grounds) [\(o.id)]")
+                    let state = o.withdrawnDate.map { " — withdrawn \($0.iso)" }
+                        ?? (o.outcome == .pending ? "" : " — outcome: \(o.outcome.rawValue)")
+                    add("      objection \(o.date.iso) by \(o.channel.rawValue): \(o.grounds)\(state) [\(o.id)]")
                 }
             }
         }
         for t in detail.terminations {
-            add(""); add("Termination: given by \(t.givenBy.rawValue) \(t.noticeDate.iso) (\(t.terminationRight.label)), ends \(t.endDate.iso) — \(t.explanation)")
+            let withdrawn = t.withdrawnDate.map { "WITHDRAWN \($0.iso): " } ?? ""
+            add(""); add("Termination: \(withdrawn)given by \(t.givenBy.rawValue) \(t.noticeDate.iso) (\(t.terminationRight.label)), ends \(t.endDate.iso) — \(t.explanation) [\(t.id)]")
         }
         add(""); add("Deadlines")
         if detail.deadlines.isEmpty { add("  none") }
@@ -65,6 +68,9 @@ struct AgreementReport {
             add("        \(d.explanation)")
             if d.resolution == .deemedAccepted, let note = d.handledNote { add("        \(note)") }
             if let f = d.flag { add("        warning: \(f)") }
+            if d.isSnoozed(today: today), let s = d.snoozedUntil { add("        snoozed until \(s.iso) (act by \(d.actByDate.iso) unchanged)") }
+            if d.state == .handled, d.resolution == nil, let note = d.handledNote { add("        handled \(d.handledDate?.iso ?? ""): \(note)") }
+            if let note = d.note { add("        note: \(note)") }
         }
         add(""); add("History")
         for e in detail.history.prefix(20) { add("  \(e.at)  \(e.user)  \(e.action): \(e.summary)") }

@@ -45,8 +45,10 @@ enum DeadlineJSON {
             if let flag = d.flag { w.raw(",\n    \"flag\" : "); w.quote(flag) }
             w.raw(",\n    \"groundsRequired\" : "); w.bool(d.groundsRequired)
             w.raw(",\n    \"id\" : "); w.quote(d.id)
+            if let note = d.note { w.raw(",\n    \"note\" : "); w.quote(note) }
             w.raw(",\n    \"rawDate\" : "); w.date(d.rawDate)
             w.raw(",\n    \"rule\" : "); w.quote(d.explanation)
+            if let s = d.snoozedUntil { w.raw(",\n    \"snoozedUntil\" : "); w.date(s) }
             w.raw(",\n    \"status\" : "); w.quote(item.status.rawValue)
             w.raw(",\n    \"what\" : "); w.quote(d.what)
             w.raw(",\n    \"window\" : "); w.quote(item.window.rawValue)

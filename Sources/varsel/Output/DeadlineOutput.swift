@@ -24,6 +24,10 @@ struct DeadlineOutput: Encodable {
     var groundsRequired: Bool
     /// A warning shown with the deadline (e.g. a sub-processor outside the EEA needing our consent).
     var flag: String?
+    /// Remind-me-later day: left out of `check` until then (never once overdue).
+    var snoozedUntil: String?
+    /// The deadline's own note.
+    var note: String?
 
     init(_ item: AgendaItem) {
         let d = item.deadline
@@ -33,14 +37,14 @@ struct DeadlineOutput: Encodable {
         dueTime = d.dueMinutes.map(DeadlineEngine.clockText); daysLeft = item.daysLeft
         window = item.window.rawValue; status = item.status.rawValue; rule = d.explanation
         assumed = d.assumed; writtenForm = d.writtenForm; groundsRequired = d.groundsRequired
-        flag = d.flag
+        flag = d.flag; snoozedUntil = d.snoozedUntil?.iso; note = d.note
     }
 
     static let csvHeader = ["id", "act_by", "days_left", "window", "status", "agreement", "counterparty", "what", "actor",
-                            "clause", "anchor", "raw", "due", "rule"]
+                            "clause", "anchor", "raw", "due", "rule", "snoozed_until", "note"]
     var csvRow: [String] {
         [id, actByDate, String(daysLeft), window, status, agreement, counterparty, what, actor, clause ?? "", anchorDate,
-         rawDate, dueDate, rule]
+         rawDate, dueDate, rule, snoozedUntil ?? "", note ?? ""]
     }
 }
 
