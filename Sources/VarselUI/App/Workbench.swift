@@ -322,10 +322,17 @@ import VarselKit
     public func handle(_ key: Key) -> ProgramStep {
         _ = finishStartUp()
         if key == .resize { return .redraw }
+        // Too small to show anything but the message: keys would act unseen, so only quit works.
+        if isTooSmall { return key == .char("q") || key.isInterrupt ? .quit : .none }
         state.status = nil
         let context = state.context
+        if case .paste(let text) = key { return paste(text) }
         if context == .form, case .char(let c) = key, state.form?.focusedField?.isTextual == true {
             state.form?.type(c)
+            refreshForm()
+            return .redraw
+        }
+        if context == .form, state.form?.edit(key) == true {
             refreshForm()
             return .redraw
         }
@@ -340,6 +347,28 @@ import VarselKit
         }
         guard let action = Bindings.action(for: key, in: context) else { return .redraw }
         return perform(action, key: key)
+    }
+
+    /// Whether the last frame was the "Terminal too small" message.
+    var isTooSmall: Bool { size.width < Self.minimumWidth || size.height < Self.minimumHeight }
+
+    /// A bracketed paste: text for the field, command line or filter being edited, never keys
+    /// (a pasted line break neither moves to the next field nor submits).
+    private func paste(_ text: String) -> ProgramStep {
+        let oneLine = text.map { $0.isNewline || $0 == "\t" ? " " : String($0) }.joined()
+        switch state.context {
+        case .form:
+            if state.form?.paste(text) == true { refreshForm() }
+            else { state.status = StatusMessage(text: "Paste into a text field (this field is a choice)", isError: true) }
+        case .prompt:
+            state.prompt?.append(TerminalText.sanitize(oneLine))
+        case .filter:
+            state.filters[state.view, default: ""].append(TerminalText.sanitize(oneLine))
+            filterChanged()
+        default:
+            state.status = StatusMessage(text: "Pasted text ignored: open a form, / or : first", isError: true)
+        }
+        return .redraw
     }
 
     public func tick() -> ProgramStep {
@@ -377,6 +406,11 @@ import VarselKit
                 return .quit
             }
         case .quit:
+            if state.overlay == nil, state.form?.holdsData == true {
+                state.overlay = .confirm(Confirmation(subject: .quit,
+                    question: "Quit Varsel? The form holds unsaved input; nothing of it is written."))
+                return .redraw
+            }
             return .quit
         case .showView(let v):
             state.view = v
@@ -403,7 +437,11 @@ import VarselKit
         case .runPrompt:
             let line = state.prompt ?? ""
             state.prompt = nil
-            state.status = CommandPrompt.run(line, portfolio: portfolio)
+            switch CommandPrompt.execute(line, portfolio: portfolio) {
+            case .message(let m): state.status = m
+            case .quit: return perform(.quit)
+            case .help: state.overlay = .help(scroll: 0)
+            }
         case .startFilter:
             state.filterEditing = true
         case .keepFilter:
@@ -438,6 +476,11 @@ import VarselKit
         case .submit:
             submitForm(confirmed: false)
         case .cancelForm:
+            if state.form?.holdsData == true {
+                state.overlay = .confirm(Confirmation(subject: .discardForm,
+                    question: "Discard what you typed? Nothing is written."))
+                return .redraw
+            }
             state.form = nil
             state.status = StatusMessage(text: "Cancelled; nothing was written", isError: false)
         case .confirm:
@@ -455,6 +498,11 @@ import VarselKit
                 }
             case .submitForm:
                 submitForm(confirmed: true)
+            case .discardForm:
+                state.form = nil
+                state.status = StatusMessage(text: "Cancelled; nothing was written", isError: false)
+            case .quit:
+                return .quit
             }
         case .cancelConfirm:
             state.overlay = nil

@@ -49,6 +49,10 @@ public struct Confirmation: Hashable, Sendable {
         case markHandled(deadlineId: String)
         /// Save the open form (termination notices are confirmed before they are written).
         case submitForm
+        /// Close the form without saving what was typed.
+        case discardForm
+        /// Quit although a form holds input.
+        case quit
     }
     public var subject: Subject
     public var question: String
