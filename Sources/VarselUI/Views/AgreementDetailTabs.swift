@@ -129,6 +129,7 @@ enum DetailTabs {
             for o in d.objections where o.changeNoticeId == n.id {
                 out.append(StyledLine("    Objection \(o.id) on \(o.date.iso) by \(o.channel.rawValue) (\(o.outcome.rawValue)): \(o.grounds.isEmpty ? "no grounds given" : o.grounds)",
                                       .role(.success), indent: 6))
+                if let note = o.note, !note.isEmpty { out.append(StyledLine("      Note: \(note)", .role(.muted), indent: 12)) }
             }
         }
         out.append(StyledLine(""))
@@ -137,6 +138,7 @@ enum DetailTabs {
         for t in d.terminations {
             out.append(StyledLine("  \(t.noticeDate.iso)  given by \(t.givenBy.rawValue) · \(t.terminationRight.label) · ends \(t.endDate.iso) · \(t.id)", CellStyle(.due30, bold: true), indent: 4))
             out.append(StyledLine("    \(t.explanation)", .role(.muted), indent: 6))
+            if let note = t.note, !note.isEmpty { out.append(StyledLine("    Note: \(note)", .role(.muted), indent: 10)) }
             for dl in d.deadlines where dl.sourceId == t.id { out.append(deadlineLine(dl, today: today)) }
         }
         return out
@@ -148,7 +150,8 @@ enum DetailTabs {
                               .role(.handled), indent: 6)
         }
         if dl.state == .handled {
-            return StyledLine("    ✓ \(dl.what) by \(dl.actByDate.iso) — handled \(Format.date(dl.handledDate))", .role(.handled), indent: 6)
+            return StyledLine("    ✓ \(dl.what) by \(dl.actByDate.iso) — handled \(Format.date(dl.handledDate))"
+                              + (dl.handledNote.map { $0.isEmpty ? "" : ": \($0)" } ?? ""), .role(.handled), indent: 6)
         }
         let left = dl.daysLeft(today: today)
         return StyledLine("    • \(dl.what) by \(dl.actByDate.iso) (\(Format.daysLeft(left)))\(dl.clauseRef.map { " [\($0)]" } ?? "")",

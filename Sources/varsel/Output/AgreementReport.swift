@@ -51,11 +51,13 @@ struct AgreementReport {
                 if let f = n.transferFlag { add("      warning: \(f)") }
                 for o in detail.objections where o.changeNoticeId == n.id {
                     add("      objection \(o.date.iso) by \(o.channel.rawValue): \(o.grounds) [\(o.id)]")
+                    if let note = o.note, !note.isEmpty { add("        note: \(note)") }
                 }
             }
         }
         for t in detail.terminations {
             add(""); add("Termination: given by \(t.givenBy.rawValue) \(t.noticeDate.iso) (\(t.terminationRight.label)), ends \(t.endDate.iso) — \(t.explanation)")
+            if let note = t.note, !note.isEmpty { add("  note: \(note)") }
         }
         add(""); add("Deadlines")
         if detail.deadlines.isEmpty { add("  none") }
@@ -64,6 +66,7 @@ struct AgreementReport {
             add("  \(d.actByDate.iso)  \(status.rawValue.uppercased())  \(d.what)" + (d.clauseRef.map { " (\($0))" } ?? "") + " [\(d.id)]")
             add("        \(d.explanation)")
             if d.resolution == .deemedAccepted, let note = d.handledNote { add("        \(note)") }
+            else if let note = d.handledNote, !note.isEmpty { add("        handled \(d.handledDate?.iso ?? ""): \(note)") }
             if let f = d.flag { add("        warning: \(f)") }
         }
         add(""); add("History")
