@@ -658,7 +658,7 @@ import VarselKit
             guard let item = selectedAgendaItem else { return }
             agreementId = item.deadline.agreementId
             guard item.deadline.sourceKind == .changeNotice else {
-                state.status = StatusMessage(text: "o objects to a change notice; this deadline comes from a \(item.deadline.sourceKind.rawValue.replacingOccurrences(of: "_", with: " "))", isError: true)
+                state.status = StatusMessage(text: "o objects to a change notice; this deadline comes from \(Self.sourceText(item.deadline.sourceKind))", isError: true)
                 return
             }
             candidates = detail(item.deadline.agreementId)?.changeNotices.filter { $0.id == item.deadline.sourceId && $0.status == .open } ?? []
@@ -669,7 +669,7 @@ import VarselKit
             guard let row = selectedNotice else { return }
             agreementId = row.agreementId
             guard row.kind == .change, row.isOpen else {
-                state.status = StatusMessage(text: "Only an open change notice can be objected to (this one is \(row.status))", isError: true)
+                state.status = StatusMessage(text: Self.cannotObjectText(kind: row.kind, status: row.status), isError: true)
                 return
             }
             candidates = detail(row.agreementId)?.changeNotices.filter { $0.id == row.id } ?? []
@@ -682,6 +682,29 @@ import VarselKit
         }
         state.form = ObjectionForm.make(notices: candidates.map(noticeChoice), agreementTitle: d.agreement.title,
                                         today: today, portfolio: portfolio)
+    }
+
+    /// Where a deadline comes from, as a phrase: "an event", "a termination notice".
+    static func sourceText(_ kind: DeadlineSourceKind) -> String {
+        switch kind {
+        case .changeNotice: "a change notice"
+        case .termination: "a termination notice"
+        case .event: "an event"
+        case .term: "the agreement's term (renewal)"
+        }
+    }
+
+    /// Why `o` does nothing on a notice row, in plain words.
+    static func cannotObjectText(kind: NoticeRow.Kind, status: String) -> String {
+        guard kind == .change else { return "Only a change notice can be objected to; this is a termination notice" }
+        let state: String
+        switch status {
+        case "objected": state = "it has already been objected to"
+        case "accepted": state = "it has been accepted"
+        case "withdrawn": state = "it was withdrawn"
+        default: state = "it is \(status)"
+        }
+        return "Only an open change notice can be objected to; \(state)"
     }
 
     private func openAgreementForm(termination: Bool) {
