@@ -42,7 +42,7 @@ final class FlowTests: XCTestCase {
             let agenda = wb.screen(160, 48)
             XCTAssertFalse(agenda.contains("2026-12-01"), agenda)
             XCTAssertTrue(agenda.contains("Within 14 days (1)"), agenda)
-            XCTAssertTrue(agenda.contains("Overdue 1   ≤14 d 1"), agenda)
+            XCTAssertTrue(agenda.contains("Overdue 1   0–14 d 1"), agenda)
             // The store has the objection, the closed deadline and one more audit row.
             let d = try p.queries.detail(agreementId: "pureservice")
             XCTAssertEqual(d.objections.map(\.grounds), ["Twilio transfers data to the US"])

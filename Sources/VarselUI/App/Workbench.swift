@@ -243,11 +243,11 @@ import VarselKit
                     filter: state.filter, filterEditing: state.filterEditing)
         let main = mainRect
         if !hasAgreements {
-            EmptyPortfolioView.draw(&buf, rect: main)
+            EmptyPortfolioView.draw(&buf, rect: main, databasePath: databaseLabel)
         } else {
             switch state.view {
             case .agenda:
-                AgendaView.draw(&buf, rect: main, layout: agendaLayout, cursor: &state.agenda, filter: state.filter)
+                renderAgenda(&buf, main)
             case .agreements:
                 renderAgreements(&buf, main)
             case .subProcessors:
@@ -297,11 +297,31 @@ import VarselKit
         return s.context
     }
 
+    /// The agenda list and, when there is room, the preview of the selected row under it.
+    private func renderAgenda(_ buf: inout ScreenBuffer, _ main: Rect) {
+        let layout = agendaLayout
+        var preview: [StyledLine] = []
+        if main.height >= 12, !layout.items.isEmpty {
+            let i = min(max(0, state.agenda.selected), layout.items.count - 1)
+            preview = AgendaView.previewLines(layout.items[i], width: main.width - 1, maxLines: main.height >= 20 ? 4 : 2)
+        }
+        let listHeight = preview.isEmpty ? main.height : main.height - preview.count - 1
+        AgendaView.draw(&buf, rect: Rect(x: main.x, y: main.y, width: main.width, height: listHeight), layout: layout,
+                        cursor: &state.agenda, filter: state.filter)
+        if !preview.isEmpty {
+            AgendaView.drawPreview(&buf, rect: Rect(x: main.x, y: main.y + listHeight, width: main.width, height: preview.count + 1),
+                                   lines: preview)
+        }
+    }
+
     private func renderAgreements(_ buf: inout ScreenBuffer, _ main: Rect) {
         agreementsPager()
         state.agreements.clamp(count: pager.total, visible: main.height - 1)
         try? pager.ensure(state.agreements.offset..<(state.agreements.offset + main.height))
         let detail = selectedAgreementRow.flatMap { self.detail($0.id) }
+        // A local copy: two inout parts of `state` in one call would overlap.
+        var anchor = state.detailAnchor
+        defer { state.detailAnchor = anchor }
         if main.width >= AgreementsView.splitWidth {
             let lw = main.width * 45 / 100
             AgreementsView.drawList(&buf, rect: Rect(x: main.x, y: main.y, width: lw, height: main.height), pager: pager,
@@ -309,10 +329,10 @@ import VarselKit
             buf.vline(x: lw, y: main.y, height: main.height, style: .role(.border))
             AgreementsView.drawDetail(&buf, rect: Rect(x: lw + 2, y: main.y, width: main.width - lw - 2, height: main.height),
                                       detail: detail, tab: state.detailTab, scroll: &state.detailScroll,
-                                      focused: state.detailFocused, today: today)
+                                      focused: state.detailFocused, today: today, anchor: &anchor)
         } else if state.detailFocused {
             AgreementsView.drawDetail(&buf, rect: main, detail: detail, tab: state.detailTab, scroll: &state.detailScroll,
-                                      focused: true, today: today)
+                                      focused: true, today: today, anchor: &anchor)
         } else {
             AgreementsView.drawList(&buf, rect: main, pager: pager, cursor: &state.agreements, today: today,
                                     filter: state.filter, focused: true)
@@ -577,7 +597,7 @@ import VarselKit
     }
 
     /// Shows an agreement in the Agreements view, detail focused on `tab`.
-    public func openAgreement(_ id: String, tab: DetailTab) {
+    public func openAgreement(_ id: String, tab: DetailTab, anchor: String? = nil) {
         do {
             var index = try agreementsPager().focus(on: id, queries)
             if index == nil, !(state.filters[.agreements] ?? "").isEmpty {
@@ -595,6 +615,7 @@ import VarselKit
             state.detailFocused = true
             state.detailTab = tab
             state.detailScroll = 0
+            state.detailAnchor = anchor
         } catch {
             state.status = StatusMessage(text: asVarselError(error).description, isError: true)
         }
@@ -604,13 +625,20 @@ import VarselKit
         switch state.context {
         case .agenda:
             guard let item = selectedAgendaItem else { return }
+            // Land on the row the deadline came from: its notice, or its rule (by clause).
+            let d = item.deadline
             let tab: DetailTab
-            switch item.deadline.sourceKind {
-            case .changeNotice, .termination: tab = .notices
-            case .event, .recurrence: tab = .rules
+            var anchor: String?
+            switch d.sourceKind {
+            case .changeNotice, .termination: tab = .notices; anchor = "· \(d.sourceId)"
+            case .event, .recurrence:
+                tab = .rules
+                if let rule = detail(d.agreementId)?.rules.first(where: { $0.rule.id == d.ruleId })?.rule {
+                    anchor = DetailTabs.ruleHeading(rule)
+                }
             case .term, .agreementEnd: tab = .overview
             }
-            openAgreement(item.deadline.agreementId, tab: tab)
+            openAgreement(d.agreementId, tab: tab, anchor: anchor)
         case .agreementList:
             if selectedAgreementRow != nil { state.detailFocused = true }
         case .subProcessors:

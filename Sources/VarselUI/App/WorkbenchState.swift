@@ -81,6 +81,9 @@ public struct WorkbenchState: Sendable {
     public var detailFocused = false
     public var detailTab: DetailTab = .overview
     public var detailScroll = 0
+    /// Text of the detail line to scroll to when the detail is next drawn (the rule or notice an
+    /// agenda item came from); cleared once used.
+    public var detailAnchor: String?
     /// Filter text per view ("/" in any list).
     public var filters: [ViewID: String] = [:]
     /// The filter line is being edited.

@@ -73,13 +73,16 @@ enum DetailTabs {
         return out
     }
 
+    /// A rule's first line on the Notice rules tab: "8.6.3  Object to the new sub-processor".
+    static func ruleHeading(_ r: NoticeRule) -> String { "\(r.clauseRef ?? "—")  \(r.title)" }
+
     static func rules(_ d: AgreementDetail) -> [StyledLine] {
         guard !d.rules.isEmpty else { return [StyledLine("No notice rules recorded for this agreement.", .role(.muted))] }
         var out: [StyledLine] = []
         for (i, rv) in d.rules.enumerated() {
             let r = rv.rule
             if i > 0 { out.append(StyledLine("")) }
-            out.append(StyledLine("\(r.clauseRef ?? "—")  \(r.title)", heading, indent: 4))
+            out.append(StyledLine(ruleHeading(r), heading, indent: 4))
             out.append(StyledLine("  Period: \(rv.periodText) · who acts: \(r.actor.rawValue)", indent: 4))
             out.append(StyledLine((r.trigger == .recurring ? "  " : "  If today: ") + rv.ifTodayText, .role(.accent), indent: 4))
             var flags: [String] = []

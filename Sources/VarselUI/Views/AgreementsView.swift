@@ -49,7 +49,7 @@ import VarselKit
     }
 
     static func drawDetail(_ buffer: inout ScreenBuffer, rect: Rect, detail: AgreementDetail?, tab: DetailTab,
-                           scroll: inout Int, focused: Bool, today: CivilDate) {
+                           scroll: inout Int, focused: Bool, today: CivilDate, anchor: inout String?) {
         guard rect.height > 2, rect.width > 4 else { return }
         guard let detail else {
             ListDrawing.message(&buffer, rect: rect, lines: ["No agreement selected."])
@@ -69,7 +69,14 @@ import VarselKit
                              width: rect.width, style: CellStyle(focused ? .selection : .title, bold: true))
         }
         let body = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 2)
-        let lines = StyledLine.wrap(DetailTabs.lines(detail, tab: tab, today: today), width: body.width)
+        let unwrapped = DetailTabs.lines(detail, tab: tab, today: today)
+        if let a = anchor {
+            anchor = nil
+            if let i = unwrapped.firstIndex(where: { $0.text.contains(a) }) {
+                scroll = StyledLine.wrap(Array(unwrapped[..<i]), width: body.width).count
+            }
+        }
+        let lines = StyledLine.wrap(unwrapped, width: body.width)
         scroll = max(0, min(scroll, max(0, lines.count - body.height)))
         // The title gives way to the scroll counter (cut with "…"), never overlaps it.
         let counter = lines.count > body.height ? "\(scroll + 1)–\(min(lines.count, scroll + body.height))/\(lines.count)" : ""

@@ -1,0 +1,81 @@
+import XCTest
+@testable import VarselKit
+@testable import VarselUI
+
+/// Issue 14 friction: landing on the rule an agenda item came from, rules in clause order, the
+/// hint bar at 80 columns, the empty-database hint naming --db.
+final class NavigationFrictionTests: XCTestCase {
+    @MainActor static func demoWorkbench() throws -> Workbench {
+        let store = try VarselStore.inMemory()
+        try DemoPortfolio.load(into: store, clock: .fixed(Fixture.today), user: "test")
+        return Workbench(portfolio: Portfolio(store: store, clock: .fixed(Fixture.today), user: "test"), databaseLabel: "demo.sqlite")
+    }
+
+    func testRulesAreListedInClauseOrder() throws {
+        try onMain {
+            let wb = try Self.demoWorkbench()
+            let rules = try XCTUnwrap(wb.detail("migrationsverket-e-tjanster")).rules.map { $0.rule.clauseRef ?? "" }
+            XCTAssertEqual(rules, ["3.3", "8", "10.1", "10.2", "11.1", "11.2"])
+            XCTAssertTrue(ClauseOrder.areInOrder("2.9", "7.2"))
+            XCTAssertTrue(ClauseOrder.areInOrder("7.3", "7.10"))
+            XCTAssertTrue(ClauseOrder.areInOrder("8.6", "8.6.3"))
+            XCTAssertTrue(ClauseOrder.areInOrder("9", nil))
+            XCTAssertFalse(ClauseOrder.areInOrder("11.2", "3.3"))
+        }
+    }
+
+    func testEnterOnAnAgendaItemLandsOnItsRule() throws {
+        try onMain {
+            let wb = try Self.demoWorkbench()
+            // The audit notice (event, clause 6.2) is the last agenda item; 6.2 is not the first rule.
+            wb.press(.char("G"))
+            XCTAssertEqual(wb.selectedAgendaItem?.deadline.clauseRef, "6.2")
+            wb.press(.enter)
+            XCTAssertEqual(wb.state.detailTab, .rules)
+            let b = wb.render(width: 100, height: 20)
+            // The first body row of the detail (under the tab bar and the title) is the rule's heading.
+            XCTAssertTrue(b.line(4).hasPrefix("6.2 Give notice of the audit"), b.text)
+            XCTAssertGreaterThan(wb.state.detailScroll, 0, "5.2 comes before 6.2, so the tab is scrolled")
+            // Scrolling works from there and the anchor is used once.
+            wb.press(.char("k"))
+            XCTAssertFalse(wb.render(width: 100, height: 20).line(4).hasPrefix("6.2 Give notice"))
+        }
+    }
+
+    func testEnterOnAChangeNoticeDeadlineLandsOnTheNotice() throws {
+        try onMain {
+            let wb = try Self.demoWorkbench()
+            let i = try XCTUnwrap(wb.agendaItems.firstIndex { $0.deadline.sourceKind == .changeNotice && $0.deadline.agreementId == "migrationsverket-e-tjanster" })
+            for _ in 0..<i { wb.press(.char("j")) }
+            let id = try XCTUnwrap(wb.selectedAgendaItem?.deadline.sourceId)
+            wb.press(.enter)
+            XCTAssertEqual(wb.state.detailTab, .notices)
+            // The tab fits on screen here, so it is not scrolled; the notice is in view.
+            XCTAssertTrue(wb.render(width: 100, height: 20).text.contains("open · \(id)"))
+        }
+    }
+
+    func testHintBarKeepsHelpAt80AndAt60Columns() throws {
+        try onMain {
+            let wb = try Fixture.workbench()
+            for context in [0, 1] {
+                if context == 1 { wb.press(.char("2"), .enter) }
+                for w in [60, 80] {
+                    let b = wb.render(width: w, height: 24)
+                    XCTAssertTrue(b.line(23).contains("? help"), "\(w): \(b.line(23))")
+                }
+            }
+        }
+    }
+
+    func testPreviewFollowsTheSelection() throws {
+        try onMain {
+            let wb = try Fixture.workbench()
+            wb.press(.char("j"))
+            let s = wb.screen(80, 24)
+            XCTAssertTrue(s.contains("Object to the new sub-processor — Pureservice tjenesteavtale v2.5 · clause"), s)
+            XCTAssertTrue(wb.screen(160, 48).contains("Object to the new sub-processor — Pureservice tjenesteavtale v2.5 · clause 8.6.3 · us act"))
+            XCTAssertTrue(s.contains("Why: 4 weeks after notice received"), s)
+        }
+    }
+}
