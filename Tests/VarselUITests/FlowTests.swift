@@ -65,7 +65,7 @@ final class FlowTests: XCTestCase {
             wb.press(.escape, .char("y"))
             XCTAssertNil(wb.state.form)
             XCTAssertEqual(wb.state.status?.text, "Cancelled; nothing was written")
-            wb.press(.char("2"), .char("n"))
+            wb.press(.char("2"), .char("c"))
             wb.press(.tab, .tab, .tab)
             wb.type("Something")
             wb.press(.escape, .char("y"))
@@ -120,7 +120,7 @@ final class FlowTests: XCTestCase {
     func testChangeNoticeFormShowsTheDeadlineBeforeSaving() throws {
         try onMain {
             let wb = try Fixture.workbench()
-            wb.press(.char("2"), .char("j"), .char("j"), .char("n"))   // Pureservice
+            wb.press(.char("2"), .char("j"), .char("j"), .char("c"))   // Pureservice
             var form = try XCTUnwrap(wb.state.form)
             XCTAssertEqual(form.value("kind"), "New sub-processor")
             XCTAssertEqual(form["sub-processor name"]?.hidden, false)
@@ -189,8 +189,14 @@ final class FlowTests: XCTestCase {
             XCTAssertTrue(wb.screen().contains("Mark \"Claim the SLA credit in writing\""))
             wb.press(.escape)
             XCTAssertTrue(wb.screen().contains("Overdue (1)"))
-            wb.press(.char("x"), .char("y"))
-            XCTAssertEqual(wb.state.status?.text, "Deadline handled: Claim the SLA credit in writing (act by 2026-11-18)")
+            XCTAssertEqual(try wb.portfolio.queries.agenda(within: 90).count, 3, "Esc leaves it open")
+            // x asks for an optional note, as `varsel handle --note` takes one.
+            wb.press(.char("x"))
+            wb.type("Claim sent by e-mail")
+            wb.press(.enter)
+            XCTAssertEqual(wb.state.status?.text, "Deadline handled: Claim the SLA credit in writing (act by 2026-11-18); note kept")
+            let handled = try wb.portfolio.queries.detail(agreementId: "pureservice").deadlines.first { $0.what == "Claim the SLA credit in writing" }
+            XCTAssertEqual(handled?.handledNote, "Claim sent by e-mail")
             let s = wb.screen()
             XCTAssertFalse(s.contains("Overdue (1)"), s)
             XCTAssertTrue(s.contains("Overdue 0"), s)
@@ -225,7 +231,7 @@ final class FlowTests: XCTestCase {
             var s = wb.screen(160, 48)
             XCTAssertTrue(s.contains("Help — Agenda"), s)
             XCTAssertTrue(s.contains("Enter            Open the item's agreement"), s)
-            XCTAssertTrue(s.contains("x                Mark the deadline handled (asks first)"), s)
+            XCTAssertTrue(s.contains("x                Mark the deadline handled (asks; optional note)"), s)
             XCTAssertTrue(s.contains("Esc/q            Back (Esc clears a filter; q quits at the top level)"), s)
             XCTAssertFalse(s.contains("Next detail tab"))
             for b in Bindings.bindings(for: .agenda) { XCTAssertTrue(s.contains(b.description), b.description) }

@@ -78,4 +78,28 @@ final class NavigationFrictionTests: XCTestCase {
             XCTAssertTrue(s.contains("Why: 4 weeks after notice received"), s)
         }
     }
+
+    func testNAndShiftNMoveBetweenMatchesAndCRecordsANotice() throws {
+        try onMain {
+            let wb = try Fixture.workbench()
+            // n without a search opens nothing (it used to open the change-notice form).
+            wb.press(.char("n"))
+            XCTAssertNil(wb.state.form)
+            XCTAssertEqual(wb.state.status?.isError, true)
+            wb.press(.char("/")); wb.type("object"); wb.press(.enter)
+            XCTAssertEqual(wb.agendaItems.count, 2)
+            XCTAssertEqual(wb.state.agenda.selected, 0)
+            wb.press(.char("n"))
+            XCTAssertEqual(wb.state.agenda.selected, 1)
+            wb.press(.char("n"))
+            XCTAssertEqual(wb.state.agenda.selected, 0, "n wraps around")
+            XCTAssertEqual(wb.state.status?.text, "Search wrapped to the top")
+            wb.press(.char("N"))
+            XCTAssertEqual(wb.state.agenda.selected, 1)
+            XCTAssertNil(wb.state.form)
+            // The change-notice form moved to c.
+            wb.press(.char("c"))
+            XCTAssertEqual(wb.state.form?.title, "Record change notice")
+        }
+    }
 }

@@ -31,7 +31,7 @@ final class ViewRenderingTests: XCTestCase {
                 XCTAssertTrue(b.text.contains("Claim the SLA credit in writing — Pureservice tjenesteavtale v2.5 · clause 4.3"), b.text)
                 XCTAssertTrue(b.text.contains("Why: 4 weeks after downtime"), b.text)
                 XCTAssertTrue(b.line(7).hasPrefix(" 2026-12-04    11 d Personuppgiftsbitr"), b.line(7))
-                XCTAssertTrue(b.line(h - 1).hasPrefix("Enter open  o object  n change notice"), b.line(h - 1))
+                XCTAssertTrue(b.line(h - 1).hasPrefix("Enter open  o object  c change notice"), b.line(h - 1))
             }
             let wide = wb.render(width: 160, height: 48)
             XCTAssertTrue(wide.line(6).contains("Pureservice tjenesteavtale v2.5"), wide.line(6))
@@ -193,7 +193,7 @@ final class ViewRenderingTests: XCTestCase {
                 XCTAssertLessThanOrEqual(DisplayWidth.of(small.line(y)), 80, "row \(y) overflows: \(small.line(y))")
             }
             // Resize inside a form keeps the form and what was typed.
-            wb.press(.char("n"))
+            wb.press(.char("c"))
             wb.press(.tab, .tab, .tab)
             wb.type("Ändrade villkor")
             _ = wb.render(width: 160, height: 48)

@@ -15,6 +15,8 @@ public enum Action: Hashable, Sendable {
     case help
     // Filter
     case startFilter, keepFilter, clearFilter
+    /// n / N: the next or previous row of a filtered list (every row shown matches).
+    case nextMatch, previousMatch
     /// The `:` command line.
     case startPrompt, runPrompt, cancelPrompt
     // Records

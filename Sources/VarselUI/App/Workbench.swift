@@ -464,6 +464,8 @@ import VarselKit
             }
         case .startFilter:
             state.filterEditing = true
+        case .nextMatch, .previousMatch:
+            stepMatch(forward: action == .nextMatch)
         case .keepFilter:
             state.filterEditing = false
         case .clearFilter:
@@ -507,15 +509,6 @@ import VarselKit
             guard case .confirm(let c) = state.overlay else { break }
             state.overlay = nil
             switch c.subject {
-            case .markHandled(let id):
-                do {
-                    let (d, next) = try portfolio.handleDeadlineOpeningNext(id: id)
-                    let opened = next.map { "; next occurrence opened, act by \($0.actByDate.iso)" } ?? ""
-                    state.status = StatusMessage(text: "Deadline handled: \(d.what) (act by \(d.actByDate.iso))" + opened, isError: false)
-                    dataChanged()
-                } catch {
-                    state.status = StatusMessage(text: asVarselError(error).description, isError: true)
-                }
             case .submitForm:
                 submitForm(confirmed: true)
             case .discardForm:
@@ -572,6 +565,47 @@ import VarselKit
             let sel = state.subProcessors.selected
             try? vendorPager.ensure(max(0, sel - listRows)..<(sel + listRows))
         case .notices: apply(&state.notices, count: noticeRows.count)
+        default: break
+        }
+    }
+
+    /// n / N: with a filter, every row shown is a match, so the next match is the next row
+    /// (wrapping around at the ends, as less and vim do). Without one, says how to search.
+    private func stepMatch(forward: Bool) {
+        guard !state.filter.trimmingCharacters(in: .whitespaces).isEmpty else {
+            state.status = StatusMessage(text: "No search: / filters the list, then n and N move between matches", isError: true)
+            return
+        }
+        let count: Int
+        switch state.context {
+        case .agenda: count = agendaItems.count
+        case .agreementList: try? pager.countNow(); count = agreementsPager().total
+        case .subProcessors: try? vendorPager.countNow(); count = vendorsPager().total
+        case .notices: count = noticeRows.count
+        default: return
+        }
+        guard count > 0 else {
+            state.status = StatusMessage(text: "No matches for \"\(state.filter)\"", isError: true)
+            return
+        }
+        var wrapped: String?
+        func step(_ c: inout ListCursor) {
+            let next = c.selected + (forward ? 1 : -1)
+            if next >= count { wrapped = "Search wrapped to the top" }
+            if next < 0 { wrapped = "Search wrapped to the bottom" }
+            c.selected = (next + count) % count
+        }
+        defer { if let wrapped { state.status = StatusMessage(text: wrapped, isError: false) } }
+        switch state.context {
+        case .agenda: step(&state.agenda)
+        case .agreementList:
+            step(&state.agreements)
+            state.detailScroll = 0
+            try? pager.ensure(max(0, state.agreements.selected - listRows)..<(state.agreements.selected + listRows))
+        case .subProcessors:
+            step(&state.subProcessors)
+            try? vendorPager.ensure(max(0, state.subProcessors.selected - listRows)..<(state.subProcessors.selected + listRows))
+        case .notices: step(&state.notices)
         default: break
         }
     }
@@ -783,7 +817,6 @@ import VarselKit
             state.status = StatusMessage(text: "No open deadline selected", isError: true)
             return
         }
-        state.overlay = .confirm(Confirmation(subject: .markHandled(deadlineId: d.id),
-                                              question: "Mark \"\(d.what)\" (\(title), act by \(d.actByDate.iso)) as handled?"))
+        state.form = HandleForm.make(deadline: d, agreementTitle: title)
     }
 }

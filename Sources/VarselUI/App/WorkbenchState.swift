@@ -46,7 +46,6 @@ public struct ListCursor: Hashable, Sendable {
 /// A question the user must answer with y or n before something is written.
 public struct Confirmation: Hashable, Sendable {
     public enum Subject: Hashable, Sendable {
-        case markHandled(deadlineId: String)
         /// Save the open form (termination notices are confirmed before they are written).
         case submitForm
         /// Close the form without saving what was typed.

@@ -68,6 +68,8 @@ public enum FormKind: Hashable, Sendable {
     case objection(notices: [NoticeChoice])
     case changeNotice(agreementId: String)
     case termination(agreementId: String)
+    /// Mark an open deadline handled, with an optional note.
+    case markHandled(deadlineId: String)
 }
 
 /// An open change notice offered by the objection form.
@@ -206,6 +208,7 @@ public struct FormState: Sendable {
         case .objection: ObjectionForm.refresh(&form, portfolio: portfolio)
         case .changeNotice: ChangeNoticeForm.refresh(&form, portfolio: portfolio)
         case .termination: TerminationForm.refresh(&form, portfolio: portfolio)
+        case .markHandled: break
         }
     }
 
@@ -215,6 +218,7 @@ public struct FormState: Sendable {
         case .objection: try ObjectionForm.submit(form, portfolio: portfolio)
         case .changeNotice: try ChangeNoticeForm.submit(form, portfolio: portfolio)
         case .termination: try TerminationForm.submit(form, portfolio: portfolio)
+        case .markHandled: try HandleForm.submit(form, portfolio: portfolio)
         }
     }
 
