@@ -102,4 +102,31 @@ final class NavigationFrictionTests: XCTestCase {
             XCTAssertEqual(wb.state.form?.title, "Record change notice")
         }
     }
+
+    func testRegisterFilterFoldsUnicodeAndShowsStatus() throws {
+        try onMain {
+            let wb = try Fixture.workbench()
+            try wb.portfolio.recordChangeNotice(ChangeNoticeDraft(
+                agreementId: "pub-avtal", kind: .subProcessorAdded, receivedDate: Fixture.today, summary: "Åbo hosting",
+                subProcessor: SubProcessorDraft(name: "Åbo Datacenter Oy", country: "FI", purpose: "Hosting")))
+            wb.dataChanged()
+            wb.press(.char("3"), .char("/"))
+            wb.type("åbo")
+            var s = wb.screen(100, 30)
+            XCTAssertTrue(s.contains("Åbo Datacenter Oy"), s)
+            XCTAssertTrue(s.contains("Sub-processor (1)"), s)
+            wb.press(.backspace, .backspace, .backspace)
+            wb.type("ÅBO DATA")
+            XCTAssertTrue(wb.screen(100, 30).contains("Sub-processor (1)"))
+            wb.press(.escape)
+            // An objected use is visible in the list, not only under it.
+            try wb.portfolio.recordObjection(noticeId: "cn-0001", grounds: "US transfer")
+            wb.dataChanged()
+            s = wb.screen(100, 30)
+            let twilio = try XCTUnwrap(s.split(separator: "\n").first { $0.contains("Twilio Ireland Ltd") && !$0.contains(":") })
+            XCTAssertTrue(twilio.contains("objected"), String(twilio))
+            let proposed = try XCTUnwrap(s.split(separator: "\n").first { $0.contains("Åbo Datacenter Oy") })
+            XCTAssertTrue(proposed.contains("proposed"), String(proposed))
+        }
+    }
 }

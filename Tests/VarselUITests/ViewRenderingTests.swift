@@ -123,7 +123,7 @@ final class ViewRenderingTests: XCTestCase {
                 let b = wb.render(width: w, height: h)
                 XCTAssertTrue(b.line(2).hasPrefix(" Sub-processor (4)"), b.line(2))
                 XCTAssertTrue(b.line(4).hasPrefix("▸Microsoft Norge AS"), b.line(4))
-                XCTAssertTrue(b.line(4).hasSuffix("NO                      2"), b.line(4))
+                XCTAssertTrue(b.line(4).hasSuffix("NO         approved                2"), b.line(4))
                 XCTAssertTrue(b.text.contains("Microsoft Norge AS: used in 2 place(s)"), b.text)
                 XCTAssertTrue(b.text.contains("Hosting (Microsoft Azure)"), b.text)
                 XCTAssertTrue(b.text.contains("Cloud hosting"), b.text)
