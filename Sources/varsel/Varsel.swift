@@ -17,7 +17,7 @@ struct Varsel: AsyncParsableCommand {
             AgreementsCommand.self, ShowCommand.self, SubprocessorsCommand.self, NoticesCommand.self,
             DeadlinesCommand.self, CheckCommand.self,
             NoticeCommand.self, ObjectCommand.self, AcceptCommand.self, TerminateCommand.self,
-            HandleCommand.self, EventCommand.self,
+            HandleCommand.self, ReopenCommand.self, EventCommand.self,
             CalcCommand.self, HolidaysCommand.self, AuditCommand.self, GenerateCommand.self,
             ExportCommand.self, ImportCommand.self, CalendarCommand.self, BackupCommand.self, RestoreCommand.self,
         ],

@@ -87,4 +87,15 @@ final class CLIUsabilityTests: CLITestCase {
             XCTAssertTrue(r.stdout.contains(expected), "\(period): \(r.stdout)")
         }
     }
+
+    func testReopenUndoesHandle() throws {
+        try demo()
+        let id = "dl-ev-0002-pureservice-sla-credit-claim"
+        try Varsel.expect(0, ["handle", "--db", db, "--today", today, id])
+        XCTAssertEqual(try Varsel.run(["check", "--db", db, "--today", today, "--within", "0"]).status, 0, "nothing overdue once handled")
+        let r = try Varsel.expect(0, ["reopen", "--db", db, "--today", today, id])
+        XCTAssertEqual(r.stdout, "Reopened \(id): Claim the SLA credit in writing within 4 weeks of the downtime (act by 2026-11-11)\n")
+        XCTAssertEqual(try Varsel.run(["check", "--db", db, "--today", today, "--within", "0"]).status, 3, "overdue again")
+        XCTAssertNotEqual(try Varsel.run(["reopen", "--db", db, "--today", today, id]).status, 0, "already open")
+    }
 }

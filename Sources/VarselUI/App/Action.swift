@@ -20,7 +20,7 @@ public enum Action: Hashable, Sendable {
     /// The `:` command line.
     case startPrompt, runPrompt, cancelPrompt
     // Records
-    case recordObjection, recordChangeNotice, recordTermination, markHandled
+    case recordObjection, recordChangeNotice, recordTermination, markHandled, reopenHandled
     // Text input (filter and forms)
     case typeText, deleteChar
     // Forms

@@ -103,6 +103,7 @@ public enum Bindings {
             Binding([.char("c")], .recordChangeNotice, "Record a change notice", records, hint: "change notice"),
             Binding([.char("t")], .recordTermination, "Record a termination notice", records, hint: "terminate"),
             Binding([.char("x")], .markHandled, "Mark the deadline handled (asks; optional note)", [.agenda, .notices], hint: "handled"),
+            Binding([.char("u")], .reopenHandled, "Reopen the notice's handled deadline (asks first)", [.notices]),
             Binding([.char("/")], .startFilter, "Filter the list (type to narrow)", lists, hint: "filter"),
             Binding([.char("n")], .nextMatch, "Next match of the / filter (wraps around)", lists),
             Binding([.char("N")], .previousMatch, "Previous match of the / filter", lists),

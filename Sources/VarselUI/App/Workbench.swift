@@ -488,6 +488,7 @@ import VarselKit
         case .recordChangeNotice: openAgreementForm(termination: false)
         case .recordTermination: openAgreementForm(termination: true)
         case .markHandled: askMarkHandled()
+        case .reopenHandled: askReopen()
         case .nextField: state.form?.moveFocus(1)
         case .previousField: state.form?.moveFocus(-1)
         case .cycleChoiceForward, .cycleChoiceBackward:
@@ -511,6 +512,14 @@ import VarselKit
             switch c.subject {
             case .submitForm:
                 submitForm(confirmed: true)
+            case .reopen(let id):
+                do {
+                    let d = try portfolio.reopenDeadline(id: id)
+                    state.status = StatusMessage(text: "Reopened: \(d.what) (act by \(d.actByDate.iso))", isError: false)
+                    dataChanged()
+                } catch {
+                    state.status = StatusMessage(text: asVarselError(error).description, isError: true)
+                }
             case .discardForm:
                 state.form = nil
                 state.status = StatusMessage(text: "Cancelled; nothing was written", isError: false)
@@ -801,6 +810,15 @@ import VarselKit
             form.show(asVarselError(error))
             state.form = form
         }
+    }
+
+    private func askReopen() {
+        guard let row = selectedNotice, let w = row.window, w.state == .handled else {
+            state.status = StatusMessage(text: "u reopens a handled deadline; this notice has none", isError: true)
+            return
+        }
+        state.overlay = .confirm(Confirmation(subject: .reopen(deadlineId: w.id),
+            question: "Reopen \"\(w.what)\" (\(row.agreementTitle), act by \(w.actByDate.iso))? It was handled \(w.handledDate?.iso ?? "?")."))
     }
 
     private func askMarkHandled() {

@@ -48,6 +48,8 @@ public struct Confirmation: Hashable, Sendable {
     public enum Subject: Hashable, Sendable {
         /// Save the open form (termination notices are confirmed before they are written).
         case submitForm
+        /// Reopen a deadline marked handled.
+        case reopen(deadlineId: String)
         /// Close the form without saving what was typed.
         case discardForm
         /// Quit although a form holds input.
