@@ -146,4 +146,25 @@ final class NavigationFrictionTests: XCTestCase {
             XCTAssertTrue(try wb.portfolio.queries.agenda(within: 90).contains { $0.deadline.id == "dl-cn-0001-ps-8.6.3" })
         }
     }
+
+    func testSCyclesTheSortOrderWithinEachWindow() throws {
+        try onMain {
+            let wb = try Fixture.workbench()
+            _ = wb.tick()
+            // Within 14 days: Pureservice (1 Dec) before Personuppgiftsbiträdesavtal (4 Dec) by act-by day.
+            XCTAssertEqual(wb.agendaItems.map(\.deadline.agreementId), ["pureservice", "pureservice", "pub-avtal"])
+            wb.press(.char("s"))
+            XCTAssertEqual(wb.state.status?.text, "Agenda sorted by agreement within each window (s: next order)")
+            XCTAssertEqual(wb.agendaItems.map(\.deadline.agreementId), ["pureservice", "pub-avtal", "pureservice"],
+                           "by agreement inside Within 14 days; the overdue item stays first")
+            XCTAssertTrue(wb.screen(100, 30).contains("Within 14 days (2)"))
+            wb.press(.char("s"), .char("s"))
+            XCTAssertEqual(wb.state.agendaSort, .actBy)
+            XCTAssertEqual(wb.agendaItems.map(\.deadline.agreementId), ["pureservice", "pureservice", "pub-avtal"])
+            wb.press(.char("4"))
+            XCTAssertEqual(wb.noticeRows.map(\.date.iso), ["2026-11-03", "2026-11-20"], "open first, then by date")
+            wb.press(.char("s"))
+            XCTAssertEqual(wb.noticeRows.map(\.date.iso), ["2026-11-20", "2026-11-03"], "newest first")
+        }
+    }
 }

@@ -17,6 +17,8 @@ public enum Action: Hashable, Sendable {
     case startFilter, keepFilter, clearFilter
     /// n / N: the next or previous row of a filtered list (every row shown matches).
     case nextMatch, previousMatch
+    /// s: the next sort order of the list.
+    case cycleSort
     /// The `:` command line.
     case startPrompt, runPrompt, cancelPrompt
     // Records

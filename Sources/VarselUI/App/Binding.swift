@@ -104,6 +104,7 @@ public enum Bindings {
             Binding([.char("t")], .recordTermination, "Record a termination notice", records, hint: "terminate"),
             Binding([.char("x")], .markHandled, "Mark the deadline handled (asks; optional note)", [.agenda, .notices], hint: "handled"),
             Binding([.char("u")], .reopenHandled, "Reopen the notice's handled deadline (asks first)", [.notices]),
+            Binding([.char("s")], .cycleSort, "Sort: cycle the order (agenda: act-by, agreement, what)", [.agenda, .notices]),
             Binding([.char("/")], .startFilter, "Filter the list (type to narrow)", lists, hint: "filter"),
             Binding([.char("n")], .nextMatch, "Next match of the / filter (wraps around)", lists),
             Binding([.char("N")], .previousMatch, "Previous match of the / filter", lists),

@@ -26,10 +26,10 @@ import VarselKit
     /// agenda is built on the first idle tick or key, so start-up does not grow with the portfolio.
     private var agendaHeadCache: AgendaHead?
     private var startingUp = true
-    private var agendaLayoutCache: (filter: String, layout: AgendaView.Layout)?
+    private var agendaLayoutCache: (filter: String, sort: AgendaSort, layout: AgendaView.Layout)?
     private var usesCache: [String: (limit: Int, uses: [SubProcessorRegisterEntry.Use])] = [:]
     private var noticesCache: [NoticeRow]?
-    private var noticeRowsCache: (filter: String, rows: [NoticeRow])?
+    private var noticeRowsCache: (filter: String, sort: NoticeSort, rows: [NoticeRow])?
     private var detailCache: [String: AgreementDetail] = [:]
     /// Whether the portfolio holds any agreement (an empty one shows how to start instead).
     private(set) var hasAgreements = false
@@ -157,7 +157,7 @@ import VarselKit
     }
 
     var counts: AgendaCounts {
-        if usesAgendaHead, let head = agendaHead { return head.counts }
+        if usesAgendaHead, state.agendaSort == .actBy, let head = agendaHead { return head.counts }
         if let countsCache { return countsCache }
         var c = AgendaCounts()
         for i in agendaAll {
@@ -183,7 +183,7 @@ import VarselKit
     /// filter text and data change.
     var agendaLayout: AgendaView.Layout {
         let f = state.filters[.agenda] ?? ""
-        if let c = agendaLayoutCache, c.filter == f { return c.layout }
+        if let c = agendaLayoutCache, c.filter == f, c.sort == state.agendaSort { return c.layout }
         if usesAgendaHead, let head = agendaHead {
             let c = head.counts
             // Not cached: the whole agenda replaces it after start-up.
@@ -193,8 +193,8 @@ import VarselKit
         let shown = f.trimmingCharacters(in: .whitespaces).isEmpty ? agendaAll : agendaAll.filter {
             Self.matches(f, [$0.agreementTitle, $0.counterparty, $0.deadline.what, $0.deadline.clauseRef, $0.deadline.actByDate.iso])
         }
-        let layout = AgendaView.Layout(ordered: AgendaView.ordered(shown))
-        agendaLayoutCache = (f, layout)
+        let layout = AgendaView.Layout(ordered: AgendaView.ordered(shown, sort: state.agendaSort))
+        agendaLayoutCache = (f, state.agendaSort, layout)
         return layout
     }
 
@@ -203,10 +203,19 @@ import VarselKit
 
     var noticeRows: [NoticeRow] {
         let f = state.filters[.notices] ?? ""
-        if let c = noticeRowsCache, c.filter == f { return c.rows }
+        if let c = noticeRowsCache, c.filter == f, c.sort == state.noticeSort { return c.rows }
         if noticesCache == nil { noticesCache = (try? queries.notices()) ?? [] }
-        let rows = noticesCache!.filter { Self.matches(f, [$0.summary, $0.agreementTitle, $0.id, $0.status]) }
-        noticeRowsCache = (f, rows)
+        var rows = noticesCache!.filter { Self.matches(f, [$0.summary, $0.agreementTitle, $0.id, $0.status]) }
+        switch state.noticeSort {
+        case .openFirst: break
+        case .newest: rows = rows.enumerated().sorted { ($0.element.date, $1.offset) > ($1.element.date, $0.offset) }.map(\.element)
+        case .agreement:
+            rows = rows.enumerated().sorted {
+                let a = SearchFold.fold($0.element.agreementTitle), b = SearchFold.fold($1.element.agreementTitle)
+                return a != b ? a < b : $0.offset < $1.offset
+            }.map(\.element)
+        }
+        noticeRowsCache = (f, state.noticeSort, rows)
         return rows
     }
 
@@ -464,6 +473,18 @@ import VarselKit
             }
         case .startFilter:
             state.filterEditing = true
+        case .cycleSort:
+            switch state.context {
+            case .agenda:
+                state.agendaSort = AgendaSort(rawValue: (state.agendaSort.rawValue + 1) % AgendaSort.allCases.count)!
+                state.agenda = ListCursor()
+                state.status = StatusMessage(text: "Agenda sorted by \(state.agendaSort.title) within each window (s: next order)", isError: false)
+            case .notices:
+                state.noticeSort = NoticeSort(rawValue: (state.noticeSort.rawValue + 1) % NoticeSort.allCases.count)!
+                state.notices = ListCursor()
+                state.status = StatusMessage(text: "Notices sorted: \(state.noticeSort.title) (s: next order)", isError: false)
+            default: break
+            }
         case .nextMatch, .previousMatch:
             stepMatch(forward: action == .nextMatch)
         case .keepFilter:

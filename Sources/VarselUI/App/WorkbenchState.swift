@@ -27,6 +27,22 @@ public enum DetailTab: Int, CaseIterable, Hashable, Sendable {
     }
 }
 
+/// How `s` orders the agenda within each window (htop's F6: it cycles).
+public enum AgendaSort: Int, CaseIterable, Sendable {
+    case actBy, agreement, what
+    public var title: String {
+        switch self { case .actBy: "act-by day"; case .agreement: "agreement"; case .what: "what is due" }
+    }
+}
+
+/// How `s` orders the notices list.
+public enum NoticeSort: Int, CaseIterable, Sendable {
+    case openFirst, newest, agreement
+    public var title: String {
+        switch self { case .openFirst: "open first"; case .newest: "newest first"; case .agreement: "agreement" }
+    }
+}
+
 /// A list's selected row and the first row shown.
 public struct ListCursor: Hashable, Sendable {
     public var selected = 0
@@ -87,6 +103,8 @@ public struct WorkbenchState: Sendable {
     public var detailAnchor: String?
     /// Filter text per view ("/" in any list).
     public var filters: [ViewID: String] = [:]
+    public var agendaSort = AgendaSort.actBy
+    public var noticeSort = NoticeSort.openFirst
     /// The filter line is being edited.
     public var filterEditing = false
     /// The `:` command line being edited (nil when closed).

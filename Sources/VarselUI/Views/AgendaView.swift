@@ -43,6 +43,19 @@ enum AgendaView {
         return out
     }
 
+    /// The agenda's items in display order, sorted within each window by `sort` (stable: ties
+    /// keep act-by order).
+    static func ordered(_ items: [AgendaItem], sort: AgendaSort) -> [AgendaItem] {
+        let base = ordered(items)
+        guard sort != .actBy else { return base }
+        func key(_ i: AgendaItem) -> String { SearchFold.fold(sort == .agreement ? i.agreementTitle : i.deadline.what) }
+        let keys = base.map(key)
+        return base.indices.sorted { a, b in
+            if base[a].window != base[b].window { return base[a].window < base[b].window }
+            return keys[a] != keys[b] ? keys[a] < keys[b] : a < b
+        }.map { base[$0] }
+    }
+
     /// The agenda's items in display order (what j/k walk through).
     static func ordered(_ items: [AgendaItem]) -> [AgendaItem] {
         // The agenda query returns items by act-by day, so windows are usually in order already.
