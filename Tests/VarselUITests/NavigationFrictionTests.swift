@@ -161,8 +161,10 @@ final class NavigationFrictionTests: XCTestCase {
             wb.press(.char("s"), .char("s"))
             XCTAssertEqual(wb.state.agendaSort, .actBy)
             XCTAssertEqual(wb.agendaItems.map(\.deadline.agreementId), ["pureservice", "pureservice", "pub-avtal"])
+            try wb.portfolio.recordObjection(noticeId: "cn-0002", grounds: "Nets A/S lacks ISO 27001")
+            wb.dataChanged()
             wb.press(.char("4"))
-            XCTAssertEqual(wb.noticeRows.map(\.date.iso), ["2026-11-03", "2026-11-20"], "open first, then by date")
+            XCTAssertEqual(wb.noticeRows.map(\.date.iso), ["2026-11-03", "2026-11-20"], "open first")
             wb.press(.char("s"))
             XCTAssertEqual(wb.noticeRows.map(\.date.iso), ["2026-11-20", "2026-11-03"], "newest first")
         }
