@@ -109,7 +109,7 @@ start_workbench 120 40
 handled_before=$(sqlite3 "$DB" "SELECT count(*) FROM deadlines WHERE state = 'handled'")
 T resize-window -t e2e -x 50 -y 14
 wait_for "Terminal too small"
-keys x; keys y; keys j; keys x; keys y
+keys x; keys Enter; keys j; keys x; keys Enter
 T resize-window -t e2e -x 120 -y 40
 wait_for "1 Agenda"
 T capture-pane -p -t e2e | grep -q "Mark " && fail "a confirmation opened while too small"

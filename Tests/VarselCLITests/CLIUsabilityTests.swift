@@ -13,6 +13,9 @@ final class CLIUsabilityTests: CLITestCase {
         let terminate = try Varsel.expect(0, ["terminate", "--help"]).stdout
         XCTAssertFalse(terminate.contains("either"), terminate)
         XCTAssertTrue(terminate.contains("--by <us|them>"), terminate)
+        let notice = try Varsel.expect(0, ["notice", "add", "--help"]).stdout
+        XCTAssertFalse(notice.contains("either"), notice)
+        XCTAssertFalse(notice.contains("csv"), notice)
         let show = try Varsel.expect(0, ["show", "--help"]).stdout
         XCTAssertFalse(show.contains("csv"), show)
         try demo()

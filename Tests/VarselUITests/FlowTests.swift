@@ -217,7 +217,7 @@ final class FlowTests: XCTestCase {
             }
             let wb = Workbench(portfolio: p, databaseLabel: "test.sqlite")
             XCTAssertTrue(wb.screen().contains("Overdue (2)"))
-            wb.press(.char("x"), .char("y"))
+            wb.press(.char("x"), .enter)   // the handle form: an empty note, Enter marks it handled
             XCTAssertEqual(wb.state.status?.text,
                            "Deadline handled: Yearly review of the supplier (act by 2026-11-16); next occurrence opened, act by 2027-11-16")
             XCTAssertTrue(wb.screen().contains("Overdue (1)"))

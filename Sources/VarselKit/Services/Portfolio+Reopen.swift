@@ -6,7 +6,8 @@ extension Portfolio {
     /// with the handled state in `before`.
     ///
     /// Refused for a deadline that a decision closed (a change notice that is no longer open:
-    /// objected, accepted or withdrawn) and for renewal notice days, which are not stored open.
+    /// objected, accepted or withdrawn), for renewal notice days, which are not stored open, and for
+    /// occurrences of a recurring duty (handling one opened the next).
     @discardableResult
     public func reopenDeadline(id: String) throws -> Deadline {
         try write { db in
@@ -20,6 +21,10 @@ extension Portfolio {
             guard d.sourceKind != .term else {
                 throw VarselError(.conflict, "Deadline \(id) is a renewal notice day; it cannot be reopened", at: "deadline",
                                   fix: "The next renewal notice day appears by itself when its term comes")
+            }
+            guard d.sourceKind != .recurrence else {
+                throw VarselError(.conflict, "Deadline \(id) is an occurrence of a recurring duty; handling it opened the next one",
+                                  at: "deadline", fix: "Reopening it would leave two occurrences open; note the correction on the next one")
             }
             if d.sourceKind == .changeNotice, let n = try ChangeNotice.fetchOne(db, key: d.sourceId), n.status != .open {
                 throw VarselError(.conflict, "Deadline \(id) was closed when change notice \(n.id) was \(n.status.rawValue)",

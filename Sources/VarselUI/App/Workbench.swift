@@ -783,6 +783,8 @@ import VarselKit
         case .termination: "a termination notice"
         case .event: "an event"
         case .term: "the agreement's term (renewal)"
+        case .recurrence: "a recurring duty"
+        case .agreementEnd: "the agreement's end"
         }
     }
 
