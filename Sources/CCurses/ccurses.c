@@ -24,10 +24,23 @@ static const int vc_crash_signals[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL
 #define VC_NCRASH ((int)(sizeof vc_crash_signals / sizeof vc_crash_signals[0]))
 static struct sigaction vc_previous_crash[VC_NCRASH];
 
+/* Bracketed paste (xterm, tmux, most terminals): pasted text arrives between ESC[200~ and
+ * ESC[201~ so it is inserted as text instead of being read as keys. write(2) is
+ * async-signal-safe, so the crash handler can switch it off too. */
+static void vc_write(const char *s) {
+    size_t n = strlen(s);
+    while (n > 0) {
+        ssize_t w = write(STDOUT_FILENO, s, n);
+        if (w <= 0) return;
+        s += w; n -= (size_t)w;
+    }
+}
+
 static void vc_restore_terminal(void) {
     if (vc_active) {
         vc_active = 0;
         endwin();
+        vc_write("\033[?2004l");
     }
 }
 
@@ -99,6 +112,8 @@ int vc_init(void) {
         refresh();
     }
     vc_active = 1;
+    fflush(stdout);
+    vc_write("\033[?2004h");
     set_escdelay(25);
     raw();
     noecho();
@@ -110,7 +125,16 @@ int vc_init(void) {
     return 0;
 }
 
-void vc_end(void) { vc_restore_terminal(); }
+void vc_end(void) {
+    /* Blank the (alternate) screen first: after a resize some terminals (tmux) carry lines
+     * of it over to the shell's screen, leaving fragments above the prompt. */
+    if (vc_active) {
+        werase(stdscr);
+        wnoutrefresh(stdscr);
+        doupdate();
+    }
+    vc_restore_terminal();
+}
 int vc_is_active(void) { return vc_active ? 1 : 0; }
 int vc_pending_signal(void) { return (int)vc_signal; }
 void vc_clear_pending_signal(void) { vc_signal = 0; }

@@ -143,16 +143,74 @@ public enum TerminalExit: Hashable, Sendable {
 
     // MARK: - Keys
 
-    private func readKey(timeoutMilliseconds: Int) -> Key? {
+    /// One read from curses: a character code or one of our VC_KEY_* codes.
+    private enum RawKey: Equatable {
+        case char(UInt32)
+        case key(Int32)
+    }
+
+    /// Keys read ahead while looking for a bracketed-paste start, delivered before new input.
+    private var pendingKeys: [Key] = []
+
+    private func readRaw(timeoutMilliseconds: Int) -> RawKey? {
         var code: UInt32 = 0
         switch vc_read_key(Int32(timeoutMilliseconds), &code) {
-        case Int32(VC_READ_CHAR):
-            return Key.fromCharacterCode(code)
-        case Int32(VC_READ_KEY):
-            return Self.key(forCursesKey: Int32(code))
-        default:
-            return nil
+        case Int32(VC_READ_CHAR): return .char(code)
+        case Int32(VC_READ_KEY): return .key(Int32(code))
+        default: return nil
         }
+    }
+
+    private static func decode(_ raw: RawKey) -> Key? {
+        switch raw {
+        case .char(let code): Key.fromCharacterCode(code)
+        case .key(let code): key(forCursesKey: code)
+        }
+    }
+
+    private static let pasteStart: [UInt32] = Array("[200~".unicodeScalars.map(\.value))
+    private static let pasteEnd: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
+
+    private func readKey(timeoutMilliseconds: Int) -> Key? {
+        if !pendingKeys.isEmpty { return pendingKeys.removeFirst() }
+        guard let raw = readRaw(timeoutMilliseconds: timeoutMilliseconds) else { return nil }
+        guard raw == .char(27) else { return Self.decode(raw) }
+        // ESC: the start of a bracketed paste (ESC[200~), or Esc / Alt-x as before.
+        var read: [RawKey] = []
+        for expected in Self.pasteStart {
+            guard let next = readRaw(timeoutMilliseconds: 30) else { break }
+            read.append(next)
+            if next != .char(expected) { break }
+        }
+        if read.count == Self.pasteStart.count, read.last == .char(Self.pasteStart.last!) {
+            return readPaste()
+        }
+        pendingKeys += read.compactMap(Self.decode)
+        return .escape
+    }
+
+    /// Reads pasted text up to ESC[201~ (or until the terminal stops sending). Carriage
+    /// returns, which terminals send for line breaks, become "\n".
+    private func readPaste() -> Key {
+        var codes: [UInt32] = []
+        while let raw = readRaw(timeoutMilliseconds: 500) {
+            guard case .char(let code) = raw else { continue } // a curses key code inside a paste
+            codes.append(code)
+            if codes.count >= Self.pasteEnd.count, Array(codes.suffix(Self.pasteEnd.count)) == Self.pasteEnd {
+                codes.removeLast(Self.pasteEnd.count)
+                break
+            }
+        }
+        var text = ""
+        var previousCR = false
+        for code in codes {
+            guard let scalar = Unicode.Scalar(code) else { continue }
+            if code == 13 { text.append("\n"); previousCR = true; continue }
+            if code == 10 && previousCR { previousCR = false; continue }
+            previousCR = false
+            text.unicodeScalars.append(scalar)
+        }
+        return .paste(text)
     }
 
     private static func key(forCursesKey code: Int32) -> Key? {

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# End-to-end: the real binary in tmux on a demo database with a fixed --today. Moves to the
-# Pureservice agreement, opens its pending sub-processor notice, records an objection with
-# grounds, quits with q, then checks the result with `varsel deadlines --format json` and
-# sqlite3, and that the terminal is sane afterwards. Waits for screen text, never fixed sleeps.
+# End-to-end: the real binary in tmux on a demo database with a fixed --today.
+# 1. Moves to the Pureservice agreement, opens its pending sub-processor notice, records an
+#    objection with grounds, quits with q, then checks the result with `varsel deadlines
+#    --format json` and sqlite3, and that the terminal is sane afterwards.
+# 2. A multi-line bracketed paste (tmux paste-buffer -p) into the objection grounds is kept as
+#    text: no field change, no submit; the saved grounds keep their line breaks.
+# 3. While the terminal is too small, x then y does nothing.
+# 4. After a resize and q, no workbench text is left on the shell's screen.
+# Waits for screen text, never fixed sleeps.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN="${VARSEL_BIN:-$PWD/.build/debug/varsel}"
@@ -72,4 +77,51 @@ grep -qE '(^| )icanon( |$)' "$WORK/stty.txt" || fail "terminal left without ican
 grep -qE '(^| )echo( |$)' "$WORK/stty.txt" || fail "terminal left without echo"
 grep -qE '(^| )icrnl( |$)' "$WORK/stty.txt" || fail "terminal left without icrnl"
 
-echo "e2e: 1 passed, 0 failed"
+
+# Starts the workbench in a fresh shell pane of the given size on a fresh demo database.
+start_workbench() {
+  T kill-server 2>/dev/null || true
+  rm -f "$DB"
+  "$BIN" demo --db "$DB" --today "$TODAY" >/dev/null
+  T new-session -d -s e2e -x "$1" -y "$2" "env -i HOME=$WORK TERM=xterm-256color LANG=C.UTF-8 PATH=$PATH PS1='E2E\$ ' bash --norc --noprofile"
+  wait_for 'E2E$'
+  keys "$BIN --db '$DB' --today $TODAY" Enter
+  wait_for "Overdue 1"
+}
+
+# 2. Bracketed paste into a multi-line field.
+start_workbench 120 40
+wait_for "Object to the new sub-processor"
+keys j;              keys o; wait_for "Record objection"
+T set-buffer -b e2e $'line one\nline two\nline three'
+T paste-buffer -p -b e2e -t e2e
+wait_for "line three"
+T capture-pane -p -t e2e | grep -q "Record objection" || fail "the paste closed the form"
+keys C-s;            wait_for "recorded; 1 deadline handled"
+grounds=$(sqlite3 "$DB" "SELECT grounds FROM objections")
+[ "$grounds" = $'line one\nline two\nline three' ] || fail "pasted grounds saved as '$grounds'"
+[ "$(sqlite3 "$DB" "SELECT channel FROM objections")" = email ] || fail "the paste changed the channel"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM objections")" = 1 ] || fail "expected one objection"
+keys q;              wait_for_prompt
+
+# 3. Too small: keys do not act unseen.
+start_workbench 120 40
+handled_before=$(sqlite3 "$DB" "SELECT count(*) FROM deadlines WHERE state = 'handled'")
+T resize-window -t e2e -x 50 -y 14
+wait_for "Terminal too small"
+keys x; keys Enter; keys j; keys x; keys Enter
+T resize-window -t e2e -x 120 -y 40
+wait_for "1 Agenda"
+T capture-pane -p -t e2e | grep -q "Mark " && fail "a confirmation opened while too small"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM deadlines WHERE state = 'handled'")" = "$handled_before" ] || fail "a deadline was handled while the terminal was too small"
+keys q;              wait_for_prompt
+
+# 4. A resize leaves no fragments after quitting.
+start_workbench 80 24
+T resize-window -t e2e -x 100 -y 30
+wait_for "Overdue 1"
+keys j k
+keys q;              wait_for_prompt
+T capture-pane -p -t e2e | grep -qE "Within|Overdue|Agenda|Act by" && fail "workbench text left on the shell screen after a resize"
+
+echo "e2e: 4 passed, 0 failed"

@@ -36,7 +36,8 @@ enum Varsel {
         return nil
     }()
 
-    static func run(_ args: [String], file: StaticString = #filePath, line: UInt = #line) throws -> RunResult {
+    static func run(_ args: [String], environment extra: [String: String] = [:],
+                    file: StaticString = #filePath, line: UInt = #line) throws -> RunResult {
         let exe = try XCTUnwrap(binary, "the varsel binary was not found next to the test bundle", file: file, line: line)
         let p = Process()
         p.executableURL = exe
@@ -46,6 +47,8 @@ enum Varsel {
         env["VARSEL_TODAY"] = nil
         env["USER"] = "tester"
         env["NO_COLOR"] = "1"
+        env["COLUMNS"] = nil
+        env.merge(extra) { _, new in new }
         p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
@@ -69,8 +72,9 @@ enum Varsel {
 
     /// Runs and asserts the exit status; returns the result.
     @discardableResult
-    static func expect(_ status: Int32, _ args: [String], file: StaticString = #filePath, line: UInt = #line) throws -> RunResult {
-        let r = try run(args, file: file, line: line)
+    static func expect(_ status: Int32, _ args: [String], environment: [String: String] = [:],
+                       file: StaticString = #filePath, line: UInt = #line) throws -> RunResult {
+        let r = try run(args, environment: environment, file: file, line: line)
         XCTAssertEqual(r.status, status, "varsel \(args.joined(separator: " "))\nstdout: \(r.stdout)\nstderr: \(r.stderr)",
                        file: file, line: line)
         return r

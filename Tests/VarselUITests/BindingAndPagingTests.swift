@@ -148,7 +148,7 @@ final class BindingAndPagingTests: XCTestCase {
             var b = wb.render(width: 80, height: 24)
             XCTAssertTrue(b.line(2).hasPrefix(" Sub-processor (450)"), b.line(2))
             XCTAssertTrue(b.line(3).hasPrefix("▸Vendor 000 AB"), b.line(3))
-            XCTAssertTrue(b.line(3).hasSuffix("NO, SE                  2"), b.line(3))
+            XCTAssertTrue(b.line(3).hasSuffix("NO, SE     approved                2"), b.line(3))
             XCTAssertTrue(b.text.contains("Vendor 000 AB: used in 2 place(s)"), b.text)
             XCTAssertLessThanOrEqual(wb.vendorPager.rows.count, 200)
             wb.press(.char("G"))

@@ -39,7 +39,7 @@ final class ChangeSemanticsUITests: XCTestCase {
                 return ((), AuditNote(action: "test", entityType: "rule", entityId: "ps-1.3", summary: "test rule"))
             }
             let wb = Workbench(portfolio: p, databaseLabel: "test.sqlite")
-            wb.press(.char("2"), .char("j"), .char("j"), .char("n"))   // Pureservice
+            wb.press(.char("2"), .char("j"), .char("j"), .char("c"))   // Pureservice
             var form = try XCTUnwrap(wb.state.form)
             XCTAssertEqual(form["effective"]?.required, false, "the objection window counts from receipt")
             XCTAssertEqual(form.value("given-by"), "them (received)")

@@ -16,7 +16,7 @@ final class DumpTests: XCTestCase {
         wb.press(.escape, .char("["), .char("["), .char("[")); print(wb.screen()); print("=====")
         wb.press(.escape, .char("3")); print(wb.screen()); print("=====")
         wb.press(.char("4")); print(wb.screen()); print("=====")
-        wb.press(.char("n")); print(wb.screen()); print("=====")
+        wb.press(.char("c")); print(wb.screen()); print("=====")
         wb.press(.escape, .char("t")); print(wb.screen()); print("=====")
         wb.press(.escape, .char("?")); print(wb.screen()); print("=====")
         }

@@ -42,7 +42,7 @@ final class FlowTests: XCTestCase {
             let agenda = wb.screen(160, 48)
             XCTAssertFalse(agenda.contains("2026-12-01"), agenda)
             XCTAssertTrue(agenda.contains("Within 14 days (1)"), agenda)
-            XCTAssertTrue(agenda.contains("Overdue 1   ≤14 d 1"), agenda)
+            XCTAssertTrue(agenda.contains("Overdue 1   0–14 d 1"), agenda)
             // The store has the objection, the closed deadline and one more audit row.
             let d = try p.queries.detail(agreementId: "pureservice")
             XCTAssertEqual(d.objections.map(\.grounds), ["Twilio transfers data to the US"])
@@ -59,13 +59,19 @@ final class FlowTests: XCTestCase {
             wb.press(.char("j"), .char("o"))
             wb.type("Half-typed grounds")
             wb.press(.escape)
+            XCTAssertTrue(wb.screen().contains("Discard what you typed? Nothing is written."), "a filled form asks first")
+            wb.press(.char("n"))
+            XCTAssertEqual(wb.state.form?.value("grounds"), "Half-typed grounds", "n keeps the form")
+            wb.press(.escape, .char("y"))
             XCTAssertNil(wb.state.form)
             XCTAssertEqual(wb.state.status?.text, "Cancelled; nothing was written")
-            wb.press(.char("2"), .char("n"))
+            wb.press(.char("2"), .char("c"))
             wb.press(.tab, .tab, .tab)
             wb.type("Something")
-            wb.press(.escape)
+            wb.press(.escape, .char("y"))
+            XCTAssertNil(wb.state.form)
             wb.press(.char("t"), .escape)
+            XCTAssertNil(wb.state.form, "an untouched form closes at once")
             XCTAssertEqual(try Fixture.auditCount(wb.portfolio), before)
             XCTAssertEqual(try wb.portfolio.queries.detail(agreementId: "pureservice").objections.count, 0)
         }
@@ -114,7 +120,7 @@ final class FlowTests: XCTestCase {
     func testChangeNoticeFormShowsTheDeadlineBeforeSaving() throws {
         try onMain {
             let wb = try Fixture.workbench()
-            wb.press(.char("2"), .char("j"), .char("j"), .char("n"))   // Pureservice
+            wb.press(.char("2"), .char("j"), .char("j"), .char("c"))   // Pureservice
             var form = try XCTUnwrap(wb.state.form)
             XCTAssertEqual(form.value("kind"), "New sub-processor")
             XCTAssertEqual(form["sub-processor name"]?.hidden, false)
@@ -183,8 +189,14 @@ final class FlowTests: XCTestCase {
             XCTAssertTrue(wb.screen().contains("Mark \"Claim the SLA credit in writing\""))
             wb.press(.escape)
             XCTAssertTrue(wb.screen().contains("Overdue (1)"))
-            wb.press(.char("x"), .char("y"))
-            XCTAssertEqual(wb.state.status?.text, "Deadline handled: Claim the SLA credit in writing (act by 2026-11-18)")
+            XCTAssertEqual(try wb.portfolio.queries.agenda(within: 90).count, 3, "Esc leaves it open")
+            // x asks for an optional note, as `varsel handle --note` takes one.
+            wb.press(.char("x"))
+            wb.type("Claim sent by e-mail")
+            wb.press(.enter)
+            XCTAssertEqual(wb.state.status?.text, "Deadline handled: Claim the SLA credit in writing (act by 2026-11-18); note kept")
+            let handled = try wb.portfolio.queries.detail(agreementId: "pureservice").deadlines.first { $0.what == "Claim the SLA credit in writing" }
+            XCTAssertEqual(handled?.handledNote, "Claim sent by e-mail")
             let s = wb.screen()
             XCTAssertFalse(s.contains("Overdue (1)"), s)
             XCTAssertTrue(s.contains("Overdue 0"), s)
@@ -205,7 +217,7 @@ final class FlowTests: XCTestCase {
             }
             let wb = Workbench(portfolio: p, databaseLabel: "test.sqlite")
             XCTAssertTrue(wb.screen().contains("Overdue (2)"))
-            wb.press(.char("x"), .char("y"))
+            wb.press(.char("x"), .enter)   // the handle form: an empty note, Enter marks it handled
             XCTAssertEqual(wb.state.status?.text,
                            "Deadline handled: Yearly review of the supplier (act by 2026-11-16); next occurrence opened, act by 2027-11-16")
             XCTAssertTrue(wb.screen().contains("Overdue (1)"))
@@ -219,7 +231,7 @@ final class FlowTests: XCTestCase {
             var s = wb.screen(160, 48)
             XCTAssertTrue(s.contains("Help — Agenda"), s)
             XCTAssertTrue(s.contains("Enter            Open the item's agreement"), s)
-            XCTAssertTrue(s.contains("x                Mark the deadline handled (asks first)"), s)
+            XCTAssertTrue(s.contains("x                Mark the deadline handled (asks; optional note)"), s)
             XCTAssertTrue(s.contains("Esc/q            Back (Esc clears a filter; q quits at the top level)"), s)
             XCTAssertFalse(s.contains("Next detail tab"))
             for b in Bindings.bindings(for: .agenda) { XCTAssertTrue(s.contains(b.description), b.description) }

@@ -38,8 +38,9 @@ enum {
  * hook. Idempotent; vc_init calls it. */
 void vc_install_handlers(void);
 
-/* setlocale(LC_ALL, ""), newterm on the controlling terminal, raw, noecho, keypad, curs_set(0),
- * set_escdelay(25). Returns 0 on success, -1 if stdin/stdout is not a terminal, -2 if the
+/* setlocale(LC_ALL, ""), newterm on the controlling terminal, bracketed paste on (ESC[?2004h;
+ * every exit path through vc_end, atexit and the crash handlers turns it off), raw, noecho,
+ * keypad, curs_set(0), set_escdelay(25). Returns 0 on success, -1 if stdin/stdout is not a terminal, -2 if the
  * terminal could not be initialised (unknown TERM). */
 int vc_init(void);
 /* Restores the terminal (endwin) if curses is active. Idempotent, safe at any time. */

@@ -1,8 +1,9 @@
 /// RFC 4180 CSV, safe to open in a spreadsheet.
 ///
-/// Every field is quoted when it holds a comma, quote, CR or LF; a cell that begins with
+/// Every field is quoted when it holds a comma, quote, CR or LF; a text cell that begins with
 /// `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'` so spreadsheets show it as
-/// text instead of running it as a formula (OWASP "CSV injection").
+/// text instead of running it as a formula (OWASP "CSV injection"). A plain number such as
+/// `-12` is left alone: it is a value, not a formula.
 public struct CSVWriter: Sendable {
     public var header: [String]
     public var rows: [[String]] = []
@@ -23,7 +24,7 @@ public struct CSVWriter: Sendable {
     /// One field: neutralised against formulas, then quoted if needed.
     public static func field(_ value: String) -> String {
         var v = value
-        if let first = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+        if let first = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first), !isPlainNumber(v) {
             v = "'" + v
         }
         // Scanning UTF-8 bytes: these delimiters are ASCII, and grapheme iteration is slow.
@@ -31,5 +32,16 @@ public struct CSVWriter: Sendable {
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return v
+    }
+
+    /// "-12", "+3", "-0.5": a sign, digits and at most one decimal point, nothing else.
+    static func isPlainNumber(_ v: String) -> Bool {
+        let body = v.utf8.dropFirst()
+        guard let f = v.utf8.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+"), !body.isEmpty else { return false }
+        var dots = 0, digits = 0
+        for b in body {
+            if b == UInt8(ascii: ".") { dots += 1 } else if b >= 0x30 && b <= 0x39 { digits += 1 } else { return false }
+        }
+        return dots <= 1 && digits > 0 && body.first != UInt8(ascii: ".") && body.last != UInt8(ascii: ".")
     }
 }

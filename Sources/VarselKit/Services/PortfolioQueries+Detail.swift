@@ -9,7 +9,12 @@ extension PortfolioQueries {
             }
             let byAgreement = Column("agreement_id") == a.id
             let clauses = try Clause.filter(byAgreement).order(Column("id")).fetchAll(db)
+            // In clause order (2.2, 2.9, 7.2, 7.3 …), as the contract reads; the id breaks ties.
             let rules = try NoticeRule.filter(byAgreement).order(Column("id")).fetchAll(db)
+                .enumerated().sorted { x, y in
+                    ClauseOrder.areInOrder(x.element.clauseRef, y.element.clauseRef)
+                        || (!ClauseOrder.areInOrder(y.element.clauseRef, x.element.clauseRef) && x.offset < y.offset)
+                }.map(\.element)
             let notices = try ChangeNotice.filter(byAgreement).order(Column("received_date").desc, Column("id")).fetchAll(db)
             let objections = try Objection.fetchAll(db, sql: """
                 SELECT o.* FROM objections o JOIN change_notices n ON n.id = o.change_notice_id

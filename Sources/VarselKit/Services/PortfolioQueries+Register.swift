@@ -11,14 +11,23 @@ public struct SubProcessorVendor: Codable, Hashable, Sendable, Identifiable {
     public var uses: Int
     /// Distinct countries, sorted.
     public var countries: [String]
+    /// Distinct statuses of its uses, the ones needing attention first (objected, rejected,
+    /// proposed, removed, approved), so an objected vendor never looks approved.
+    public var statuses: [SubProcessorStatus] = []
     public var id: String { name.lowercased() }
+
+    /// "approved", or "objected+approved" when its uses differ.
+    public var statusText: String { statuses.isEmpty ? "—" : statuses.map(\.rawValue).joined(separator: "+") }
+
+    static let attentionOrder: [SubProcessorStatus] = [.objected, .rejected, .proposed, .removed, .approved]
 }
 
 /// The sub-processor register in pages: `GROUP BY name COLLATE NOCASE` in name order, with keyset
 /// paging on the name (index `sub_processors_register` covers the scan). A filter keeps the
 /// sub-processors whose name, org number, or any use's country, purpose or agreement title contains
-/// it (SQL `LIKE`); the matching entry keeps all its uses. Filter and grouping fold ASCII case only
-/// (unlike the agreements filter, `SearchFold`): folding every row in Swift made a full scan ~3× slower.
+/// it (SQL `LIKE`); the matching entry keeps all its uses. Grouping folds ASCII case only; the
+/// filter folds Unicode (`SearchFold`) only when it holds a non-ASCII letter: folding every row in
+/// Swift made a full scan ~3× slower, and an ASCII filter needs no more than `LIKE`.
 extension PortfolioQueries {
     public func subProcessorVendors(filter: String?, after: String? = nil, before: String? = nil,
                                     last: Bool = false, limit: Int) throws -> [SubProcessorVendor] {
@@ -59,7 +68,14 @@ extension PortfolioQueries {
             args += groupAndFilter.1
             sql += descending ? " ORDER BY \(key) DESC LIMIT ?" : " ORDER BY \(key) LIMIT ?"
             args.append(limit)
-            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.vendor)
+            var rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.vendor)
+            // Each shown name's statuses: one index lookup per row of the page (the summary table
+            // has no status; a page read, never a render, pays for it).
+            let statusSQL = "SELECT DISTINCT status FROM sub_processors INDEXED BY sub_processors_uses WHERE name = ? COLLATE NOCASE"
+            for i in rows.indices {
+                let found = Set(try String.fetchAll(db, sql: statusSQL, arguments: [rows[i].name]).compactMap(SubProcessorStatus.init))
+                rows[i].statuses = SubProcessorVendor.attentionOrder.filter(found.contains)
+            }
             return descending ? rows.reversed() : rows
         }
     }
@@ -103,10 +119,20 @@ extension PortfolioQueries {
         }
     }
 
-    /// HAVING clause: some row of the group matches (`LIKE`, ASCII case only). Agreement titles are
-    /// matched through `agreement_search` once per query, not once per row.
+    /// HAVING clause: some row of the group matches. Agreement titles are matched through
+    /// `agreement_search` once per query, not once per row. An ASCII filter uses `LIKE` (which
+    /// ignores ASCII case, fast); a filter with other letters ("åbo", "ØRE") compares
+    /// `SearchFold`-folded text on both sides, so "åbo" finds "Åbo Datacenter Oy".
     static func registerFilter(_ filter: String?) -> (String, [any DatabaseValueConvertible])? {
         guard let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty else { return nil }
+        if !f.utf8.allSatisfy({ $0 < 0x80 }) {
+            let p = "%" + escapeLike(SearchFold.fold(f)) + "%"
+            return ("""
+                max(varsel_fold(s.name) LIKE ? ESCAPE '\\' OR varsel_fold(s.org_number) LIKE ? ESCAPE '\\'
+                    OR varsel_fold(s.country) LIKE ? ESCAPE '\\' OR varsel_fold(s.purpose) LIKE ? ESCAPE '\\'
+                    OR s.agreement_id IN (SELECT id FROM agreement_search WHERE varsel_fold(title) LIKE ? ESCAPE '\\'))
+                """, [p, p, p, p, p])
+        }
         let p = "%" + escapeLike(f) + "%"
         return ("""
             max(s.name LIKE ? ESCAPE '\\' OR s.org_number LIKE ? ESCAPE '\\' OR s.country LIKE ? ESCAPE '\\'

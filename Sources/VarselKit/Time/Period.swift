@@ -18,7 +18,8 @@ public struct Period: Hashable, Codable, Sendable, CustomStringConvertible {
 
     /// Parses "14 days", "4 weeks", "3 months", "1 year", "20 working days", "24 hours" (singular forms too),
     /// Nordic unit words (dagar/dage/dager, veckor/uger/uker, månader/måneder, år, timmar/timer,
-    /// arbetsdagar/arbejdsdage/arbeidsdager/virkedager, business days) and number words one–twelve
+    /// arbetsdagar/arbejdsdage/arbeidsdager/virkedager, business days), the usual abbreviations
+    /// ("3 mdr", "3 mnd", "3 mån", "14 d", "2 v", "4 uker", "1 år") and number words one–twelve
     /// in English, Swedish, Danish and Norwegian ("four weeks", "fyra veckor", "tre måneder").
     /// Case and surrounding whitespace are ignored.
     /// - Throws: `PeriodParseError` saying what was wrong, with an example of valid input.
@@ -71,10 +72,10 @@ public struct Period: Hashable, Codable, Sendable, CustomStringConvertible {
         var map: [String: PeriodUnit] = [:]
         let table: [(PeriodUnit, [String])] = [
             (.hours, ["hour", "hours", "h", "hr", "hrs", "timme", "timmar", "time", "timer"]),
-            (.days, ["day", "days", "d", "calendar day", "calendar days", "dag", "dagar", "dage", "dager",
+            (.days, ["day", "days", "d", "dgr", "dg", "calendar day", "calendar days", "dag", "dagar", "dage", "dager",
                      "kalenderdag", "kalenderdagar", "kalenderdage", "kalenderdager"]),
-            (.weeks, ["week", "weeks", "w", "wk", "wks", "vecka", "veckor", "uge", "uger", "uke", "uker"]),
-            (.months, ["month", "months", "mo", "månad", "månader", "måned", "måneder",
+            (.weeks, ["week", "weeks", "w", "wk", "wks", "v", "v.", "vkr", "vecka", "veckor", "uge", "uger", "uke", "uker"]),
+            (.months, ["month", "months", "mo", "mdr", "mnd", "mån", "md", "månad", "månader", "måned", "måneder",
                        "maned", "maneder", "maaned", "maaneder", "manad", "manader"]),
             (.years, ["year", "years", "y", "yr", "yrs", "år", "ar", "aar"]),
             (.workingDays, ["working day", "working days", "workday", "workdays", "work day", "work days",

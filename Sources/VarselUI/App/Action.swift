@@ -15,10 +15,14 @@ public enum Action: Hashable, Sendable {
     case help
     // Filter
     case startFilter, keepFilter, clearFilter
+    /// n / N: the next or previous row of a filtered list (every row shown matches).
+    case nextMatch, previousMatch
+    /// s: the next sort order of the list.
+    case cycleSort
     /// The `:` command line.
     case startPrompt, runPrompt, cancelPrompt
     // Records
-    case recordObjection, recordChangeNotice, recordTermination, markHandled
+    case recordObjection, recordChangeNotice, recordTermination, markHandled, reopenHandled
     // Text input (filter and forms)
     case typeText, deleteChar
     // Forms

@@ -75,6 +75,7 @@ extension Key {
         case .function(let n): "F\(n)"
         case .ctrl(let c): "Ctrl-" + String(c).uppercased()
         case .resize: "resize"
+        case .paste: "paste"
         }
     }
 }
@@ -99,10 +100,14 @@ public enum Bindings {
             Binding([.char("]"), .char("l"), .right], .nextTab, "Next detail tab", [.agreementDetail], hint: "tab"),
             Binding([.char("["), .char("h"), .left], .previousTab, "Previous detail tab", [.agreementDetail]),
             Binding([.char("o")], .recordObjection, "Record an objection to an open change notice", [.agenda, .agreementList, .agreementDetail, .notices], hint: "object"),
-            Binding([.char("n")], .recordChangeNotice, "Record a change notice", records, hint: "change notice"),
+            Binding([.char("c")], .recordChangeNotice, "Record a change notice", records, hint: "change notice"),
             Binding([.char("t")], .recordTermination, "Record a termination notice", records, hint: "terminate"),
-            Binding([.char("x")], .markHandled, "Mark the deadline handled (asks first)", [.agenda, .notices], hint: "handled"),
+            Binding([.char("x")], .markHandled, "Mark the deadline handled (asks; optional note)", [.agenda, .notices], hint: "handled"),
+            Binding([.char("u")], .reopenHandled, "Reopen the notice's handled deadline (asks first)", [.notices]),
+            Binding([.char("s")], .cycleSort, "Sort: cycle the order (agenda: act-by, agreement, what)", [.agenda, .notices]),
             Binding([.char("/")], .startFilter, "Filter the list (type to narrow)", lists, hint: "filter"),
+            Binding([.char("n")], .nextMatch, "Next match of the / filter (wraps around)", lists),
+            Binding([.char("N")], .previousMatch, "Previous match of the / filter", lists),
             // Everywhere in the views
             Binding([.char("1")], .showView(.agenda), "Agenda", [.views]),
             Binding([.char("2")], .showView(.agreements), "Agreements", [.views]),
@@ -112,9 +117,9 @@ public enum Bindings {
             Binding([.backTab], .previousView, "Previous view", [.views]),
             Binding([.char("r")], .reload, "Reload from the database", [.views]),
             Binding([.char("?")], .help, "Help: every key of this view", [.views], hint: "help"),
-            Binding([.char(":")], .startPrompt, "Command line: :export, :backup, :calendar FILE", [.views]),
+            Binding([.char(":")], .startPrompt, "Command line: :export/:backup/:calendar FILE, :help, :q", [.views]),
             Binding([.escape, .char("q")], .back, "Back (Esc clears a filter; q quits at the top level)", [.views], hint: "back"),
-            Binding([.ctrl("c")], .quit, "Quit", [.views, .filter, .prompt, .form, .confirm, .help]),
+            Binding([.ctrl("c")], .quit, "Quit (in a form that holds input: asks first)", [.views, .filter, .prompt, .form, .confirm, .help]),
             // Command line
             Binding([], .typeText, "Type the command", [.prompt], keyLabel: "text"),
             Binding([.backspace], .deleteChar, "Delete the last character", [.prompt]),
@@ -127,14 +132,20 @@ public enum Bindings {
             Binding([.escape], .clearFilter, "Clear the filter", [.filter], hint: "clear"),
             // Forms
             Binding([], .typeText, "Type into the field", [.form], keyLabel: "text"),
-            Binding([.backspace], .deleteChar, "Delete the last character", [.form]),
+            Binding([], .typeText, "Paste (bracketed): inserted as text, line breaks kept in long text, never saves", [.form], keyLabel: "paste"),
             Binding([.tab, .down], .nextField, "Next field", [.form], hint: "next field"),
             Binding([.backTab, .up], .previousField, "Previous field", [.form]),
-            Binding([.right, .char(" ")], .cycleChoiceForward, "Next choice (choice fields)", [.form], hint: "choose"),
-            Binding([.left], .cycleChoiceBackward, "Previous choice (choice fields)", [.form]),
+            Binding([.right, .char(" ")], .cycleChoiceForward, "Next choice (choice fields); in text → moves the cursor", [.form], hint: "choose"),
+            Binding([.left], .cycleChoiceBackward, "Previous choice (choice fields); in text ← moves the cursor", [.form]),
+            Binding([.home, .ctrl("a")], .typeText, "Cursor to the start of the text", [.form]),
+            Binding([.end, .ctrl("e")], .typeText, "Cursor to the end of the text", [.form]),
+            Binding([.backspace], .deleteChar, "Delete the character before the cursor", [.form]),
+            Binding([.delete, .ctrl("d")], .typeText, "Delete the character under the cursor", [.form]),
+            Binding([.ctrl("w")], .typeText, "Delete the word before the cursor", [.form]),
+            Binding([.ctrl("u")], .typeText, "Delete everything before the cursor", [.form]),
             Binding([.enter], .submitOrNext, "Next field; on the last field save", [.form], hint: "next/save"),
             Binding([.ctrl("s")], .submit, "Save", [.form], hint: "save"),
-            Binding([.escape], .cancelForm, "Cancel (nothing is written)", [.form], hint: "cancel"),
+            Binding([.escape], .cancelForm, "Cancel (asks first when you have typed something; nothing is written)", [.form], hint: "cancel"),
             // Confirmation
             Binding([.char("y"), .enter], .confirm, "Yes, do it", [.confirm], hint: "yes"),
             Binding([.char("n"), .escape], .cancelConfirm, "No, leave it", [.confirm], hint: "no"),

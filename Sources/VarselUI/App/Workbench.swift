@@ -26,10 +26,10 @@ import VarselKit
     /// agenda is built on the first idle tick or key, so start-up does not grow with the portfolio.
     private var agendaHeadCache: AgendaHead?
     private var startingUp = true
-    private var agendaLayoutCache: (filter: String, layout: AgendaView.Layout)?
+    private var agendaLayoutCache: (filter: String, sort: AgendaSort, layout: AgendaView.Layout)?
     private var usesCache: [String: (limit: Int, uses: [SubProcessorRegisterEntry.Use])] = [:]
     private var noticesCache: [NoticeRow]?
-    private var noticeRowsCache: (filter: String, rows: [NoticeRow])?
+    private var noticeRowsCache: (filter: String, sort: NoticeSort, rows: [NoticeRow])?
     private var detailCache: [String: AgreementDetail] = [:]
     /// Whether the portfolio holds any agreement (an empty one shows how to start instead).
     private(set) var hasAgreements = false
@@ -164,7 +164,7 @@ import VarselKit
     }
 
     var counts: AgendaCounts {
-        if usesAgendaHead, let head = agendaHead { return head.counts }
+        if usesAgendaHead, state.agendaSort == .actBy, let head = agendaHead { return head.counts }
         if let countsCache { return countsCache }
         var c = AgendaCounts()
         for i in agendaAll {
@@ -190,7 +190,7 @@ import VarselKit
     /// filter text and data change.
     var agendaLayout: AgendaView.Layout {
         let f = state.filters[.agenda] ?? ""
-        if let c = agendaLayoutCache, c.filter == f { return c.layout }
+        if let c = agendaLayoutCache, c.filter == f, c.sort == state.agendaSort { return c.layout }
         if usesAgendaHead, let head = agendaHead {
             let c = head.counts
             // Not cached: the whole agenda replaces it after start-up.
@@ -200,8 +200,8 @@ import VarselKit
         let shown = f.trimmingCharacters(in: .whitespaces).isEmpty ? agendaAll : agendaAll.filter {
             Self.matches(f, [$0.agreementTitle, $0.counterparty, $0.deadline.what, $0.deadline.clauseRef, $0.deadline.actByDate.iso])
         }
-        let layout = AgendaView.Layout(ordered: AgendaView.ordered(shown))
-        agendaLayoutCache = (f, layout)
+        let layout = AgendaView.Layout(ordered: AgendaView.ordered(shown, sort: state.agendaSort))
+        agendaLayoutCache = (f, state.agendaSort, layout)
         return layout
     }
 
@@ -210,10 +210,19 @@ import VarselKit
 
     var noticeRows: [NoticeRow] {
         let f = state.filters[.notices] ?? ""
-        if let c = noticeRowsCache, c.filter == f { return c.rows }
+        if let c = noticeRowsCache, c.filter == f, c.sort == state.noticeSort { return c.rows }
         if noticesCache == nil { noticesCache = (try? queries.notices()) ?? [] }
-        let rows = noticesCache!.filter { Self.matches(f, [$0.summary, $0.agreementTitle, $0.id, $0.status]) }
-        noticeRowsCache = (f, rows)
+        var rows = noticesCache!.filter { Self.matches(f, [$0.summary, $0.agreementTitle, $0.id, $0.status]) }
+        switch state.noticeSort {
+        case .openFirst: break
+        case .newest: rows = rows.enumerated().sorted { ($0.element.date, $1.offset) > ($1.element.date, $0.offset) }.map(\.element)
+        case .agreement:
+            rows = rows.enumerated().sorted {
+                let a = SearchFold.fold($0.element.agreementTitle), b = SearchFold.fold($1.element.agreementTitle)
+                return a != b ? a < b : $0.offset < $1.offset
+            }.map(\.element)
+        }
+        noticeRowsCache = (f, state.noticeSort, rows)
         return rows
     }
 
@@ -254,11 +263,11 @@ import VarselKit
         }
         let main = mainRect
         if !hasAgreements {
-            EmptyPortfolioView.draw(&buf, rect: main)
+            EmptyPortfolioView.draw(&buf, rect: main, databasePath: databaseLabel)
         } else {
             switch state.view {
             case .agenda:
-                AgendaView.draw(&buf, rect: main, layout: agendaLayout, cursor: &state.agenda, filter: state.filter)
+                renderAgenda(&buf, main)
             case .agreements:
                 renderAgreements(&buf, main)
             case .subProcessors:
@@ -308,11 +317,31 @@ import VarselKit
         return s.context
     }
 
+    /// The agenda list and, when there is room, the preview of the selected row under it.
+    private func renderAgenda(_ buf: inout ScreenBuffer, _ main: Rect) {
+        let layout = agendaLayout
+        var preview: [StyledLine] = []
+        if main.height >= 12, !layout.items.isEmpty {
+            let i = min(max(0, state.agenda.selected), layout.items.count - 1)
+            preview = AgendaView.previewLines(layout.items[i], width: main.width - 1, maxLines: main.height >= 20 ? 4 : 2)
+        }
+        let listHeight = preview.isEmpty ? main.height : main.height - preview.count - 1
+        AgendaView.draw(&buf, rect: Rect(x: main.x, y: main.y, width: main.width, height: listHeight), layout: layout,
+                        cursor: &state.agenda, filter: state.filter)
+        if !preview.isEmpty {
+            AgendaView.drawPreview(&buf, rect: Rect(x: main.x, y: main.y + listHeight, width: main.width, height: preview.count + 1),
+                                   lines: preview)
+        }
+    }
+
     private func renderAgreements(_ buf: inout ScreenBuffer, _ main: Rect) {
         agreementsPager()
         state.agreements.clamp(count: pager.total, visible: main.height - 1)
         try? pager.ensure(state.agreements.offset..<(state.agreements.offset + main.height))
         let detail = selectedAgreementRow.flatMap { self.detail($0.id) }
+        // A local copy: two inout parts of `state` in one call would overlap.
+        var anchor = state.detailAnchor
+        defer { state.detailAnchor = anchor }
         if main.width >= AgreementsView.splitWidth {
             let lw = main.width * 45 / 100
             AgreementsView.drawList(&buf, rect: Rect(x: main.x, y: main.y, width: lw, height: main.height), pager: pager,
@@ -320,10 +349,10 @@ import VarselKit
             buf.vline(x: lw, y: main.y, height: main.height, style: .role(.border))
             AgreementsView.drawDetail(&buf, rect: Rect(x: lw + 2, y: main.y, width: main.width - lw - 2, height: main.height),
                                       detail: detail, tab: state.detailTab, scroll: &state.detailScroll,
-                                      focused: state.detailFocused, today: today)
+                                      focused: state.detailFocused, today: today, anchor: &anchor)
         } else if state.detailFocused {
             AgreementsView.drawDetail(&buf, rect: main, detail: detail, tab: state.detailTab, scroll: &state.detailScroll,
-                                      focused: true, today: today)
+                                      focused: true, today: today, anchor: &anchor)
         } else {
             AgreementsView.drawList(&buf, rect: main, pager: pager, cursor: &state.agreements, today: today,
                                     filter: state.filter, focused: true)
@@ -333,10 +362,17 @@ import VarselKit
     public func handle(_ key: Key) -> ProgramStep {
         _ = finishStartUp()
         if key == .resize { return .redraw }
+        // Too small to show anything but the message: keys would act unseen, so only quit works.
+        if isTooSmall { return key == .char("q") || key.isInterrupt ? .quit : .none }
         state.status = nil
         let context = state.context
+        if case .paste(let text) = key { return paste(text) }
         if context == .form, case .char(let c) = key, state.form?.focusedField?.isTextual == true {
             state.form?.type(c)
+            refreshForm()
+            return .redraw
+        }
+        if context == .form, state.form?.edit(key) == true {
             refreshForm()
             return .redraw
         }
@@ -351,6 +387,28 @@ import VarselKit
         }
         guard let action = Bindings.action(for: key, in: context) else { return .redraw }
         return perform(action, key: key)
+    }
+
+    /// Whether the last frame was the "Terminal too small" message.
+    var isTooSmall: Bool { size.width < Self.minimumWidth || size.height < Self.minimumHeight }
+
+    /// A bracketed paste: text for the field, command line or filter being edited, never keys
+    /// (a pasted line break neither moves to the next field nor submits).
+    private func paste(_ text: String) -> ProgramStep {
+        let oneLine = text.map { $0.isNewline || $0 == "\t" ? " " : String($0) }.joined()
+        switch state.context {
+        case .form:
+            if state.form?.paste(text) == true { refreshForm() }
+            else { state.status = StatusMessage(text: "Paste into a text field (this field is a choice)", isError: true) }
+        case .prompt:
+            state.prompt?.append(TerminalText.sanitize(oneLine))
+        case .filter:
+            state.filters[state.view, default: ""].append(TerminalText.sanitize(oneLine))
+            filterChanged()
+        default:
+            state.status = StatusMessage(text: "Pasted text ignored: open a form, / or : first", isError: true)
+        }
+        return .redraw
     }
 
     public func tick() -> ProgramStep {
@@ -388,6 +446,11 @@ import VarselKit
                 return .quit
             }
         case .quit:
+            if state.overlay == nil, state.form?.holdsData == true {
+                state.overlay = .confirm(Confirmation(subject: .quit,
+                    question: "Quit Varsel? The form holds unsaved input; nothing of it is written."))
+                return .redraw
+            }
             return .quit
         case .showView(let v):
             state.view = v
@@ -414,9 +477,27 @@ import VarselKit
         case .runPrompt:
             let line = state.prompt ?? ""
             state.prompt = nil
-            state.status = CommandPrompt.run(line, portfolio: portfolio)
+            switch CommandPrompt.execute(line, portfolio: portfolio) {
+            case .message(let m): state.status = m
+            case .quit: return perform(.quit)
+            case .help: state.overlay = .help(scroll: 0)
+            }
         case .startFilter:
             state.filterEditing = true
+        case .cycleSort:
+            switch state.context {
+            case .agenda:
+                state.agendaSort = AgendaSort(rawValue: (state.agendaSort.rawValue + 1) % AgendaSort.allCases.count)!
+                state.agenda = ListCursor()
+                state.status = StatusMessage(text: "Agenda sorted by \(state.agendaSort.title) within each window (s: next order)", isError: false)
+            case .notices:
+                state.noticeSort = NoticeSort(rawValue: (state.noticeSort.rawValue + 1) % NoticeSort.allCases.count)!
+                state.notices = ListCursor()
+                state.status = StatusMessage(text: "Notices sorted: \(state.noticeSort.title) (s: next order)", isError: false)
+            default: break
+            }
+        case .nextMatch, .previousMatch:
+            stepMatch(forward: action == .nextMatch)
         case .keepFilter:
             state.filterEditing = false
         case .clearFilter:
@@ -439,6 +520,7 @@ import VarselKit
         case .recordChangeNotice: openAgreementForm(termination: false)
         case .recordTermination: openAgreementForm(termination: true)
         case .markHandled: askMarkHandled()
+        case .reopenHandled: askReopen()
         case .nextField: state.form?.moveFocus(1)
         case .previousField: state.form?.moveFocus(-1)
         case .cycleChoiceForward, .cycleChoiceBackward:
@@ -449,23 +531,32 @@ import VarselKit
         case .submit:
             submitForm(confirmed: false)
         case .cancelForm:
+            if state.form?.holdsData == true {
+                state.overlay = .confirm(Confirmation(subject: .discardForm,
+                    question: "Discard what you typed? Nothing is written."))
+                return .redraw
+            }
             state.form = nil
             state.status = StatusMessage(text: "Cancelled; nothing was written", isError: false)
         case .confirm:
             guard case .confirm(let c) = state.overlay else { break }
             state.overlay = nil
             switch c.subject {
-            case .markHandled(let id):
+            case .submitForm:
+                submitForm(confirmed: true)
+            case .reopen(let id):
                 do {
-                    let (d, next) = try portfolio.handleDeadlineOpeningNext(id: id)
-                    let opened = next.map { "; next occurrence opened, act by \($0.actByDate.iso)" } ?? ""
-                    state.status = StatusMessage(text: "Deadline handled: \(d.what) (act by \(d.actByDate.iso))" + opened, isError: false)
+                    let d = try portfolio.reopenDeadline(id: id)
+                    state.status = StatusMessage(text: "Reopened: \(d.what) (act by \(d.actByDate.iso))", isError: false)
                     dataChanged()
                 } catch {
                     state.status = StatusMessage(text: asVarselError(error).description, isError: true)
                 }
-            case .submitForm:
-                submitForm(confirmed: true)
+            case .discardForm:
+                state.form = nil
+                state.status = StatusMessage(text: "Cancelled; nothing was written", isError: false)
+            case .quit:
+                return .quit
             }
         case .cancelConfirm:
             state.overlay = nil
@@ -519,6 +610,47 @@ import VarselKit
         }
     }
 
+    /// n / N: with a filter, every row shown is a match, so the next match is the next row
+    /// (wrapping around at the ends, as less and vim do). Without one, says how to search.
+    private func stepMatch(forward: Bool) {
+        guard !state.filter.trimmingCharacters(in: .whitespaces).isEmpty else {
+            state.status = StatusMessage(text: "No search: / filters the list, then n and N move between matches", isError: true)
+            return
+        }
+        let count: Int
+        switch state.context {
+        case .agenda: count = agendaItems.count
+        case .agreementList: try? pager.countNow(); count = agreementsPager().total
+        case .subProcessors: try? vendorPager.countNow(); count = vendorsPager().total
+        case .notices: count = noticeRows.count
+        default: return
+        }
+        guard count > 0 else {
+            state.status = StatusMessage(text: "No matches for \"\(state.filter)\"", isError: true)
+            return
+        }
+        var wrapped: String?
+        func step(_ c: inout ListCursor) {
+            let next = c.selected + (forward ? 1 : -1)
+            if next >= count { wrapped = "Search wrapped to the top" }
+            if next < 0 { wrapped = "Search wrapped to the bottom" }
+            c.selected = (next + count) % count
+        }
+        defer { if let wrapped { state.status = StatusMessage(text: wrapped, isError: false) } }
+        switch state.context {
+        case .agenda: step(&state.agenda)
+        case .agreementList:
+            step(&state.agreements)
+            state.detailScroll = 0
+            try? pager.ensure(max(0, state.agreements.selected - listRows)..<(state.agreements.selected + listRows))
+        case .subProcessors:
+            step(&state.subProcessors)
+            try? vendorPager.ensure(max(0, state.subProcessors.selected - listRows)..<(state.subProcessors.selected + listRows))
+        case .notices: step(&state.notices)
+        default: break
+        }
+    }
+
     private func filterChanged() {
         switch state.view {
         case .agenda: state.agenda = ListCursor()
@@ -540,7 +672,7 @@ import VarselKit
     }
 
     /// Shows an agreement in the Agreements view, detail focused on `tab`.
-    public func openAgreement(_ id: String, tab: DetailTab) {
+    public func openAgreement(_ id: String, tab: DetailTab, anchor: String? = nil) {
         do {
             var index = try agreementsPager().focus(on: id, queries)
             if index == nil, !(state.filters[.agreements] ?? "").isEmpty {
@@ -558,6 +690,7 @@ import VarselKit
             state.detailFocused = true
             state.detailTab = tab
             state.detailScroll = 0
+            state.detailAnchor = anchor
         } catch {
             state.status = StatusMessage(text: asVarselError(error).description, isError: true)
         }
@@ -567,13 +700,20 @@ import VarselKit
         switch state.context {
         case .agenda:
             guard let item = selectedAgendaItem else { return }
+            // Land on the row the deadline came from: its notice, or its rule (by clause).
+            let d = item.deadline
             let tab: DetailTab
-            switch item.deadline.sourceKind {
-            case .changeNotice, .termination: tab = .notices
-            case .event, .recurrence: tab = .rules
+            var anchor: String?
+            switch d.sourceKind {
+            case .changeNotice, .termination: tab = .notices; anchor = "· \(d.sourceId)"
+            case .event, .recurrence:
+                tab = .rules
+                if let rule = detail(d.agreementId)?.rules.first(where: { $0.rule.id == d.ruleId })?.rule {
+                    anchor = DetailTabs.ruleHeading(rule)
+                }
             case .term, .agreementEnd: tab = .overview
             }
-            openAgreement(item.deadline.agreementId, tab: tab)
+            openAgreement(d.agreementId, tab: tab, anchor: anchor)
         case .agreementList:
             if selectedAgreementRow != nil { state.detailFocused = true }
         case .subProcessors:
@@ -621,7 +761,7 @@ import VarselKit
             guard let item = selectedAgendaItem else { return }
             agreementId = item.deadline.agreementId
             guard item.deadline.sourceKind == .changeNotice else {
-                state.status = StatusMessage(text: "o objects to a change notice; this deadline comes from a \(item.deadline.sourceKind.rawValue.replacingOccurrences(of: "_", with: " "))", isError: true)
+                state.status = StatusMessage(text: "o objects to a change notice; this deadline comes from \(Self.sourceText(item.deadline.sourceKind))", isError: true)
                 return
             }
             candidates = detail(item.deadline.agreementId)?.changeNotices.filter { $0.id == item.deadline.sourceId && $0.status == .open } ?? []
@@ -632,7 +772,7 @@ import VarselKit
             guard let row = selectedNotice else { return }
             agreementId = row.agreementId
             guard row.kind == .change, row.isOpen else {
-                state.status = StatusMessage(text: "Only an open change notice can be objected to (this one is \(row.status))", isError: true)
+                state.status = StatusMessage(text: Self.cannotObjectText(kind: row.kind, status: row.status), isError: true)
                 return
             }
             candidates = detail(row.agreementId)?.changeNotices.filter { $0.id == row.id } ?? []
@@ -645,6 +785,31 @@ import VarselKit
         }
         state.form = ObjectionForm.make(notices: candidates.map(noticeChoice), agreementTitle: d.agreement.title,
                                         today: today, portfolio: portfolio)
+    }
+
+    /// Where a deadline comes from, as a phrase: "an event", "a termination notice".
+    static func sourceText(_ kind: DeadlineSourceKind) -> String {
+        switch kind {
+        case .changeNotice: "a change notice"
+        case .termination: "a termination notice"
+        case .event: "an event"
+        case .term: "the agreement's term (renewal)"
+        case .recurrence: "a recurring duty"
+        case .agreementEnd: "the agreement's end"
+        }
+    }
+
+    /// Why `o` does nothing on a notice row, in plain words.
+    static func cannotObjectText(kind: NoticeRow.Kind, status: String) -> String {
+        guard kind == .change else { return "Only a change notice can be objected to; this is a termination notice" }
+        let state: String
+        switch status {
+        case "objected": state = "it has already been objected to"
+        case "accepted": state = "it has been accepted"
+        case "withdrawn": state = "it was withdrawn"
+        default: state = "it is \(status)"
+        }
+        return "Only an open change notice can be objected to; \(state)"
     }
 
     private func openAgreementForm(termination: Bool) {
@@ -681,6 +846,15 @@ import VarselKit
         }
     }
 
+    private func askReopen() {
+        guard let row = selectedNotice, let w = row.window, w.state == .handled else {
+            state.status = StatusMessage(text: "u reopens a handled deadline; this notice has none", isError: true)
+            return
+        }
+        state.overlay = .confirm(Confirmation(subject: .reopen(deadlineId: w.id),
+            question: "Reopen \"\(w.what)\" (\(row.agreementTitle), act by \(w.actByDate.iso))? It was handled \(w.handledDate?.iso ?? "?")."))
+    }
+
     private func askMarkHandled() {
         var deadline: Deadline?
         var title = ""
@@ -695,7 +869,6 @@ import VarselKit
             state.status = StatusMessage(text: "No open deadline selected", isError: true)
             return
         }
-        state.overlay = .confirm(Confirmation(subject: .markHandled(deadlineId: d.id),
-                                              question: "Mark \"\(d.what)\" (\(title), act by \(d.actByDate.iso)) as handled?"))
+        state.form = HandleForm.make(deadline: d, agreementTitle: title)
     }
 }

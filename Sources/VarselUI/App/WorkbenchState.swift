@@ -27,6 +27,22 @@ public enum DetailTab: Int, CaseIterable, Hashable, Sendable {
     }
 }
 
+/// How `s` orders the agenda within each window (htop's F6: it cycles).
+public enum AgendaSort: Int, CaseIterable, Sendable {
+    case actBy, agreement, what
+    public var title: String {
+        switch self { case .actBy: "act-by day"; case .agreement: "agreement"; case .what: "what is due" }
+    }
+}
+
+/// How `s` orders the notices list.
+public enum NoticeSort: Int, CaseIterable, Sendable {
+    case openFirst, newest, agreement
+    public var title: String {
+        switch self { case .openFirst: "open first"; case .newest: "newest first"; case .agreement: "agreement" }
+    }
+}
+
 /// A list's selected row and the first row shown.
 public struct ListCursor: Hashable, Sendable {
     public var selected = 0
@@ -46,9 +62,14 @@ public struct ListCursor: Hashable, Sendable {
 /// A question the user must answer with y or n before something is written.
 public struct Confirmation: Hashable, Sendable {
     public enum Subject: Hashable, Sendable {
-        case markHandled(deadlineId: String)
         /// Save the open form (termination notices are confirmed before they are written).
         case submitForm
+        /// Reopen a deadline marked handled.
+        case reopen(deadlineId: String)
+        /// Close the form without saving what was typed.
+        case discardForm
+        /// Quit although a form holds input.
+        case quit
     }
     public var subject: Subject
     public var question: String
@@ -77,8 +98,13 @@ public struct WorkbenchState: Sendable {
     public var detailFocused = false
     public var detailTab: DetailTab = .overview
     public var detailScroll = 0
+    /// Text of the detail line to scroll to when the detail is next drawn (the rule or notice an
+    /// agenda item came from); cleared once used.
+    public var detailAnchor: String?
     /// Filter text per view ("/" in any list).
     public var filters: [ViewID: String] = [:]
+    public var agendaSort = AgendaSort.actBy
+    public var noticeSort = NoticeSort.openFirst
     /// The filter line is being edited.
     public var filterEditing = false
     /// The `:` command line being edited (nil when closed).

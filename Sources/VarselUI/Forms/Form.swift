@@ -20,6 +20,8 @@ public struct FormField: Hashable, Sendable {
     public var choice: Int
     public var required: Bool
     public var hidden: Bool
+    /// Characters after the text cursor (0 = typing appends; see `LineEditing`).
+    public var charactersAfterCursor = 0
 
     public init(id: String, label: String, kind: FieldKind, text: String = "", choice: Int = 0, required: Bool = false) {
         self.id = id; self.label = label; self.kind = kind; self.text = text; self.choice = choice
@@ -32,6 +34,32 @@ public struct FormField: Hashable, Sendable {
 
     /// The text, or the chosen option.
     public var value: String { isTextual ? text : (options.indices.contains(choice) ? options[choice] : "") }
+
+    /// The text and its cursor, for editing.
+    public var editing: LineEditing {
+        get { LineEditing(text: text, charactersAfterCursor: charactersAfterCursor) }
+        set { text = newValue.text; charactersAfterCursor = newValue.charactersAfterCursor }
+    }
+
+    /// Makes pasted or typed text fit the field: line breaks are kept only in long text (one
+    /// line elsewhere), other control characters become spaces, dates keep digits and "-".
+    func accepted(_ input: String) -> String {
+        let unified = input.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var out = ""
+        for c in unified {
+            switch kind {
+            case .date:
+                if (c.isASCII && c.isNumber) || c == "-" { out.append(c) }
+            case .longText where c == "\n":
+                out.append(c)
+            default:
+                if c.unicodeScalars.allSatisfy({ $0.properties.generalCategory != .control }) { out.append(c) }
+                else if c == "\n" || c == "\t" { out.append(" ") }
+            }
+        }
+        if kind == .date { out = String(out.prefix(max(0, 10 - text.count))) }
+        return out
+    }
 }
 
 /// Which record a form writes.
@@ -40,6 +68,8 @@ public enum FormKind: Hashable, Sendable {
     case objection(notices: [NoticeChoice])
     case changeNotice(agreementId: String)
     case termination(agreementId: String)
+    /// Mark an open deadline handled, with an optional note.
+    case markHandled(deadlineId: String)
 }
 
 /// An open change notice offered by the objection form.
@@ -56,6 +86,8 @@ public struct FormState: Sendable {
     /// The agreement (and notice) the form is about.
     public var subtitle: String
     public var fields: [FormField]
+    /// Each field's value when the form opened (a changed form asks before it is discarded).
+    public let originalValues: [String: String]
     public var focus: Int
     /// The last error, shown next to the field its `location` names (or above the fields).
     public var error: VarselError?
@@ -64,6 +96,7 @@ public struct FormState: Sendable {
 
     public init(kind: FormKind, title: String, subtitle: String, fields: [FormField]) {
         self.kind = kind; self.title = title; self.subtitle = subtitle; self.fields = fields
+        self.originalValues = Dictionary(fields.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         self.focus = fields.firstIndex { !$0.hidden } ?? 0
         self.error = nil; self.info = []
     }
@@ -92,21 +125,48 @@ public struct FormState: Sendable {
         focus = vis[(pos + delta + vis.count) % vis.count]
     }
 
-    /// Types a character into the focused text field. Returns false when the field takes no text.
+    /// True when any field differs from what the form opened with.
+    public var holdsData: Bool {
+        fields.contains { !$0.hidden && $0.value != (originalValues[$0.id] ?? "") }
+    }
+
+    /// Types a character at the cursor of the focused text field. Returns false when the field takes no text.
     @discardableResult
     public mutating func type(_ c: Character) -> Bool {
         guard fields.indices.contains(focus), fields[focus].isTextual else { return false }
         if fields[focus].kind == .date {
             guard (c.isASCII && c.isNumber) || c == "-", fields[focus].text.count < 10 else { return true }
         }
-        fields[focus].text.append(c)
+        fields[focus].editing.insert(String(c))
         clearError(for: fields[focus].id)
         return true
     }
 
+    /// Inserts pasted text at the cursor of the focused text field: line breaks stay line
+    /// breaks in long text and become spaces elsewhere. Returns false when the field takes no text.
+    @discardableResult
+    public mutating func paste(_ text: String) -> Bool {
+        guard fields.indices.contains(focus), fields[focus].isTextual else { return false }
+        let accepted = fields[focus].accepted(text)
+        guard !accepted.isEmpty else { return true }
+        fields[focus].editing.insert(accepted)
+        clearError(for: fields[focus].id)
+        return true
+    }
+
+    /// Applies a readline editing key (`LineEditing.apply`) to the focused text field.
+    /// Returns false when the field is not textual or the key is not an editing key.
+    public mutating func edit(_ key: Key) -> Bool {
+        guard fields.indices.contains(focus), fields[focus].isTextual else { return false }
+        let before = fields[focus].text
+        guard fields[focus].editing.apply(key) else { return false }
+        if fields[focus].text != before { clearError(for: fields[focus].id) }
+        return true
+    }
+
     public mutating func deleteBackward() {
-        guard fields.indices.contains(focus), fields[focus].isTextual, !fields[focus].text.isEmpty else { return }
-        fields[focus].text.removeLast()
+        guard fields.indices.contains(focus), fields[focus].isTextual else { return }
+        fields[focus].editing.deleteBackward()
         clearError(for: fields[focus].id)
     }
 
@@ -148,6 +208,7 @@ public struct FormState: Sendable {
         case .objection: ObjectionForm.refresh(&form, portfolio: portfolio)
         case .changeNotice: ChangeNoticeForm.refresh(&form, portfolio: portfolio)
         case .termination: TerminationForm.refresh(&form, portfolio: portfolio)
+        case .markHandled: break
         }
     }
 
@@ -157,6 +218,7 @@ public struct FormState: Sendable {
         case .objection: try ObjectionForm.submit(form, portfolio: portfolio)
         case .changeNotice: try ChangeNoticeForm.submit(form, portfolio: portfolio)
         case .termination: try TerminationForm.submit(form, portfolio: portfolio)
+        case .markHandled: try HandleForm.submit(form, portfolio: portfolio)
         }
     }
 

@@ -31,11 +31,11 @@
                 valueLines = [f.text]
             }
             let valueStyle = CellStyle(.normal, underline: f.isTextual)
+            let textCursor = active && f.isTextual ? cursorPlace(f, valueWidth: valueWidth) : nil
             for (k, v) in valueLines.enumerated() {
                 let labelText = k == 0 ? DisplayWidth.pad(label, to: labelWidth) : String(repeating: " ", count: labelWidth)
                 rows.append((labelText, labelStyle, 0, nil))
-                let cursorCol: Int? = active && f.isTextual && k == valueLines.lastIndexOfText(f) ? DisplayWidth.of(v) : nil
-                rows[rows.count - 1].cursor = cursorCol
+                rows[rows.count - 1].cursor = textCursor.flatMap { $0.line == k ? $0.column : nil }
                 rows.append((DisplayWidth.pad(v, to: valueWidth), valueStyle, labelWidth + 1, nil))
             }
             if let e = form.error, e.location == f.id {
@@ -71,10 +71,19 @@
     }
 }
 
-private extension Array where Element == String {
-    /// The row of a field's value where typing continues (the last line holding text).
-    func lastIndexOfText(_ f: FormField) -> Int {
-        if case .longText = f.kind { return lastIndex { !$0.isEmpty } ?? 0 }
-        return 0
+extension FormView {
+    /// Where the text cursor of a field is drawn: the value line and the column, from the text
+    /// before the cursor wrapped as the value is.
+    static func cursorPlace(_ f: FormField, valueWidth: Int) -> (line: Int, column: Int) {
+        let before = String(f.editing.beforeCursor)
+        switch f.kind {
+        case .longText:
+            let lines = TextWrap.wrap(before, width: valueWidth)
+            let last = lines.last ?? ""
+            let trailingSpace = before.last == " " && !last.isEmpty ? 1 : 0
+            return (lines.count - 1, DisplayWidth.of(last) + trailingSpace)
+        default:
+            return (0, DisplayWidth.of(TerminalText.sanitize(before)))
+        }
     }
 }

@@ -13,6 +13,9 @@ public enum Key: Hashable, Sendable {
     case ctrl(Character)
     /// The terminal was resized; a new frame is drawn after the program has seen this.
     case resize
+    /// Text the terminal delivered as a bracketed paste (ESC[200~ … ESC[201~): inserted as
+    /// text, never read as keys. Line breaks arrive as "\n".
+    case paste(String)
 }
 
 extension Key {

@@ -3,6 +3,31 @@ import VarselKit
 /// View 1: open deadlines grouped Overdue / Within 14 / 30 / 90 days, one row per deadline.
 enum AgendaView {
     static let windows: [AgendaWindow] = [.overdue, .within14, .within30, .within90]
+    /// From this width on the agenda shows the clause column.
+    static let wideWidth = 100
+
+    /// The preview under the list: what is due in full, and why (the deadline's explanation).
+    static func previewLines(_ item: AgendaItem, width: Int, maxLines: Int) -> [StyledLine] {
+        let d = item.deadline
+        var facts = [item.agreementTitle]
+        if let c = d.clauseRef { facts.append("clause \(c)") }
+        facts.append("\(d.actor.rawValue) act")
+        if d.writtenForm { facts.append("in writing") }
+        if d.groundsRequired { facts.append("grounds required") }
+        let lines = StyledLine.wrap([
+            StyledLine(d.what + (d.assumed ? " (assumed period)" : "") + " — " + facts.joined(separator: " · "), CellStyle(.title, bold: true), indent: 2),
+            StyledLine("Why: " + d.explanation, .role(.muted), indent: 5),
+        ], width: max(1, width))
+        return Array(lines.prefix(maxLines))
+    }
+
+    /// Draws the preview of `item` at the bottom of `rect` (a rule, then the lines).
+    static func drawPreview(_ buffer: inout ScreenBuffer, rect: Rect, lines: [StyledLine]) {
+        buffer.hline(x: rect.x, y: rect.y, width: rect.width, style: .role(.border))
+        for (i, l) in lines.enumerated() where rect.y + 1 + i < rect.maxY {
+            buffer.put(l.text, x: rect.x + 1, y: rect.y + 1 + i, style: l.style, maxWidth: rect.width - 1)
+        }
+    }
 
     enum Line: Equatable { case group(AgendaWindow, Int), item(Int) }
 
@@ -16,6 +41,19 @@ enum AgendaView {
             out += idx.map { .item($0) }
         }
         return out
+    }
+
+    /// The agenda's items in display order, sorted within each window by `sort` (stable: ties
+    /// keep act-by order).
+    static func ordered(_ items: [AgendaItem], sort: AgendaSort) -> [AgendaItem] {
+        let base = ordered(items)
+        guard sort != .actBy else { return base }
+        func key(_ i: AgendaItem) -> String { SearchFold.fold(sort == .agreement ? i.agreementTitle : i.deadline.what) }
+        let keys = base.map(key)
+        return base.indices.sorted { a, b in
+            if base[a].window != base[b].window { return base[a].window < base[b].window }
+            return keys[a] != keys[b] ? keys[a] < keys[b] : a < b
+        }.map { base[$0] }
     }
 
     /// The agenda's items in display order (what j/k walk through).
@@ -81,10 +119,14 @@ enum AgendaView {
                 : ["No deadline matches \"\(filter)\".", "Esc clears the filter."])
             return
         }
-        let fixed = [10, 7, 9]
-        let flex = ListDrawing.flex(total: rect.width - 2, fixed: fixed, weights: [2, 3])
+        // Narrow terminals give the clause column's width to the agreement and what is due
+        // (the preview under the list shows the clause).
+        let showClause = rect.width >= wideWidth
+        let fixed = showClause ? [10, 7, 9] : [10, 7]
+        let flex = ListDrawing.flex(total: rect.width - 2, fixed: fixed, weights: showClause ? [2, 3] : [1, 1])
         func cells(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String, left: CellStyle? = nil) -> [(String, Int, Bool, CellStyle?)] {
-            [(a, 10, false, nil), (b, 7, true, left), (c, flex[0], false, nil), (d, flex[1], false, nil), (e, 9, false, nil)]
+            let base: [(String, Int, Bool, CellStyle?)] = [(a, 10, false, nil), (b, 7, true, left), (c, flex[0], false, nil), (d, flex[1], false, nil)]
+            return showClause ? base + [(e, 9, false, nil)] : base
         }
         ListDrawing.row(&buffer, x: rect.x + 1, y: rect.y, width: rect.width - 1,
                         cells: cells("Act by", "Left", "Agreement", "What is due", "Clause").map { ($0.0, $0.1, $0.2, $0.3) },

@@ -73,13 +73,16 @@ enum DetailTabs {
         return out
     }
 
+    /// A rule's first line on the Notice rules tab: "8.6.3  Object to the new sub-processor".
+    static func ruleHeading(_ r: NoticeRule) -> String { "\(r.clauseRef ?? "—")  \(r.title)" }
+
     static func rules(_ d: AgreementDetail) -> [StyledLine] {
         guard !d.rules.isEmpty else { return [StyledLine("No notice rules recorded for this agreement.", .role(.muted))] }
         var out: [StyledLine] = []
         for (i, rv) in d.rules.enumerated() {
             let r = rv.rule
             if i > 0 { out.append(StyledLine("")) }
-            out.append(StyledLine("\(r.clauseRef ?? "—")  \(r.title)", heading, indent: 4))
+            out.append(StyledLine(ruleHeading(r), heading, indent: 4))
             out.append(StyledLine("  Period: \(rv.periodText) · who acts: \(r.actor.rawValue)", indent: 4))
             out.append(StyledLine((r.trigger == .recurring ? "  " : "  If today: ") + rv.ifTodayText, .role(.accent), indent: 4))
             var flags: [String] = []
@@ -129,6 +132,7 @@ enum DetailTabs {
             for o in d.objections where o.changeNoticeId == n.id {
                 out.append(StyledLine("    Objection \(o.id) on \(o.date.iso) by \(o.channel.rawValue) (\(o.outcome.rawValue)): \(o.grounds.isEmpty ? "no grounds given" : o.grounds)",
                                       .role(.success), indent: 6))
+                if let note = o.note, !note.isEmpty { out.append(StyledLine("      Note: \(note)", .role(.muted), indent: 12)) }
             }
         }
         out.append(StyledLine(""))
@@ -137,6 +141,7 @@ enum DetailTabs {
         for t in d.terminations {
             out.append(StyledLine("  \(t.noticeDate.iso)  given by \(t.givenBy.rawValue) · \(t.terminationRight.label) · ends \(t.endDate.iso) · \(t.id)", CellStyle(.due30, bold: true), indent: 4))
             out.append(StyledLine("    \(t.explanation)", .role(.muted), indent: 6))
+            if let note = t.note, !note.isEmpty { out.append(StyledLine("    Note: \(note)", .role(.muted), indent: 10)) }
             for dl in d.deadlines where dl.sourceId == t.id { out.append(deadlineLine(dl, today: today)) }
         }
         return out
@@ -148,7 +153,8 @@ enum DetailTabs {
                               .role(.handled), indent: 6)
         }
         if dl.state == .handled {
-            return StyledLine("    ✓ \(dl.what) by \(dl.actByDate.iso) — handled \(Format.date(dl.handledDate))", .role(.handled), indent: 6)
+            return StyledLine("    ✓ \(dl.what) by \(dl.actByDate.iso) — handled \(Format.date(dl.handledDate))"
+                              + (dl.handledNote.map { $0.isEmpty ? "" : ": \($0)" } ?? ""), .role(.handled), indent: 6)
         }
         let left = dl.daysLeft(today: today)
         return StyledLine("    • \(dl.what) by \(dl.actByDate.iso) (\(Format.daysLeft(left)))\(dl.clauseRef.map { " [\($0)]" } ?? "")",

@@ -49,7 +49,7 @@ import VarselKit
     }
 
     static func drawDetail(_ buffer: inout ScreenBuffer, rect: Rect, detail: AgreementDetail?, tab: DetailTab,
-                           scroll: inout Int, focused: Bool, today: CivilDate) {
+                           scroll: inout Int, focused: Bool, today: CivilDate, anchor: inout String?) {
         guard rect.height > 2, rect.width > 4 else { return }
         guard let detail else {
             ListDrawing.message(&buffer, rect: rect, lines: ["No agreement selected."])
@@ -68,18 +68,27 @@ import VarselKit
             buffer.putPadded("‹ \(tab.title) › \(tab.rawValue + 1)/\(DetailTab.allCases.count)", x: rect.x, y: rect.y,
                              width: rect.width, style: CellStyle(focused ? .selection : .title, bold: true))
         }
-        buffer.putPadded(detail.agreement.title, x: rect.x, y: rect.y + 1, width: rect.width, style: CellStyle(.title, bold: true))
         let body = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 2)
-        let lines = StyledLine.wrap(DetailTabs.lines(detail, tab: tab, today: today), width: body.width)
+        let unwrapped = DetailTabs.lines(detail, tab: tab, today: today)
+        if let a = anchor {
+            anchor = nil
+            if let i = unwrapped.firstIndex(where: { $0.text.contains(a) }) {
+                scroll = StyledLine.wrap(Array(unwrapped[..<i]), width: body.width).count
+            }
+        }
+        let lines = StyledLine.wrap(unwrapped, width: body.width)
         scroll = max(0, min(scroll, max(0, lines.count - body.height)))
+        // The title gives way to the scroll counter (cut with "…"), never overlaps it.
+        let counter = lines.count > body.height ? "\(scroll + 1)–\(min(lines.count, scroll + body.height))/\(lines.count)" : ""
+        let titleWidth = counter.isEmpty ? rect.width : max(1, rect.width - DisplayWidth.of(counter) - 1)
+        buffer.putPadded(detail.agreement.title, x: rect.x, y: rect.y + 1, width: titleWidth, style: CellStyle(.title, bold: true))
         for r in 0..<body.height {
             let i = scroll + r
             guard i < lines.count else { break }
             buffer.put(lines[i].text, x: body.x, y: body.y + r, style: lines[i].style, maxWidth: body.width)
         }
-        if lines.count > body.height {
-            let more = "\(scroll + 1)–\(min(lines.count, scroll + body.height))/\(lines.count)"
-            buffer.put(more, x: rect.maxX - DisplayWidth.of(more), y: rect.y + 1, style: .role(.muted))
+        if !counter.isEmpty {
+            buffer.put(counter, x: rect.maxX - DisplayWidth.of(counter), y: rect.y + 1, style: .role(.muted))
         }
     }
 }

@@ -6,8 +6,8 @@ enum Header {
                      counts: AgendaCounts, view: ViewID, filter: String, filterEditing: Bool) {
         buffer.fill(x: 0, y: 0, width: width, height: 1, style: .role(.header))
         let segments: [(String, Int, ColorRole)] = [
-            ("Overdue", counts.overdue, .overdue), ("≤14 d", counts.within14, .due14),
-            ("≤30 d", counts.within30, .due30), ("≤90 d", counts.within90, .due90),
+            ("Overdue", counts.overdue, .overdue), ("0–14 d", counts.within14, .due14),
+            ("15–30 d", counts.within30, .due30), ("31–90 d", counts.within90, .due90),
         ]
         let countText = segments.map { " \($0.0) \($0.1) " }
         let countWidth = countText.reduce(0) { $0 + DisplayWidth.of($1) } + segments.count - 1

@@ -50,17 +50,22 @@ enum ConfirmOverlay {
 
 /// What an empty database shows instead of empty lists.
 enum EmptyPortfolioView {
-    static let lines = [
-        "This database holds no agreements yet.",
-        "",
-        "Try the demo portfolio:   varsel --demo     (a scratch copy, nothing is kept)",
-        "Load the demo here:       varsel demo",
-        "Import your own:          varsel import FILE",
-        "",
-        "Then press r to reload, or q to quit.",
-    ]
+    /// The commands name this database (`--db PATH`): without it they would write the default one.
+    static func lines(databasePath: String) -> [String] {
+        let db = databasePath.contains(" ") || databasePath.contains("'") ? "\"\(databasePath)\"" : databasePath
+        return [
+            "This database holds no agreements yet.",
+            "",
+            "Try the demo portfolio:   varsel --demo     (a scratch copy, nothing is kept)",
+            "Load the demo here:       varsel demo --db \(db)",
+            "Import your own:          varsel import FILE --db \(db)",
+            "",
+            "Then press r to reload, or q to quit.",
+        ]
+    }
 
-    static func draw(_ buffer: inout ScreenBuffer, rect: Rect) {
+    static func draw(_ buffer: inout ScreenBuffer, rect: Rect, databasePath: String) {
+        let lines = lines(databasePath: databasePath)
         let w = min(rect.width, lines.map(DisplayWidth.of).max() ?? 0)
         let x = rect.x + max(0, (rect.width - w) / 2)
         let top = rect.y + max(0, (rect.height - lines.count) / 2)

@@ -7,7 +7,7 @@ enum NoticesView {
         guard rect.height > 1 else { return }
         if notices.isEmpty {
             ListDrawing.message(&buffer, rect: rect, lines: filter.isEmpty
-                ? ["No change or termination notices recorded.", "Press n to record a change notice, t a termination notice."]
+                ? ["No change or termination notices recorded.", "Press c to record a change notice, t a termination notice."]
                 : ["No notice matches \"\(filter)\".", "Esc clears the filter."])
             return
         }

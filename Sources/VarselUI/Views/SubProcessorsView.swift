@@ -17,12 +17,12 @@ import VarselKit
         let useCount = selectedVendor?.uses ?? 0
         let usesHeight = min(useCount + 2, rect.height / 2)
         let listRect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - usesHeight)
-        let flex = ListDrawing.flex(total: listRect.width - 2, fixed: [16, 14, 10], weights: [1])
-        func cells(_ a: String, _ b: String, _ c: String, _ d: String) -> [(String, Int, Bool, CellStyle?)] {
-            [(a, flex[0], false, nil), (b, 16, false, nil), (c, 14, false, nil), (d, 10, true, nil)]
+        let flex = ListDrawing.flex(total: listRect.width - 2, fixed: [14, 10, 14, 10], weights: [1])
+        func cells(_ a: String, _ b: String, _ c: String, _ s: String, _ d: String, status: CellStyle? = nil) -> [(String, Int, Bool, CellStyle?)] {
+            [(a, flex[0], false, nil), (b, 14, false, nil), (c, 10, false, nil), (s, 14, false, status), (d, 10, true, nil)]
         }
         ListDrawing.row(&buffer, x: listRect.x + 1, y: listRect.y, width: listRect.width - 1,
-                        cells: cells("Sub-processor (\(pager.totalText))", "Org number", "Countries", "Agreements"),
+                        cells: cells("Sub-processor (\(pager.totalText))", "Org number", "Countries", "Status", "Agreements"),
                         style: CellStyle(.title, bold: true))
         let rows = listRect.height - 1
         cursor.clamp(count: pager.total, visible: rows)
@@ -37,7 +37,8 @@ import VarselKit
                 continue
             }
             ListDrawing.row(&buffer, x: listRect.x + 1, y: y, width: listRect.width - 1,
-                            cells: cells(e.name, e.orgNumber ?? "—", e.countries.joined(separator: ", "), "\(e.agreements)"), style: style)
+                            cells: cells(e.name, e.orgNumber ?? "—", e.countries.joined(separator: ", "), e.statusText, "\(e.agreements)",
+                                         status: selected || e.statuses == [.approved] ? nil : CellStyle(.due30, bold: true)), style: style)
             buffer.put(selected ? "▸" : " ", x: listRect.x, y: y, style: style)
         }
         let uy = listRect.maxY

@@ -25,7 +25,7 @@ struct CalcCommand: ParsableCommand {
     @Option(name: .long, help: "The window must close before this day, e.g. the engagement date (R10).")
     var beforeEvent: String?
     @Flag(name: .long, help: "Move the result to the end of its month (R8).") var endOfMonth = false
-    @Option(name: .long, help: "Output format: table or json.") var format: OutputFormat = .table
+    @Option(name: .long, help: "Output format: table or json.") var format: ReportFormat = .table
 
     func run() throws {
         try guarded {

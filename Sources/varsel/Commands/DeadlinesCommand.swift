@@ -1,5 +1,6 @@
 import ArgumentParser
 import VarselKit
+import VarselUI
 
 /// `varsel deadlines`: the agenda — open deadlines up to today + N days and every overdue one.
 struct DeadlinesCommand: ParsableCommand {
@@ -7,7 +8,7 @@ struct DeadlinesCommand: ParsableCommand {
                                                     abstract: "Open deadlines within N days, and every overdue one.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var format: FormatOptions
-    @Option(name: .long, help: "Days ahead to include (overdue items are always included).")
+    @Option(name: .long, parsing: .unconditional, help: "Days ahead to include (overdue items are always included).")
     var within = 90
 
     func validate() throws {
@@ -32,6 +33,8 @@ struct DeadlinesCommand: ParsableCommand {
                 print(csv.render(bom: format.bom), terminator: "")
             case .table:
                 var t = TextTable(["ACT BY", "LEFT", "WINDOW", "AGREEMENT", "WHAT IS DUE", "CLAUSE", "ID"], rightAligned: [1])
+                t.width = TerminalWidth.current()
+                t.shrinkable = [3, 4]
                 for i in items {
                     t.append([i.actByDate, i.daysLeft.daysLeftText, AgendaWindow(rawValue: i.window)?.title ?? i.window,
                               i.agreement, (snoozed.contains(i.id) ? "[snoozed] " : "") + (i.flag == nil ? "" : "[outside EEA] ")
@@ -42,7 +45,14 @@ struct DeadlinesCommand: ParsableCommand {
                 if !items.isEmpty {
                     out("")
                     for i in items {
-                        out("\(i.id): \(i.rule)" + (i.flag.map { " — warning: \($0)" } ?? ""))
+                        let line = "\(i.id): \(i.rule)" + (i.flag.map { " — warning: \($0)" } ?? "")
+                        if let width = t.width {
+                            for l in TextWrap.wrap(line, width: width, continuationWidth: width - 4).enumerated() {
+                                out((l.offset == 0 ? "" : "    ") + l.element)
+                            }
+                        } else {
+                            out(line)
+                        }
                         if snoozed.contains(i.id), let s = i.snoozedUntil { out("  snoozed until \(s); act by \(i.actByDate) unchanged") }
                         if let note = i.note { out("  note: \(note)") }
                     }
@@ -58,7 +68,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Exit 0 if nothing is due within N days, 1 if something is, 3 if something is overdue (one line per item).")
     @OptionGroup var common: CommonOptions
-    @Option(name: .long, help: "Days ahead to check.")
+    @Option(name: .long, parsing: .unconditional, help: "Days ahead to check (0 or more).")
     var within = 14
 
     func validate() throws {
@@ -87,7 +97,7 @@ struct CheckCommand: ParsableCommand {
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one agreement: parties, rules, sub-processors, notices, deadlines, history.")
     @OptionGroup var common: CommonOptions
-    @Option(name: .long, help: "Output format: table or json.") var format: OutputFormat = .table
+    @Option(name: .long, help: "Output format: table or json.") var format: ReportFormat = .table
     @Argument(help: "Agreement id or an unambiguous part of its name.") var agreement: String
 
     func run() throws {

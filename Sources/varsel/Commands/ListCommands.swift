@@ -124,6 +124,8 @@ struct AuditListCommand: ParsableCommand {
                 print(csv.render(bom: format.bom), terminator: "")
             case .table:
                 var t = TextTable(["#", "AT", "USER", "ACTION", "ENTITY", "SUMMARY"], rightAligned: [0])
+                t.width = TerminalWidth.current()
+                t.shrinkable = [5, 4]
                 for e in entries { t.append([String(e.id), e.at, e.user, e.action, e.entityId, e.summary]) }
                 out(t.render())
             }

@@ -32,10 +32,11 @@ struct NoticeAddCommand: ParsableCommand {
     @Option(name: .long, help: "What the proposed sub-processor does.") var subPurpose: String?
     @Option(name: .long, help: "Transfer mechanism if outside the EEA.") var subTransfer: String?
     @Option(name: .long, help: "Id of the sub-processor being replaced.") var replaces: String?
-    @Option(name: .long, help: "Who gives the notice: them (received from the counterparty, the default) or us (our own notice; --received is then the day we give it).")
+    @Option(name: .long, help: ArgumentHelp("Who gives the notice: them (received from the counterparty, the default) or us (our own notice; --received is then the day we give it).", valueName: "them|us"),
+            transform: { try TerminateCommand.party($0, option: "--given-by") })
     var givenBy: Actor = .them
     @Flag(name: .long, help: "Show the deadlines it would open, write nothing.") var dryRun = false
-    @Option(name: .long, help: "Output format: table or json.") var format: OutputFormat = .table
+    @Option(name: .long, help: "Output format: table or json.") var format: ReportFormat = .table
 
     func run() throws {
         try guarded {
@@ -120,7 +121,8 @@ struct TerminateCommand: ParsableCommand {
         commandName: "terminate", abstract: "Record a termination notice: computes the end date and the follow-on deadlines.")
     @OptionGroup var common: CommonOptions
     @Argument(help: "Agreement id or an unambiguous part of its name.") var agreement: String
-    @Option(name: .long, help: "Who gave notice: us or them.") var by: Actor
+    @Option(name: .long, help: ArgumentHelp("Who gave notice: us or them.", valueName: "us|them"),
+            transform: TerminateCommand.party) var by: Actor
     @Option(name: .long, help: "The right used: \(TerminationRight.allCases.map(\.rawValue).joined(separator: ", ")) (default: ordinary).")
     var right: TerminationRight = .ordinary
     @Option(name: .long, help: "For --right after-objection: the change notice objected to.") var change: String?
@@ -131,6 +133,17 @@ struct TerminateCommand: ParsableCommand {
 
     func validate() throws {
         guard by == .us || by == .them else { throw ValidationError("--by must be \"us\" or \"them\", got \"\(by.rawValue)\"") }
+    }
+
+    /// `--by`: only the two parties that can give notice (help lists no other value).
+    static func party(_ text: String) throws -> Actor { try party(text, option: "--by") }
+
+    /// "us" or "them" for `option` (the help lists no other value; "either" is not a party).
+    static func party(_ text: String, option: String) throws -> Actor {
+        guard let a = Actor(rawValue: text.lowercased()), a == .us || a == .them else {
+            throw ValidationError("\(option) must be \"us\" or \"them\", got \"\(text)\"")
+        }
+        return a
     }
 
     func run() throws {

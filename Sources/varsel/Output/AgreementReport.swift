@@ -53,12 +53,14 @@ struct AgreementReport {
                     let state = o.withdrawnDate.map { " — withdrawn \($0.iso)" }
                         ?? (o.outcome == .pending ? "" : " — outcome: \(o.outcome.rawValue)")
                     add("      objection \(o.date.iso) by \(o.channel.rawValue): \(o.grounds)\(state) [\(o.id)]")
+                    if let note = o.note, !note.isEmpty { add("        note: \(note)") }
                 }
             }
         }
         for t in detail.terminations {
             let withdrawn = t.withdrawnDate.map { "WITHDRAWN \($0.iso): " } ?? ""
             add(""); add("Termination: \(withdrawn)given by \(t.givenBy.rawValue) \(t.noticeDate.iso) (\(t.terminationRight.label)), ends \(t.endDate.iso) — \(t.explanation) [\(t.id)]")
+            if let note = t.note, !note.isEmpty { add("  note: \(note)") }
         }
         add(""); add("Deadlines")
         if detail.deadlines.isEmpty { add("  none") }
@@ -67,6 +69,7 @@ struct AgreementReport {
             add("  \(d.actByDate.iso)  \(status.rawValue.uppercased())  \(d.what)" + (d.clauseRef.map { " (\($0))" } ?? "") + " [\(d.id)]")
             add("        \(d.explanation)")
             if d.resolution == .deemedAccepted, let note = d.handledNote { add("        \(note)") }
+            else if let note = d.handledNote, !note.isEmpty { add("        handled \(d.handledDate?.iso ?? ""): \(note)") }
             if let f = d.flag { add("        warning: \(f)") }
             if d.isSnoozed(today: today), let s = d.snoozedUntil { add("        snoozed until \(s.iso) (act by \(d.actByDate.iso) unchanged)") }
             if d.state == .handled, d.resolution == nil, let note = d.handledNote { add("        handled \(d.handledDate?.iso ?? ""): \(note)") }

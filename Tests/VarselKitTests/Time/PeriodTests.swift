@@ -19,6 +19,9 @@ final class PeriodTests: XCTestCase {
             ("four weeks", 4, .weeks), ("fyra veckor", 4, .weeks), ("tre måneder", 3, .months), ("ett år", 1, .years),
             ("3 ma\u{030A}nader", 3, .months), // decomposed å
             ("20 working-days", 20, .workingDays), ("+7 days", 7, .days),
+            // Abbreviations contract managers write (issue 14): "3 mdr" is Danish/Norwegian for months.
+            ("3 mdr", 3, .months), ("3 mdr.", 3, .months), ("3 mnd", 3, .months), ("3 mån", 3, .months),
+            ("3 Mån.", 3, .months), ("14 d", 14, .days), ("14 dgr", 14, .days), ("2 v", 2, .weeks), ("2 vkr", 2, .weeks),
         ]
         for (text, value, unit) in cases {
             XCTAssertEqual(try Period.parse(text), Period(value, unit), text)
