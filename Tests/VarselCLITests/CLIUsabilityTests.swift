@@ -97,7 +97,8 @@ final class CLIUsabilityTests: CLITestCase {
         try Varsel.expect(0, ["handle", "--db", db, "--today", today, id])
         XCTAssertEqual(try Varsel.run(["check", "--db", db, "--today", today, "--within", "0"]).status, 0, "nothing overdue once handled")
         let r = try Varsel.expect(0, ["reopen", "--db", db, "--today", today, id])
-        XCTAssertEqual(r.stdout, "Reopened \(id): Claim the SLA credit in writing within 4 weeks of the downtime (act by 2026-11-11)\n")
+        XCTAssertTrue(r.stdout.hasPrefix("Reopened \(id): Claim the SLA credit in writing within 4 weeks of the downtime"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("11 Nov 2026"), r.stdout)
         XCTAssertEqual(try Varsel.run(["check", "--db", db, "--today", today, "--within", "0"]).status, 3, "overdue again")
         XCTAssertNotEqual(try Varsel.run(["reopen", "--db", db, "--today", today, id]).status, 0, "already open")
     }
