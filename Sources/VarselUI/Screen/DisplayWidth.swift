@@ -1,3 +1,5 @@
+import VarselKit
+
 /// Terminal display width of text, in columns.
 ///
 /// Why our own table: there is no well-kept Swift package for this, and glibc `wcwidth`

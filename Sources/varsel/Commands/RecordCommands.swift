@@ -53,7 +53,7 @@ struct NoticeAddCommand: ParsableCommand {
                 let (n, pv) = try p.recordChangeNotice(draft); (id, preview) = (n.id, pv)
             }
             if format == .json { try JSONOutput.print(RecordedNotice(id: id, deadlines: preview.deadlines, warnings: preview.warnings)); return }
-            out(id.map { "Recorded change notice \($0) on \(a.title)" } ?? "Dry run: nothing written")
+            if let id { out("Recorded change notice \(id) on \(a.title)") } else { out("Dry run: nothing written") }
             for d in preview.deadlines {
                 let done = d.state == .handled ? " (handled: \(d.handledNote ?? ""))" : ""
                 out("  \(d.what): act by \(d.actByDate.humanText)\(done) — \(d.explanation) [\(d.id)]")
@@ -198,7 +198,7 @@ struct EventCommand: ParsableCommand {
                                                    date: try date.map { try parseDate($0, option: "--date") } ?? p.clock.today,
                                                    minutes: minutes, description: description, madeBy: by)
             out("Recorded event \(e.id) on \(a.title)")
-            for d in deadlines { out("  \(d.what): act by \(d.actByDate.humanText)" + (d.dueMinutes.map { " \(DeadlineEngine.clockText($0))" } ?? "") + " — \(d.explanation) [\(d.id)]") }
+            for d in deadlines { out("  \(d.what): act by \(d.actByDate.humanText)\(d.dueMinutes.map { " \(DeadlineEngine.clockText($0))" } ?? "") — \(d.explanation) [\(d.id)]") }
         }
     }
 }
