@@ -98,6 +98,11 @@ public struct PortfolioImporter: Sendable {
         let header: (format: Any?, version: Any?)
         let yamlNode: Node?
         if isYAML {
+            do {
+                try YAMLLimits.check([UInt8](bytes))
+            } catch {
+                throw reporter.problem(nil, "The YAML document is too large once expanded: \(error.what)", line: error.line, fix: error.fix)
+            }
             let node: Node?
             do {
                 node = try Yams.compose(yaml: text)
