@@ -9,7 +9,10 @@ func guarded(_ body: () throws -> Void) throws {
         try body()
     } catch let error as VarselError {
         // Messages quote values, field names and lines from imported files: each part is sanitised.
-        err("varsel: error: \(error.what)")
+        // A message may list several problems, one per line (its values hold no line breaks).
+        for (i, line) in error.what.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if i == 0 { err("varsel: error: \(String(line))") } else { err("  \(String(line))") }
+        }
         if let location = error.location { err("  where: \(location)") }
         if let fix = error.fix { err("  fix:   \(fix)") }
         throw ExitCode(2)
