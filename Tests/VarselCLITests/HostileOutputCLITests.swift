@@ -1,4 +1,5 @@
 import Foundation
+import VarselUI
 import XCTest
 
 /// Hostile text from an imported portfolio (terminal escapes, C1 controls, bidi overrides) must not
@@ -10,7 +11,7 @@ final class HostileOutputCLITests: CLITestCase {
 
     /// OSC 52 (clipboard write), OSC 0 (window title), ESC[2J (clear screen), C1 CSI, BEL, a bidi
     /// override and a forged line.
-    static let hostile = "Evil\u{1B}]52;c;cm0gLXJmIH4=\u{07}\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\u{202E}txet\u{2066}\nFAKE LINE\u{85}end"
+    static let hostile = "Evil\u{1B}]52;c;cm0gLXJmIH4=\u{07}\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\u{202E}txet\u{2066}\nFAKE LINE\u{85}end 東京 👩‍👩‍👧‍👦 👍🏽 ｶﾅ"
 
     /// The demo portfolio with hostile text in every human field, plus a party whose id is hostile.
     private func hostilePortfolio() throws -> String {
@@ -95,6 +96,27 @@ final class HostileOutputCLITests: CLITestCase {
         XCTAssertTrue(table.contains("␛[2J"), table)
         let dryRun = try XCTUnwrap(outputs.first { $0.0.hasPrefix("import") }?.1.stdout)
         XCTAssertTrue(dryRun.contains("p-␛]52;c;eA==␇\u{FFFD}2J"), dryRun)
+    }
+
+    /// Tables line up by display width with hostile, wide and very long text: the STATUS column
+    /// starts at the same column in every row.
+    func testTablesStayAligned() throws {
+        _ = try hostilePortfolio()
+        let long = path("long.json")
+        try #"{"format": "varsel-portfolio", "formatVersion": 1, "agreements": [{"id": "long", "title": "\#(String(repeating: "Långt 東京 ", count: 1_000))", "kind": "other", "counterpartyId": "us", "ourRole": "customer", "language": "sv", "governingLaw": "x", "calendar": "se", "term": {"kind": "indefinite"}, "status": "active"}]}"#
+            .write(toFile: long, atomically: true, encoding: .utf8)
+        try Varsel.expect(0, ["import", long, "--db", db, "--today", today])
+        let table = try Varsel.expect(0, ["agreements", "--db", db, "--today", today]).stdout
+        let lines = table.split(separator: "\n").map(String.init)
+        let header = try XCTUnwrap(lines.first)
+        let column = DisplayWidth.of(String(header[..<header.range(of: "STATUS")!.lowerBound]))
+        var rows = 0
+        for line in lines.dropFirst(2) {
+            let r = try XCTUnwrap(line.range(of: "  active"), line)
+            XCTAssertEqual(DisplayWidth.of(String(line[..<r.lowerBound])) + 2, column, line)
+            rows += 1
+        }
+        XCTAssertEqual(rows, 6)
     }
 
     func testImportErrorMessagesAreSanitised() throws {
