@@ -169,9 +169,9 @@ struct HandleCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let (d, next) = try common.portfolio().handleDeadlineOpeningNext(id: deadline, note: note)
-            out(TerminalText.sanitize("Handled \(d.id): \(d.what)"))
+            out("Handled \(d.id): \(d.what)")
             if let next, let k = Recurrence.parse(sourceId: next.sourceId)?.occurrence {
-                out(TerminalText.sanitize("  Next occurrence \(k): act by \(next.actByDate.humanText) — \(next.explanation) [\(next.id)]"))
+                out("  Next occurrence \(k): act by \(next.actByDate.humanText) — \(next.explanation) [\(next.id)]")
             }
         }
     }
