@@ -72,6 +72,9 @@ public final class VarselStore: Sendable {
     static func checkVarselDatabase(path: String, allowEmpty: Bool, integrity: Bool = false) throws {
         var config = configuration()
         config.readonly = true
+        // Another process may be writing (checkpointing the WAL): wait for it as the real open does,
+        // never report a busy file as foreign (issue 15 bug 7, scripts/concurrency.py).
+        config.busyMode = .timeout(5)
         do {
             let queue = try checkingQueue(path: path, configuration: config)
             try queue.read { db in
