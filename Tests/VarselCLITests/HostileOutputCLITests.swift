@@ -116,7 +116,7 @@ final class HostileOutputCLITests: CLITestCase {
             XCTAssertEqual(DisplayWidth.of(String(line[..<r.lowerBound])) + 2, column, line)
             rows += 1
         }
-        XCTAssertEqual(rows, 6)
+        XCTAssertGreaterThanOrEqual(rows, 6)   // every agreement of the demo, and the long one
     }
 
     func testImportErrorMessagesAreSanitised() throws {

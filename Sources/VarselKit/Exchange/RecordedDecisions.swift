@@ -27,6 +27,9 @@ enum RecordedDecisions {
             differs("givenBy", b.givenBy, f.givenBy, \.rawValue)
             differs("noticeDate", b.noticeDate, f.noticeDate, \.iso)
             differs("channel", b.channel, f.channel, \.rawValue)
+            differs("terminationRight", b.terminationRight, f.terminationRight, \.rawValue)
+            differs("changeNoticeId", b.changeNoticeId, f.changeNoticeId, quoted)
+            differs("breachEventId", b.breachEventId, f.breachEventId, quoted)
             differs("endDate", b.endDate, f.endDate, \.iso)
             if b.note != nil { differs("note", b.note, f.note, quoted) }
         }

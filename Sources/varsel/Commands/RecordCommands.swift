@@ -145,7 +145,7 @@ struct TerminateCommand: ParsableCommand {
                 preview = pv
                 out("Recorded termination \(t.id) of \(a.title)")
             }
-            out("  Right: \(preview.right.label)" + (preview.rule?.clauseRef.map { " (\($0))" } ?? ""))
+            out("  Right: \(preview.right.label)\(preview.rule?.clauseRef.map { " (\($0))" } ?? "")")
             out("  Ends \(preview.endDate.iso) (\(preview.endDate.humanText)): \(preview.explanation)")
             for c in preview.endsAlso { out("  Also ends \(preview.endDate.iso): \(c.title) [\(c.id)]") }
             if preview.followOn.isEmpty { out("  No follow-on deadline") }
