@@ -68,7 +68,7 @@ keys fg Enter
 wait_for "Overdue 1"
 wait_state "$pid" S
 keys 2
-wait_for "Agreement (5)"
+wait_for "Agreement ("
 
 # 3. SIGTSTP from outside, then fg again.
 kill -TSTP "$pid"
@@ -77,7 +77,7 @@ wait_for_prompt "after SIGTSTP"
 keys clear Enter
 wait_for_prompt "after clear"
 keys fg Enter
-wait_for "Agreement (5)"
+wait_for "Agreement ("
 keys q
 wait_for_prompt "after q"
 for i in $(seq 1 100); do ps -p "$pid" >/dev/null 2>&1 || break; sleep 0.05; done
