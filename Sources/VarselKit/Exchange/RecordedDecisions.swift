@@ -35,6 +35,10 @@ enum RecordedDecisions {
         }
         if let b = before as? ChangeNotice, let f = file as? ChangeNotice, b.status != .open {
             differs("status", b.status, f.status, \.rawValue)
+            differs("decisionBasis", b.decisionBasis, f.decisionBasis) { $0?.rawValue ?? "none" }
+            differs("decisionDate", b.decisionDate, f.decisionDate) { $0?.iso ?? "none" }
+            differs("decisionChannel", b.decisionChannel, f.decisionChannel) { $0?.rawValue ?? "none" }
+            differs("decisionClause", b.decisionClause, f.decisionClause, quoted)
         }
         if let b = before as? Deadline, let f = file as? Deadline, b.state == .handled {
             if f.state != .handled {
@@ -42,6 +46,7 @@ enum RecordedDecisions {
             } else {
                 differs("handledDate", b.handledDate, f.handledDate) { $0?.iso ?? "none" }
                 differs("handledNote", b.handledNote, f.handledNote, quoted)
+                differs("resolution", b.resolution, f.resolution) { $0?.rawValue ?? "none" }
             }
         }
         return out

@@ -38,7 +38,7 @@ struct DeadlinesCommand: ParsableCommand {
                 outBlock(t.render())
                 if !items.isEmpty {
                     out("")
-                    for i in items { out("\(i.id): \(i.rule)" + (i.flag.map { " — warning: \($0)" } ?? "")) }
+                    for i in items { out("\(i.id): \(i.rule)\(i.flag.map { " — warning: \($0)" } ?? "")") }
                 }
             }
         }

@@ -109,7 +109,7 @@ struct AcceptCommand: ParsableCommand {
             let p = try common.portfolio()
             let day = try date.map { try parseDate($0, option: "--date") } ?? p.clock.today
             try p.acceptChangeNotice(noticeId: notice, date: day, channel: channel, note: note)
-            out("Accepted \(notice) on \(day.iso)" + (channel.map { " by \($0.rawValue)" } ?? ""))
+            out("Accepted \(notice) on \(day.iso)\(channel.map { " by \($0.rawValue)" } ?? "")")
         }
     }
 }

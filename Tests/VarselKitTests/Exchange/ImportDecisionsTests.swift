@@ -61,6 +61,8 @@ final class ImportDecisionsTests: XCTestCase {
         doc.deadlines[di].handledNote = "Never claimed"
         let ai = doc.changeNotices.firstIndex { $0.id == "cn-0003" }!   // accepted in the demo
         doc.changeNotices[ai].status = .objected
+        doc.changeNotices[ai].decisionBasis = nil; doc.changeNotices[ai].decisionDate = nil
+        doc.changeNotices[ai].decisionChannel = nil; doc.changeNotices[ai].decisionClause = nil
         try assertRefused(doc, [
             "terminations[\(ti)] \"\(t.id)\": noticeDate",
             "terminations[\(ti)] \"\(t.id)\": endDate",
