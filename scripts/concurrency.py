@@ -45,7 +45,7 @@ def main():
         while time.monotonic() < deadline:
             marker = f"conc-{w}-{i}"
             i += 1
-            p = subprocess.run([args.bin, "notice", "add", "pureservice", "--kind", "terms_changed", "--summary", marker, "--db", db],
+            p = subprocess.run([args.bin, "notice", "add", "pureservice", "--kind", "terms_changed", "--summary", marker, "--effective", "2027-01-31", "--db", db],
                                env=env, capture_output=True, text=True)
             with lock:
                 if p.returncode == 0:

@@ -104,7 +104,7 @@ def main():
         elif kind == "backup":
             argv = ["backup", os.path.join(work, f"{marker}.bk")]
         if argv is None:
-            kind, argv = "notice", ["notice", "add", "pureservice", "--kind", "terms_changed", "--summary", marker]
+            kind, argv = "notice", ["notice", "add", "pureservice", "--kind", "terms_changed", "--summary", marker, "--effective", "2027-01-31"]
 
         if baseline_audit is None:
             baseline_audit = query("SELECT count(*) FROM audit")[0][0]
