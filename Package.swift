@@ -56,6 +56,8 @@ let package = Package(
         ),
         // The scale benchmark (docs/performance.md): prints numbers, asserts nothing.
         .executableTarget(name: "varsel-bench", dependencies: ["VarselKit", "VarselUI"]),
+        // The fuzz target (docs/reliability.md): libFuzzer with -DFUZZING, a replay tool otherwise.
+        .executableTarget(name: "varsel-fuzz", dependencies: ["VarselKit"]),
         .testTarget(name: "VarselKitTests", dependencies: ["VarselKit"]),
         .testTarget(name: "VarselUITests", dependencies: ["VarselUI", "VarselKit"]),
         .testTarget(name: "VarselCLITests", dependencies: ["varsel"]),

@@ -15,6 +15,7 @@
 
 static volatile sig_atomic_t vc_active = 0;
 static volatile sig_atomic_t vc_signal = 0;
+static volatile sig_atomic_t vc_suspend_requested = 0;
 static int vc_handlers_installed = 0;
 static int vc_cursor_visible = 0;
 static int vc_default_colors = 0;
@@ -49,6 +50,13 @@ static void vc_stop_handler(int sig) {
     vc_signal = sig;
 }
 
+static void vc_tstp_handler(int sig) {
+    /* SIGTSTP from outside (kill -TSTP, a job-control shell): suspend at the next poll, where the
+     * terminal can be restored safely. (Ctrl-Z itself arrives as a key in raw mode.) */
+    (void)sig;
+    vc_suspend_requested = 1;
+}
+
 static void vc_crash_handler(int sig) {
     /* endwin is not formally async-signal-safe, but the process is dying anyway and a
      * terminal left in raw mode is worse. Then re-raise with the previous action
@@ -77,6 +85,14 @@ void vc_install_handlers(void) {
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+
+    /* Ours before newterm, so ncurses does not install its own SIGTSTP handler. */
+    struct sigaction tstp;
+    memset(&tstp, 0, sizeof tstp);
+    tstp.sa_handler = vc_tstp_handler;
+    sigemptyset(&tstp.sa_mask);
+    tstp.sa_flags = 0;
+    sigaction(SIGTSTP, &tstp, NULL);
 
     struct sigaction crash;
     memset(&crash, 0, sizeof crash);
@@ -138,6 +154,34 @@ void vc_end(void) {
 int vc_is_active(void) { return vc_active ? 1 : 0; }
 int vc_pending_signal(void) { return (int)vc_signal; }
 void vc_clear_pending_signal(void) { vc_signal = 0; }
+
+int vc_suspend_pending(void) { return vc_suspend_requested ? 1 : 0; }
+
+void vc_suspend(void) {
+    /* As curses programs do on Ctrl-Z: restore the terminal, stop with the default SIGTSTP action
+     * (the shell shows "Stopped"), and on SIGCONT take the terminal back; the caller redraws. */
+    vc_suspend_requested = 0;
+    if (!vc_active) return;
+    endwin();
+    fflush(stdout);
+    struct sigaction dfl, ours;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(SIGTSTP, &dfl, &ours);
+    sigset_t tstp, previous;
+    sigemptyset(&tstp);
+    sigaddset(&tstp, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &tstp, &previous);
+    kill(0, SIGTSTP); /* the whole process group, as the terminal driver would */
+    /* Execution continues here after SIGCONT. */
+    sigprocmask(SIG_SETMASK, &previous, NULL);
+    sigaction(SIGTSTP, &ours, NULL);
+    vc_suspend_requested = 0;
+    reset_prog_mode();
+    clearok(curscr, TRUE);
+    refresh();
+}
 
 int vc_has_colors(void) { return vc_active && has_colors() ? 1 : 0; }
 

@@ -27,7 +27,8 @@ public enum TerminalExit: Hashable, Sendable {
 }
 
 /// The ncurses backend: sets up the terminal, draws `ScreenBuffer`s, reads keys, handles
-/// resize and signals, and always restores the terminal.
+/// resize, signals and job control (Ctrl-Z / SIGTSTP suspends, `fg` redraws), and always
+/// restores the terminal.
 @MainActor public final class CursesTerminal {
     private let useColor: Bool
     private var lastCursorVisible = false
@@ -73,6 +74,11 @@ public enum TerminalExit: Hashable, Sendable {
         var needsClear = false
         while true {
             if let sig = pendingSignal() { return .signal(sig) }
+            if vc_suspend_pending() != 0 {
+                suspend()
+                needsDraw = true
+                needsClear = true
+            }
             if needsDraw {
                 let width = Int(vc_cols()), height = Int(vc_lines())
                 draw(program.render(width: width, height: height), width: width, height: height, clear: needsClear)
@@ -87,6 +93,13 @@ public enum TerminalExit: Hashable, Sendable {
 
             let step: ProgramStep
             if let key = readKey(timeoutMilliseconds: pollMilliseconds) {
+                if key == .ctrl("z") {
+                    // Raw mode delivers Ctrl-Z as a key, not as SIGTSTP: suspend as the shell expects.
+                    suspend()
+                    needsDraw = true
+                    needsClear = true
+                    continue
+                }
                 if key == .resize {
                     needsClear = true
                     needsDraw = true
@@ -101,6 +114,12 @@ public enum TerminalExit: Hashable, Sendable {
             case .none: break
             }
         }
+    }
+
+    /// Ctrl-Z or SIGTSTP: the terminal is restored, the process stops (the shell prints "Stopped"),
+    /// and after `fg` (SIGCONT) the screen is taken back; the caller redraws from scratch.
+    private func suspend() {
+        vc_suspend()
     }
 
     private func pendingSignal() -> Int32? {

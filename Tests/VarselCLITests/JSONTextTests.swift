@@ -5,9 +5,10 @@ import XCTest
 
 /// `DeadlineJSON` (the fast writer behind `deadlines --format json`) must write exactly what
 /// `JSONEncoder` with `JSONOutput`'s settings writes for `[DeadlineOutput]`, hostile text,
-/// optional fields and odd dates included.
+/// optional fields and odd dates included; both escape C1 and bidi controls (`JSONSafety`), which
+/// JSONEncoder alone writes raw.
 final class JSONTextTests: XCTestCase {
-    let hostile = "Evil \"q\" \\ back\u{1B}[2J\u{07}\u{01}\u{7F} / ✓ åäö 東京 🙂\nline2\r\t\u{08}\u{0C} \u{202E}rtl"
+    let hostile = "Evil \"q\" \\ back\u{1B}[2J\u{07}\u{01}\u{7F} / ✓ åäö 東京 🙂\nline2\r\t\u{08}\u{0C} \u{202E}rtl \u{9B}31m \u{85}\u{2066}\u{2028}\u{061C} ®‐€"
 
     func item(_ n: Int, text: String, clause: String?, minutes: Int?, date: CivilDate, flags: Bool) -> AgendaItem {
         let d = Deadline(id: "dl-\(n)-\(text.prefix(3))", agreementId: "ag-\(n)", ruleId: nil, sourceKind: .changeNotice,
@@ -19,6 +20,20 @@ final class JSONTextTests: XCTestCase {
         let left = today.days(until: date)
         return AgendaItem(deadline: d, agreementTitle: text, counterparty: "Part \(text) AB", daysLeft: left,
                           window: AgendaWindow(daysLeft: left), status: d.status(today: today))
+    }
+
+    func testC1AndBidiAreEscapedOnlyInsideStrings() throws {
+        let json = try JSONOutput.encode(["k\u{9B}": hostile])
+        for raw in ["\u{9B}", "\u{85}", "\u{202E}", "\u{2066}", "\u{2028}", "\u{061C}", "\u{1B}"] {
+            XCTAssertFalse(json.contains(raw), "raw \(raw.debugDescription) in \(json)")
+        }
+        for escaped in ["\\u009b31m", "\\u0085", "\\u202ertl", "\\u2066", "\\u2028", "\\u061c", "\"k\\u009b\""] {
+            XCTAssertTrue(json.contains(escaped), "no \(escaped) in \(json)")
+        }
+        // Printable non-ASCII (®, ‐, €, å, 東, 🙂) is written as it is, and the text decodes back exactly.
+        XCTAssertTrue(json.contains("✓ åäö 東京 🙂") && json.contains("®‐€"), json)
+        XCTAssertEqual(try JSONDecoder().decode([String: String].self, from: Data(json.utf8)), ["k\u{9B}": hostile])
+        XCTAssertEqual(JSONSafety.escapeInvisible(json), json, "idempotent")
     }
 
     func testSameBytesAsJSONEncoder() throws {

@@ -51,6 +51,12 @@ int vc_is_active(void);
 int vc_pending_signal(void);
 void vc_clear_pending_signal(void);
 
+/* Job control. 1 when SIGTSTP arrived since the last suspend. vc_suspend restores the terminal,
+ * stops the process group (SIGTSTP, default action) and, once continued (SIGCONT), takes the
+ * terminal back; the caller then redraws everything. */
+int vc_suspend_pending(void);
+void vc_suspend(void);
+
 /* Colours: 1 if the terminal can do colours. vc_start_colors returns 1 when colours (with
  * the terminal's default colours, -1, if supported) are started. */
 int vc_has_colors(void);

@@ -82,7 +82,8 @@ public enum CalendarExport {
         return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 
-    /// RFC 5545 3.3.11 TEXT: `\` `;` `,` escaped, every line break as `\n`, other control characters dropped.
+    /// RFC 5545 3.3.11 TEXT: `\` `;` `,` escaped, every line break as `\n`, other control characters
+    /// (C0, DEL, C1 such as U+009B) and bidi controls (U+202E) dropped.
     public static func text(_ s: String) -> String {
         var out = ""
         var scalars = s.unicodeScalars.makeIterator()
@@ -99,7 +100,7 @@ public enum CalendarExport {
             case "\n", "\u{2028}", "\u{2029}", "\u{85}": out += "\\n"
             case "\t": out.unicodeScalars.append(c)
             default:
-                if c.value < 0x20 || c.value == 0x7F { continue }
+                if ControlCharacters.isControl(c.value) || ControlCharacters.isBidiControl(c.value) { continue }
                 out.unicodeScalars.append(c)
             }
         }

@@ -148,11 +148,11 @@ struct DocumentValidator {
 
     func fail(_ path: DocumentPath, _ what: String, _ fix: String) -> VarselError { reporter.problem(path, what, fix: fix) }
 
-    /// Everything that does not need the database.
+    /// Everything that does not need the database. References are checked by `validateReferences`
+    /// once the database is open: a file may refer to records already there.
     mutating func validateStandalone() throws {
         try uniqueIds()
         try fields()
-        try validateReferences()
     }
 
     func uniqueIds() throws {

@@ -17,11 +17,11 @@ public enum PortfolioExporter {
         try encodeJSON(try document(store: store))
     }
 
-    /// The canonical JSON bytes of a document.
+    /// The canonical JSON bytes of a document (C1 and bidi controls escaped, `JSONSafety`).
     public static func encodeJSON(_ doc: PortfolioDocument) throws -> Data {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try enc.encode(doc)
+        var data = JSONSafety.escapeInvisible(try enc.encode(doc))
         data.append(0x0A)
         return data
     }

@@ -97,6 +97,11 @@ public struct PortfolioImporter: Sendable {
         let header: (format: Any?, version: Any?)
         let yamlNode: Node?
         if isYAML {
+            do {
+                try YAMLLimits.check([UInt8](bytes))
+            } catch {
+                throw reporter.problem(nil, "The YAML document is too large once expanded: \(error.what)", line: error.line, fix: error.fix)
+            }
             let node: Node?
             do {
                 node = try Yams.compose(yaml: text)
@@ -200,16 +205,16 @@ public struct PortfolioImporter: Sendable {
         let reporter = parsed.reporter
         let existing = try ExistingIDs(db)
         let emptyDatabase = existing.isEmpty
-        if !emptyDatabase {
-            var validator = DocumentValidator(doc: doc, reporter: reporter, existing: existing)
-            try validator.validateReferences()
-        }
+        // References may name records already in the database (docs/exchange.md).
+        var validator = DocumentValidator(doc: doc, reporter: reporter, existing: emptyDatabase ? nil : existing)
+        try validator.validateReferences()
 
         var plan = ImportPlan()
         plan.mode = emptyDatabase ? (doc.audit.isEmpty ? .add : .restore) : (merge ? .merge : .add)
         var appliers: [(Database) throws -> Void] = []
         var changedBefore: [String: [String]] = [:], changedAfter: [String: [String]] = [:]
         var addedIds: [String: [String]] = [:]
+        var conflicts: [String] = []
 
         func table<R: ExchangeRecord>(_ name: String, _ items: [R], order: ([R]) -> [R] = { $0 }) throws {
             var old: [String: R] = [:]
@@ -232,10 +237,10 @@ public struct PortfolioImporter: Sendable {
                                            fix: "Use --merge to update records matched by id, or give the record a new id")
                 }
                 if before == item { summary.unchanged.append(item.id); continue }
-                if let reason = Self.undoesDecision(before: before, file: item) {
-                    throw reporter.problem(DocumentPath.root.key(name).index(i),
-                                           "\(name) \"\(item.id)\": \(reason); a merge never undoes a recorded decision",
-                                           fix: "Export the database again and edit that file, or remove this record from the file. Nothing was imported")
+                let rewrites = RecordedDecisions.conflicts(before: before, file: item)
+                if !rewrites.isEmpty {
+                    conflicts += rewrites.map { "\(name)[\(i)] \"\(TerminalText.sanitize(item.id))\": \($0)" }
+                    continue
                 }
                 changed.append(item); summary.changed.append(item.id)
                 changedBefore[name, default: []].append(AuditNote.json(before) ?? "")
@@ -260,6 +265,14 @@ public struct PortfolioImporter: Sendable {
         try table("terminations", doc.terminations)
         try table("events", doc.events)
         try table("deadlines", doc.deadlines)
+        if !emptyDatabase { conflicts += try RecordedDecisions.crossConflicts(doc, db: db) }
+        if !conflicts.isEmpty {
+            let shown = conflicts.prefix(30).map { "- \($0)" } + (conflicts.count > 30 ? ["… and \(conflicts.count - 30) more"] : [])
+            throw reporter.problem(nil, "The file would rewrite \(conflicts.count) recorded decision\(conflicts.count == 1 ? "" : "s") "
+                                   + "(objections, acceptances, terminations and handled deadlines are never rewritten by an import):\n"
+                                   + shown.joined(separator: "\n"),
+                                   fix: "Export the database again and edit that file, or remove these records from the file")
+        }
         // A deadline's silence-is-approval mirrors its rule: files written before the field existed
         // leave it out, and their passed silence windows must not turn into overdue items.
         if doc.deadlines.contains(where: { !$0.silenceIsApproval && $0.ruleId != nil }) {
@@ -348,18 +361,6 @@ public struct PortfolioImporter: Sendable {
                                    fix: "Export the portfolio again from the database it came from; a rewritten audit trail is never accepted")
         }
         return (rows.map { var e = $0; e.imported = true; return e }, true)
-    }
-
-    /// Why merging `file` over `before` would undo a decision recorded in the database (a handled
-    /// deadline reopened, a decided change notice made open again), or nil.
-    static func undoesDecision<R>(before: R, file: R) -> String? {
-        if let b = before as? Deadline, let f = file as? Deadline, b.state == .handled, f.state == .open {
-            return "handled on \(b.handledDate?.iso ?? "?") in the database but open in the file"
-        }
-        if let b = before as? ChangeNotice, let f = file as? ChangeNotice, b.status != .open, f.status == .open {
-            return "\(b.status.rawValue) in the database but open in the file"
-        }
-        return nil
     }
 
     /// `{"table":[json,…],…}` from pre-encoded JSON values, keys sorted.

@@ -57,6 +57,7 @@ public enum DatabaseFile {
         }
         if access != .read {
             guard Foundation.access(path, W_OK) == 0 else {
+                if errno == EROFS { throw readOnlyFileSystem(path) }
                 throw VarselError(.io, "\(path) is read-only (mode \(mode)): this command writes", at: path,
                                   fix: "Nothing was changed. Commands that only read (deadlines, show, export, backup) still work; to write, make it writable: chmod u+w \(path)")
             }
@@ -75,7 +76,11 @@ public enum DatabaseFile {
         let pageSize = { (v: Int) in v == 1 ? 65536 : v }(Int(header[16]) << 8 | Int(header[17]))
         let pages = Int(be32(header, 28))
         // The page count is valid when the "version-valid-for" number matches the change counter.
-        if be32(header, 92) == be32(header, 24), pages > 0, Int64(pages) * Int64(pageSize) > Int64(info.st_size) {
+        // While another process checkpoints its WAL into the file, the header can already name pages
+        // not yet written (read here without SQLite's locks): with a -wal beside the file the open's
+        // quick check, under SQLite's locks, is the judge (scripts/concurrency.py found the race).
+        if be32(header, 92) == be32(header, 24), pages > 0, Int64(pages) * Int64(pageSize) > Int64(info.st_size),
+           VarselStore.walIsEmpty(path), !FileManager.default.fileExists(atPath: path + "-wal") {
             throw VarselError(.refusedDatabase, "\(path) is damaged: it is truncated (\(info.st_size) bytes; its header says \(pages * pageSize))", at: path,
                               fix: "Nothing was changed. Restore the last good backup: varsel restore BACKUP --db \(path)")
         }
@@ -85,9 +90,23 @@ public enum DatabaseFile {
     /// SQLite writes `-wal` and `-shm` beside the database, so a writer needs the folder writable.
     static func requireWritableFolder(_ dir: String, for path: String) throws {
         guard Foundation.access(dir, W_OK | X_OK) == 0 else {
+            if errno == EROFS { throw readOnlyFileSystem(path) }
             throw VarselError(.io, "The folder \(dir) is read-only: \(path) cannot be written (SQLite keeps its journal beside the file)", at: dir,
                               fix: "Nothing was changed. Commands that only read still work; to write, make the folder writable (chmod u+w \(dir)) or move the database")
         }
+    }
+
+    /// The disk (file system) holding `path` is mounted read-only: no permission change helps.
+    static func readOnlyFileSystem(_ path: String) -> VarselError {
+        VarselError(.io, "\(path) cannot be written: the file system holding it is mounted read-only", at: path,
+                    fix: "Nothing was changed. Commands that only read still work; to write, remount the disk read-write (or copy the database to a writable disk) and try again")
+    }
+
+    /// Whether the file system holding `path` has no block left for an unprivileged writer.
+    static func diskIsFull(_ path: String) -> Bool {
+        var fs = statvfs()
+        guard statvfs(folder(of: path), &fs) == 0 else { return false }
+        return fs.f_bavail == 0
     }
 
     static func folder(of path: String) -> String {

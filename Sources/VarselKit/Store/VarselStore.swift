@@ -125,17 +125,21 @@ public final class VarselStore: Sendable {
     }
 
     /// A pool with a busy timeout; read-only pools skip GRDB's WAL set-up. A read-only open that
-    /// SQLite refuses because it cannot create `-shm` beside the file (a read-only folder) reads the
-    /// file as immutable instead.
+    /// SQLite refuses because it cannot create `-shm` beside the file (a read-only folder, a full
+    /// disk) reads the file as immutable instead, when no committed page waits in the WAL.
     private static func connect(path: String, readOnly: Bool) throws -> any DatabaseWriter {
         var config = configuration()
         config.busyMode = .timeout(5)
         config.label = "varsel"
         config.readonly = readOnly
         do {
-            return try DatabasePool(path: path, configuration: config)
+            let pool = try DatabasePool(path: path, configuration: config)
+            // The first read creates -wal/-shm if needed: fail here (not later) on a full disk,
+            // so a read-only open can still fall back to reading the file as immutable.
+            if readOnly { try pool.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") } }
+            return pool
         } catch let error as DatabaseError {
-            if readOnly, !FileManager.default.fileExists(atPath: path + "-wal"),
+            if readOnly, walIsEmpty(path),
                let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed),
                let queue = try? DatabaseQueue(path: "file:" + encoded + "?immutable=1", configuration: config) {
                 return queue
@@ -144,13 +148,22 @@ public final class VarselStore: Sendable {
         }
     }
 
+    /// No `-wal` beside the file, or an empty one (a failed open on a full disk leaves 0 bytes):
+    /// every committed page is in the file itself, so reading it as immutable misses nothing.
+    static func walIsEmpty(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path + "-wal", &info) != 0 || info.st_size == 0
+    }
+
     struct SchemaStatus { var pending: Bool; var damage: String? }
 
-    /// Files up to this size get a full `PRAGMA quick_check` on every open (about 3 ms per MB
-    /// here: 0.2 s for 78 MB, docs/reliability.md). Larger files — synthetic portfolios far beyond a
-    /// real one — check the tables every write touches first (schema, migrations, audit trail), so
-    /// that opening stays fast; `varsel backup` always runs the full `integrity_check`.
-    static let fullQuickCheckLimit: Int64 = 32 << 20
+    /// Files up to this size (2 MB: several hundred agreements with their history) get a full
+    /// `PRAGMA quick_check` on every open, about 3 ms per MB here. Larger files check the tables
+    /// every write touches first (schema, migrations, audit trail), so that opening stays fast (the
+    /// 1,000-agreement benchmark's first frame went from 12 to 28 ms with a full check of its 4 MB);
+    /// damage elsewhere is reported when SQLite reads the page ("damaged") and by `varsel backup`'s
+    /// full `integrity_check`.
+    static let fullQuickCheckLimit: Int64 = 2 << 20
 
     static func quickCheckSQL(path: String) -> String {
         var info = stat()
@@ -216,6 +229,12 @@ public final class VarselStore: Sendable {
                     fix: "Nothing was changed. Use --db to name a Varsel database, or a new file name with --create")
     }
 
+    /// `change`: a write was under way (its transaction was rolled back).
+    static func diskFull(_ path: String, change: Bool = false) -> VarselError {
+        VarselError(.io, "The disk holding \(path) is full" + (change ? ": the change was not saved" : ""), at: path,
+                    fix: "Nothing was written. Free some space on that disk (df -h \(DatabaseFile.folder(of: path))) and try again")
+    }
+
     static func damaged(_ path: String, _ detail: String) -> VarselError {
         VarselError(.refusedDatabase, "\(path) is damaged: SQLite's check found \(detail)", at: path,
                     fix: "Nothing was written. Restore the last good backup (varsel restore BACKUP --db \(path)); commands that only read still work, with a warning")
@@ -223,6 +242,10 @@ public final class VarselStore: Sendable {
 
     /// An SQLite error at open time, said as what it means for the user.
     static func describe(_ error: DatabaseError, path: String) -> VarselError {
+        // SQLite reports a disk that cannot take the -wal/-shm files as an I/O error or "unable to open".
+        if error.resultCode == .SQLITE_FULL || [.SQLITE_IOERR, .SQLITE_CANTOPEN].contains(error.resultCode) && DatabaseFile.diskIsFull(path) {
+            return diskFull(path)
+        }
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return VarselError(.io, "\(path) is busy: another program has held a lock on it for more than 5 seconds", at: path,
@@ -238,8 +261,6 @@ public final class VarselStore: Sendable {
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
             return VarselError(.io, "\(path) cannot be opened: \(error.message ?? "unable to open")", at: path,
                                fix: "Check the permissions of the file, its -wal and -shm files and its folder")
-        case .SQLITE_FULL:
-            return VarselError(.io, "The disk holding \(path) is full", at: path, fix: "Nothing was written. Free some space and try again")
         default:
             return VarselError(.io, "\(path) could not be opened: \(error.message ?? "\(error)")", at: path,
                                fix: "Nothing was changed. Check the file and its permissions")
@@ -272,6 +293,8 @@ public final class VarselStore: Sendable {
         }
         var config = configuration()
         config.readonly = true
+        // Another process may be writing (checkpointing the WAL): wait for it as the real open does,
+        // never report a busy file as foreign (issue 15 bug 7, scripts/concurrency.py).
         config.busyMode = .timeout(5)
         do {
             let queue: DatabaseQueue

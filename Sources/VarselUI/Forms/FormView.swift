@@ -1,3 +1,5 @@
+import VarselKit
+
 /// Draws a form as a centred box: fields with the inline error under the offending one,
 /// then the live preview; the hardware cursor sits at the end of the active text field.
 @MainActor enum FormView {

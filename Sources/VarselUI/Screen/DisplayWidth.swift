@@ -1,3 +1,5 @@
+import VarselKit
+
 /// Terminal display width of text, in columns.
 ///
 /// Why our own table: there is no well-kept Swift package for this, and glibc `wcwidth`
@@ -125,20 +127,23 @@ public enum DisplayWidth {
         guard width > 0 else { return "" }
         if let n = simpleWidth(s), n <= width { return s }
         let text = TerminalText.sanitize(s)
-        if of(text) <= width { return text }
         let ell = TerminalText.sanitize(ellipsis)
         let ellWidth = of(ell)
         let mark = ellWidth <= width ? ell : ""
         let budget = width - (ellWidth <= width ? ellWidth : 0)
-        var out = ""
+        // One walk that stops as soon as the text is known not to fit (a 10,000-character title
+        // costs no more than a short one).
         var used = 0
-        for c in text {
-            let w = of(c)
-            if used + w > budget { break }
-            out.append(c)
+        var cut: String.Index? = nil
+        var i = text.startIndex
+        while i < text.endIndex {
+            let w = of(text[i])
+            if cut == nil, used + w > budget { cut = i }
+            if used + w > width { return String(text[..<(cut ?? i)]) + mark }
             used += w
+            i = text.index(after: i)
         }
-        return out + mark
+        return text
     }
 
     /// Truncates (with "…") and pads with spaces to exactly `width` columns.

@@ -1,3 +1,5 @@
+import VarselKit
+
 /// A grid of cells that views draw into; the terminal backend copies it to the screen.
 /// Pure Swift, no curses: views are tested by comparing `text` dumps.
 ///

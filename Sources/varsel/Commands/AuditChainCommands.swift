@@ -34,8 +34,7 @@ struct AuditVerifyCommand: ParsableCommand {
                 broken = true
                 return
             }
-            out("Audit chain verified: \(report.rows) row(s)" + (anchor != nil ? ", anchor found" : "")
-                + ", head \(report.head ?? "none (empty trail)")")
+            out("Audit chain verified: \(report.rows) row(s)\(anchor != nil ? ", anchor found" : ""), head \(report.head ?? "none (empty trail)")")
         }
         if broken { throw ExitCode(1) }
     }
@@ -63,7 +62,7 @@ struct AuditAnchorCommand: ParsableCommand {
                 throw VarselError(.notFound, "The audit trail of \(store.path) is empty: there is nothing to anchor", at: store.path,
                                   fix: "Record something first")
             }
-            out(head)
+            out("\(head)")
         }
         if broken { throw ExitCode(1) }
     }

@@ -51,11 +51,11 @@ struct CalcCommand: ParsableCommand {
                 workingDayOptions: WorkingDayOptions(eveIsWorkingDay: !bankDays, saturdayIsWorkingDay: saturdayWorking),
                 capBefore: cap))
             if format == .json { try JSONOutput.print(CalcOutput(c)); return }
-            out("raw:    \(c.rawDate.humanText)" + (c.dueTimeText.map { " \($0)" } ?? ""))
-            out("due:    \(c.dueDate.humanText)" + (c.rules.contains(.r10Cap) ? " (capped)" : c.wasRolled ? " (rolled)" : ""))
+            out("raw:    \(c.rawDate.humanText)\(c.dueTimeText.map { " \($0)" } ?? "")")
+            out("due:    \(c.dueDate.humanText)\(c.rules.contains(.r10Cap) ? " (capped)" : c.wasRolled ? " (rolled)" : "")")
             out("act by: \(c.actByDate.humanText)")
             out("rules:  \(c.rules.map(\.rawValue).joined(separator: ", "))")
-            out(c.explanation)
+            out("\(c.explanation)")
         }
     }
 
@@ -98,7 +98,7 @@ struct HolidaysCommand: ParsableCommand {
                 var t = TextTable(["DATE", "DAY", "NAME", "KIND"])
                 for d in days { t.append([d.date.iso, d.date.weekday.shortName, d.name, d.isPublicHoliday ? "public holiday" : "not a deadline day"]) }
                 out("\(calendar.name) \(year): Saturdays and Sundays are never deadline days.")
-                out(t.render())
+                outBlock(t.render())
             }
         }
     }

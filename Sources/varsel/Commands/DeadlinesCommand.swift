@@ -41,17 +41,17 @@ struct DeadlinesCommand: ParsableCommand {
                                 + i.what + (i.assumed ? " (assumed)" : ""),
                               i.clause ?? "", i.id])
                 }
-                out(t.render())
+                outBlock(t.render())
                 if !items.isEmpty {
                     out("")
                     for i in items {
                         let line = "\(i.id): \(i.rule)" + (i.flag.map { " — warning: \($0)" } ?? "")
                         if let width = t.width {
                             for l in TextWrap.wrap(line, width: width, continuationWidth: width - 4).enumerated() {
-                                out((l.offset == 0 ? "" : "    ") + l.element)
+                                out("\(l.offset == 0 ? "" : "    ")\(l.element)")
                             }
                         } else {
-                            out(line)
+                            out("\(line)")
                         }
                         if snoozed.contains(i.id), let s = i.snoozedUntil { out("  snoozed until \(s); act by \(i.actByDate) unchanged") }
                         if let note = i.note { out("  note: \(note)") }
@@ -84,8 +84,8 @@ struct CheckCommand: ParsableCommand {
             for i in items {
                 let d = i.deadline
                 let state = i.daysLeft < 0 ? "OVERDUE" : "DUE"
-                out("\(state) \(d.actByDate.iso) (\(i.daysLeft.daysLeftText)) \(i.agreementTitle): \(d.what)"
-                    + (d.clauseRef.map { " [\($0)]" } ?? "") + " {\(d.id)}")
+                let clause = d.clauseRef.map { " [\(TerminalText.sanitize($0))]" } ?? ""
+                out("\(state) \(d.actByDate.iso) (\(i.daysLeft.daysLeftText)) \(i.agreementTitle): \(d.what)\(clause) {\(d.id)}")
             }
             if items.contains(where: { $0.daysLeft < 0 }) { status = 3 } else if !items.isEmpty { status = 1 }
         }
@@ -105,7 +105,7 @@ struct ShowCommand: ParsableCommand {
             let q = try common.settledPortfolio().queries
             let d = try q.detail(agreementId: try q.resolveAgreement(agreement).id)
             if format == .json { try JSONOutput.print(d); return }
-            out(AgreementReport(detail: d, today: q.today).text)
+            outBlock(AgreementReport(detail: d, today: q.today).text)
         }
     }
 }

@@ -6,7 +6,7 @@ import VarselKit
 private func emit(_ data: Data, to out: String?, what: String) throws {
     if let out {
         try PrivateFile.write(data, to: out)
-        FileHandle.standardError.write(Data("\(what) written to \(out)\n".utf8))
+        err("\(what) written to \(out)")
     } else {
         FileHandle.standardOutput.write(data)
     }
@@ -53,7 +53,7 @@ struct ImportCommand: ParsableCommand {
             let store = dryRun ? (missing ? try VarselStore.inMemory() : try common.store(.read)) : try common.store(.create)
             let importer = PortfolioImporter(store: store, clock: try common.clock())
             let plan = try importer.importFile(file, merge: merge, dryRun: dryRun)
-            for line in plan.reportLines(dryRun: dryRun) { out(line) }
+            for line in plan.reportLines(dryRun: dryRun) { out("\(line)") }
         }
     }
 }

@@ -23,9 +23,10 @@ struct GenerateCommand: ParsableCommand {
             let start = Date()
             let s = try PortfolioGenerator(agreements: agreements, seed: seed, clock: try common.clock()).generate(into: store)
             let secs = Date().timeIntervalSince(start)
-            out("Generated \(s.agreements) agreements, \(s.parties) parties, \(s.rules) rules, \(s.subProcessors) sub-processors, "
+            let summary = "Generated \(s.agreements) agreements, \(s.parties) parties, \(s.rules) rules, \(s.subProcessors) sub-processors, "
                 + "\(s.changeNotices) change notices, \(s.objections) objections, \(s.terminations) terminations, \(s.events) events, "
-                + "\(s.deadlines) deadlines (\(s.openDeadlines) open) in \(String(format: "%.2f", secs)) s → \(store.path)")
+                + "\(s.deadlines) deadlines (\(s.openDeadlines) open) in \(String(format: "%.2f", secs)) s → \(store.path)"
+            out("\(summary)")
         }
     }
 }

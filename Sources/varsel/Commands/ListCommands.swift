@@ -24,7 +24,7 @@ struct AgreementsCommand: ParsableCommand {
             case .table:
                 var t = TextTable(["ID", "AGREEMENT", "COUNTERPARTY", "KIND", "STATUS", "NEXT ACT-BY"])
                 for r in rows { t.append([r.id, r.title, r.counterparty, r.kind.label, r.status.rawValue, r.nextActBy?.iso ?? "—"]) }
-                out(t.render())
+                outBlock(t.render())
             }
         }
     }
@@ -61,7 +61,7 @@ struct SubprocessorsCommand: ParsableCommand {
                         t.append([i == 0 ? e.name : "", i == 0 ? (e.orgNumber ?? "") : "", u.country, u.statusText, u.agreementTitle, u.purpose])
                     }
                 }
-                out(t.render())
+                outBlock(t.render())
             }
         }
     }
@@ -92,7 +92,7 @@ struct NoticesCommand: ParsableCommand {
                     let w = r.window.map { d in d.resolution == .deemedAccepted ? "deemed" : d.state == .open ? d.actByDate.iso : "handled" } ?? "—"
                     t.append([r.id, r.date.iso, r.givenBy.rawValue, r.status, w, r.agreementTitle, r.summary + (r.flag.map { " [\($0)]" } ?? "")])
                 }
-                out(t.render())
+                outBlock(t.render())
             }
         }
     }
@@ -127,7 +127,7 @@ struct AuditListCommand: ParsableCommand {
                 t.width = TerminalWidth.current()
                 t.shrinkable = [5, 4]
                 for e in entries { t.append([String(e.id), e.at, e.user, e.action, e.entityId, e.summary]) }
-                out(t.render())
+                outBlock(t.render())
             }
         }
     }

@@ -54,7 +54,7 @@ struct NoticeAddCommand: ParsableCommand {
                 let (n, pv) = try p.recordChangeNotice(draft); (id, preview) = (n.id, pv)
             }
             if format == .json { try JSONOutput.print(RecordedNotice(id: id, deadlines: preview.deadlines, warnings: preview.warnings)); return }
-            out(id.map { "Recorded change notice \($0) on \(a.title)" } ?? "Dry run: nothing written")
+            if let id { out("Recorded change notice \(id) on \(a.title)") } else { out("Dry run: nothing written") }
             for d in preview.deadlines {
                 let done = d.state == .handled ? " (handled: \(d.handledNote ?? ""))" : ""
                 out("  \(d.what): act by \(d.actByDate.humanText)\(done) — \(d.explanation) [\(d.id)]")
@@ -110,7 +110,7 @@ struct AcceptCommand: ParsableCommand {
             let p = try common.portfolio()
             let day = try date.map { try parseDate($0, option: "--date") } ?? p.clock.today
             try p.acceptChangeNotice(noticeId: notice, date: day, channel: channel, note: note)
-            out("Accepted \(notice) on \(day.iso)" + (channel.map { " by \($0.rawValue)" } ?? ""))
+            out("Accepted \(notice) on \(day.iso)\(channel.map { " by \($0.rawValue)" } ?? "")")
         }
     }
 }
@@ -158,7 +158,7 @@ struct TerminateCommand: ParsableCommand {
                 preview = pv
                 out("Recorded termination \(t.id) of \(a.title)")
             }
-            out("  Right: \(preview.right.label)" + (preview.rule?.clauseRef.map { " (\($0))" } ?? ""))
+            out("  Right: \(preview.right.label)\(preview.rule?.clauseRef.map { " (\($0))" } ?? "")")
             out("  Ends \(preview.endDate.iso) (\(preview.endDate.humanText)): \(preview.explanation)")
             for c in preview.endsAlso { out("  Also ends \(preview.endDate.iso): \(c.title) [\(c.id)]") }
             if preview.followOn.isEmpty { out("  No follow-on deadline") }
@@ -182,9 +182,9 @@ struct HandleCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let (d, next) = try common.portfolio().handleDeadlineOpeningNext(id: deadline, note: note)
-            out(TerminalText.sanitize("Handled \(d.id): \(d.what)"))
+            out("Handled \(d.id): \(d.what)")
             if let next, let k = Recurrence.parse(sourceId: next.sourceId)?.occurrence {
-                out(TerminalText.sanitize("  Next occurrence \(k): act by \(next.actByDate.humanText) — \(next.explanation) [\(next.id)]"))
+                out("  Next occurrence \(k): act by \(next.actByDate.humanText) — \(next.explanation) [\(next.id)]")
             }
         }
     }
@@ -211,7 +211,7 @@ struct EventCommand: ParsableCommand {
                                                    date: try date.map { try parseDate($0, option: "--date") } ?? p.clock.today,
                                                    minutes: minutes, description: description, madeBy: by)
             out("Recorded event \(e.id) on \(a.title)")
-            for d in deadlines { out("  \(d.what): act by \(d.actByDate.humanText)" + (d.dueMinutes.map { " \(DeadlineEngine.clockText($0))" } ?? "") + " — \(d.explanation) [\(d.id)]") }
+            for d in deadlines { out("  \(d.what): act by \(d.actByDate.humanText)\(d.dueMinutes.map { " \(DeadlineEngine.clockText($0))" } ?? "") — \(d.explanation) [\(d.id)]") }
         }
     }
 }

@@ -16,7 +16,7 @@ struct ReopenCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let d = try common.portfolio().reopenDeadline(id: deadline, note: note)
-            out(TerminalText.sanitize("Reopened \(d.id): \(d.what), act by \(d.actByDate.humanText)"))
+            out(TerminalLine(sanitizing: "Reopened \(d.id): \(d.what), act by \(d.actByDate.humanText)"))
         }
     }
 }
@@ -40,9 +40,9 @@ struct SnoozeCommand: ParsableCommand {
             let day = try until.map { try parseDate($0, option: "--until") }
             let d = try common.portfolio().snoozeDeadline(id: deadline, until: day)
             if let s = d.snoozedUntil {
-                out(TerminalText.sanitize("Snoozed \(d.id) until \(s.humanText): \(d.what); act by \(d.actByDate.humanText) (unchanged)"))
+                out(TerminalLine(sanitizing: "Snoozed \(d.id) until \(s.humanText): \(d.what); act by \(d.actByDate.humanText) (unchanged)"))
             } else {
-                out(TerminalText.sanitize("Snooze removed from \(d.id): \(d.what); act by \(d.actByDate.humanText)"))
+                out(TerminalLine(sanitizing: "Snooze removed from \(d.id): \(d.what); act by \(d.actByDate.humanText)"))
             }
         }
     }
@@ -59,7 +59,7 @@ struct NoteCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let d = try common.portfolio().noteDeadline(id: deadline, note: text)
-            out(TerminalText.sanitize(d.note.map { "Note on \(d.id): \($0)" } ?? "Note removed from \(d.id)"))
+            out(TerminalLine(sanitizing: d.note.map { "Note on \(d.id): \($0)" } ?? "Note removed from \(d.id)"))
         }
     }
 }
@@ -85,7 +85,7 @@ struct ObjectionEditCommand: ParsableCommand {
             let edit = ObjectionEdit(grounds: grounds, channel: channel, date: try date.map { try parseDate($0, option: "--date") },
                                      note: note.map { Optional($0) })
             let o = try common.portfolio().editObjection(id: objection, edit)
-            out(TerminalText.sanitize("Objection \(o.id): \(o.date.iso) by \(o.channel.rawValue): \(o.grounds.isEmpty ? "no grounds" : o.grounds)"))
+            out(TerminalLine(sanitizing: "Objection \(o.id): \(o.date.iso) by \(o.channel.rawValue): \(o.grounds.isEmpty ? "no grounds" : o.grounds)"))
         }
     }
 }
@@ -101,12 +101,12 @@ struct ObjectionWithdrawCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let w = try common.portfolio().withdrawObjection(id: objection, note: note)
-            out(TerminalText.sanitize("Withdrew objection \(w.objection.id); change notice \(w.objection.changeNoticeId) is \(w.noticeStatus.rawValue)"))
+            out(TerminalLine(sanitizing: "Withdrew objection \(w.objection.id); change notice \(w.objection.changeNoticeId) is \(w.noticeStatus.rawValue)"))
             for d in w.reopened where !(w.deemed?.deadlineIds.contains(d.id) ?? false) {
-                out(TerminalText.sanitize("  Reopened: \(d.what), act by \(d.actByDate.humanText) [\(d.id)]"))
+                out(TerminalLine(sanitizing: "  Reopened: \(d.what), act by \(d.actByDate.humanText) [\(d.id)]"))
             }
             if let deemed = w.deemed {
-                out(TerminalText.sanitize("  Deemed accepted \(deemed.deemedDate.iso)" + (deemed.clauseRef.map { " (\($0))" } ?? "")
+                out(TerminalLine(sanitizing: "  Deemed accepted \(deemed.deemedDate.iso)" + (deemed.clauseRef.map { " (\($0))" } ?? "")
                                           + ": the window passed without an objection standing"))
             }
         }
@@ -122,7 +122,7 @@ struct ObjectionOutcomeCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let o = try common.portfolio().setObjectionOutcome(id: objection, outcome)
-            out(TerminalText.sanitize("Objection \(o.id): outcome \(o.outcome.rawValue)"))
+            out(TerminalLine(sanitizing: "Objection \(o.id): outcome \(o.outcome.rawValue)"))
         }
     }
 }
@@ -145,14 +145,14 @@ struct TerminationWithdrawCommand: ParsableCommand {
         try guarded {
             let w = try common.portfolio().withdrawTermination(id: termination, note: note)
             let a = w.agreement
-            out(TerminalText.sanitize("Withdrew termination \(w.termination.id): \(a.title) is \(a.status.rawValue) again"
+            out(TerminalLine(sanitizing: "Withdrew termination \(w.termination.id): \(a.title) is \(a.status.rawValue) again"
                                       + (a.endDate.map { ", ends \($0.humanText)" } ?? ", no end date")))
-            for c in w.endsAlso { out(TerminalText.sanitize("  Runs on with it: \(c.title) [\(c.id)]")) }
+            for c in w.endsAlso { out(TerminalLine(sanitizing: "  Runs on with it: \(c.title) [\(c.id)]")) }
             if !w.removed.isEmpty { out("  \(w.removed.count) open follow-on deadline(s) removed") }
             for d in w.keptHandled {
-                out(TerminalText.sanitize("  Kept (already handled \(d.handledDate?.iso ?? "")): \(d.what) [\(d.id)]"))
+                out(TerminalLine(sanitizing: "  Kept (already handled \(d.handledDate?.iso ?? "")): \(d.what) [\(d.id)]"))
             }
-            for d in w.replanned { out(TerminalText.sanitize("  Planned again: \(d.what), act by \(d.actByDate.humanText) [\(d.id)]")) }
+            for d in w.replanned { out(TerminalLine(sanitizing: "  Planned again: \(d.what), act by \(d.actByDate.humanText) [\(d.id)]")) }
         }
     }
 }

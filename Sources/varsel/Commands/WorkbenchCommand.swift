@@ -32,7 +32,7 @@ struct WorkbenchCommand: AsyncParsableCommand {
                 throw VarselError(.io, "\(error)".replacingOccurrences(of: "varsel: ", with: ""), at: "terminal",
                                   fix: "Run varsel in a terminal (TERM set to a known type), or use a subcommand such as `varsel deadlines`")
             }
-            if demo { FileHandle.standardError.write(Data("The demo database was \(path)\n".utf8)) }
+            if demo { err("The demo database was \(path)") }
         }
     }
 }

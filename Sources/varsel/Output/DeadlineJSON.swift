@@ -56,7 +56,7 @@ enum DeadlineJSON {
             w.raw(i == items.count - 1 ? "\n  }\n" : "\n  },\n")
         }
         if last { w.raw("]") }
-        return w.bytes
+        return JSONSafety.escapeInvisible(w.bytes)
     }
 }
 

@@ -1,3 +1,4 @@
+import VarselKit
 import VarselUI
 
 /// A plain-text table aligned by display width (å, 東, 🙂 line up), with sanitised cells.

@@ -15,7 +15,7 @@ struct CommonOptions: ParsableArguments {
 
     func validate() throws {
         if let today, CivilDate(iso: today) == nil {
-            throw ValidationError("--today \"\(today)\" is not a date: use YYYY-MM-DD, e.g. 2026-11-23")
+            throw ValidationError("--today \"\(TerminalText.sanitize(today))\" is not a date: use YYYY-MM-DD, e.g. 2026-11-23")
         }
     }
 

@@ -8,10 +8,13 @@ func guarded(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as VarselError {
-        var message = "varsel: error: \(error.what)"
-        if let location = error.location { message += "\n  where: \(location)" }
-        if let fix = error.fix { message += "\n  fix:   \(fix)" }
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        // Messages quote values, field names and lines from imported files: each part is sanitised.
+        // A message may list several problems, one per line (its values hold no line breaks).
+        for (i, line) in error.what.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if i == 0 { err("varsel: error: \(String(line))") } else { err("  \(String(line))") }
+        }
+        if let location = error.location { err("  where: \(location)") }
+        if let fix = error.fix { err("  fix:   \(fix)") }
         throw ExitCode(2)
     } catch let error as ExitCode {
         throw error
@@ -22,10 +25,11 @@ func guarded(_ body: () throws -> Void) throws {
         FileHandle.standardError.write(Data("varsel: error: the database is busy: another program held a lock for more than 5 seconds\n  fix:   nothing was written; try again\n".utf8))
         throw ExitCode(2)
     } catch let error as DatabaseError {
-        FileHandle.standardError.write(Data("varsel: error: the database refused the change: \(error.message ?? "\(error)")\n  nothing was written\n".utf8))
+        err("varsel: error: the database refused the change: \(error.message ?? "\(error)")")
+        err("  nothing was written")
         throw ExitCode(2)
     } catch let error as DecodingError {
-        FileHandle.standardError.write(Data("varsel: error: \(error)\n".utf8))
+        err("varsel: error: \(error)")
         throw ExitCode(2)
     }
 }
@@ -33,10 +37,17 @@ func guarded(_ body: () throws -> Void) throws {
 /// Parses a YYYY-MM-DD option value or fails with the option's name.
 func parseDate(_ text: String, option: String) throws -> CivilDate {
     guard let d = CivilDate(iso: text) else {
-        throw ValidationError("\(option) \"\(text)\" is not a date: use YYYY-MM-DD, e.g. 2026-11-23")
+        throw ValidationError("\(option) \"\(TerminalText.sanitize(text))\" is not a date: use YYYY-MM-DD, e.g. 2026-11-23")
     }
     return d
 }
 
-/// Writes a line to standard output.
-func out(_ s: String) { print(s) }
+/// Writes a line of human-facing text to standard output: interpolated values are sanitised
+/// (`TerminalLine`), so data from the database or an imported file cannot reach the terminal raw.
+func out(_ line: TerminalLine) { print(line.text) }
+
+/// Writes formatted text of several lines (a table, a report) to standard output, each line sanitised.
+func outBlock(_ text: String) { print(TerminalLine.block(text).text) }
+
+/// Writes a line of human-facing text to standard error, interpolated values sanitised.
+func err(_ line: TerminalLine) { FileHandle.standardError.write(Data((line.text + "\n").utf8)) }

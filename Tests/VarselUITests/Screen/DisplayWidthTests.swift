@@ -1,5 +1,6 @@
 import XCTest
 @testable import VarselUI
+import VarselKit
 
 final class DisplayWidthTests: XCTestCase {
     func testASCII() {

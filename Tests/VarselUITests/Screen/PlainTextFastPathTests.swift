@@ -1,5 +1,6 @@
 import XCTest
 @testable import VarselUI
+import VarselKit
 
 /// The drawing fast path (`TerminalText.isPlain`, `DisplayWidth.simpleWidth`) must agree with the
 /// careful path for every scalar it accepts: kept by sanitising, one column, its own cluster.

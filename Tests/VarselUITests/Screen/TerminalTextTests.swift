@@ -1,5 +1,6 @@
 import XCTest
 @testable import VarselUI
+import VarselKit
 
 final class TerminalTextTests: XCTestCase {
     private func assertNoControls(_ s: String, file: StaticString = #filePath, line: UInt = #line) {

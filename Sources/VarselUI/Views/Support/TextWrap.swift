@@ -1,3 +1,5 @@
+import VarselKit
+
 /// Word wrapping by terminal display width (clause text, grounds, audit summaries).
 public enum TextWrap {
     /// Wraps `text` into lines of at most `width` columns (the first line) and

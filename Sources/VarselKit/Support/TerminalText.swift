@@ -85,7 +85,7 @@ public enum TerminalText {
     /// ellipsis (U+2010–U+2027, U+2030–U+205E), arrows (U+2190–U+21FF), box drawing, blocks
     /// and geometric shapes (U+2500–U+25FC). Everything else takes the careful path.
     @inline(__always)
-    static func isPlain(_ v: UInt32) -> Bool {
+    public static func isPlain(_ v: UInt32) -> Bool {
         if v < 0x7F { return v >= 0x20 }
         if v < 0x300 { return v >= 0xA0 && v != 0xAD }
         return (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
