@@ -8,6 +8,7 @@ final class AuditChainCLITests: CLITestCase {
     var db: String { path("v.sqlite") }
 
     private func sqlite3(_ sql: String) throws {
+        brokenAuditChains.insert(db)  // rewritten behind Varsel's back on purpose
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["sqlite3", db, "DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete; " + sql]

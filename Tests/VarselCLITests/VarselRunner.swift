@@ -100,13 +100,44 @@ func sqlite(_ path: String, _ sql: String, file: StaticString = #filePath, line:
     return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
 }
 
-/// A temporary folder per test case.
+/// A temporary folder per test case. Every Varsel database a test leaves in it must pass
+/// `varsel audit verify` (issue 15: the chain holds on every database the tests create), unless
+/// the test broke the chain on purpose and says so with `brokenAuditChains`.
 class CLITestCase: XCTestCase {
     var dir: URL!
+    /// Paths of databases whose audit chain the test broke deliberately.
+    var brokenAuditChains: Set<String> = []
     override func setUpWithError() throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("varsel-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     }
-    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
+    override func tearDownWithError() throws {
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for db in Self.databases(under: dir) where !brokenAuditChains.contains(db) {
+            let r = try Varsel.run(["audit", "verify", "--db", db])
+            // Exit 2: not a Varsel database, damaged or foreign (the hostile-file tests' own files).
+            // Exit 1 is a broken chain: never acceptable on a database a test created.
+            XCTAssertNotEqual(r.status, 1, "audit verify failed on \(db) left by \(name):\n\(r.stdout)\(r.stderr)")
+        }
+    }
     func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+
+    /// Regular files under `dir` that start with the SQLite header and carry Varsel's application id
+    /// (backups included).
+    static func databases(under dir: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: dir.path) else { return [] }
+        var found: [String] = []
+        for case let rel as String in walker {
+            let p = dir.appendingPathComponent(rel).path
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir), !isDir.boolValue,
+                  let h = FileHandle(forReadingAtPath: p) else { continue }
+            let header = (try? h.read(upToCount: 72)) ?? Data()
+            try? h.close()
+            guard header.count == 72, header.starts(with: Array("SQLite format 3\u{0}".utf8)) else { continue }
+            let appID = header[68..<72].reduce(0) { $0 << 8 | UInt32($1) }
+            if appID == 0x5652_534C { found.append(p) }  // "VRSL", Schema.applicationID
+        }
+        return found
+    }
 }

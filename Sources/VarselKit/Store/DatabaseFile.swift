@@ -73,18 +73,34 @@ public enum DatabaseFile {
             throw VarselError(.refusedDatabase, "\(path) is not a Varsel database: it is not an SQLite file at all", at: path,
                               fix: "Nothing was changed. Name a Varsel database with --db, or a new file name with --create")
         }
-        let pageSize = { (v: Int) in v == 1 ? 65536 : v }(Int(header[16]) << 8 | Int(header[17]))
-        let pages = Int(be32(header, 28))
-        // The page count is valid when the "version-valid-for" number matches the change counter.
-        // While another process checkpoints its WAL into the file, the header can already name pages
-        // not yet written (read here without SQLite's locks): with a -wal beside the file the open's
-        // quick check, under SQLite's locks, is the judge (scripts/concurrency.py found the race).
-        if be32(header, 92) == be32(header, 24), pages > 0, Int64(pages) * Int64(pageSize) > Int64(info.st_size),
-           VarselStore.walIsEmpty(path), !FileManager.default.fileExists(atPath: path + "-wal") {
-            throw VarselError(.refusedDatabase, "\(path) is damaged: it is truncated (\(info.st_size) bytes; its header says \(pages * pageSize))", at: path,
-                              fix: "Nothing was changed. Restore the last good backup: varsel restore BACKUP --db \(path)")
+        // While another process checkpoints its WAL into the file, the header (read here without
+        // SQLite's locks) can already name pages not yet written: a shortfall seen with a -wal beside
+        // the file is looked at again for up to half a second before the file is called truncated
+        // (scripts/concurrency.py found the race: "truncated" reported on a healthy file).
+        var attempt = 0
+        var (h, size) = (header, Int64(info.st_size))
+        while let claimed = Self.truncation(header: h, size: size) {
+            attempt += 1
+            if attempt > 10 || !FileManager.default.fileExists(atPath: path + "-wal") {
+                throw VarselError(.refusedDatabase, "\(path) is damaged: it is truncated (\(size) bytes; its header says \(claimed))", at: path,
+                                  fix: "Nothing was changed. Restore the last good backup: varsel restore BACKUP --db \(path)")
+            }
+            usleep(50_000)
+            var again = stat()
+            guard stat(path, &again) == 0 else { break }
+            (h, size) = (try readHeader(path), Int64(again.st_size))
         }
         return .sqlite(applicationID: Int32(bitPattern: be32(header, 68)))
+    }
+
+    /// The size the header claims when the file is shorter than that, else nil. The page count is
+    /// valid only when the "version-valid-for" number matches the change counter.
+    static func truncation(header: [UInt8], size: Int64) -> Int64? {
+        guard header.count >= 100 else { return nil }
+        let pageSize = { (v: Int) in v == 1 ? 65536 : v }(Int(header[16]) << 8 | Int(header[17]))
+        let pages = Int64(be32(header, 28))
+        guard be32(header, 92) == be32(header, 24), pages > 0, pages * Int64(pageSize) > size else { return nil }
+        return pages * Int64(pageSize)
     }
 
     /// SQLite writes `-wal` and `-shm` beside the database, so a writer needs the folder writable.

@@ -27,11 +27,16 @@ final class TempFolder {
 }
 
 enum Fixture {
+    /// Watches the audit chain of every store the fixture makes (see `AuditChainWatch`).
+    nonisolated(unsafe) static let watching: Void = AuditChainWatch.register()
+
     /// An in-memory store holding the demo portfolio dated around `today`, and a portfolio service on it.
     static func demo(today: CivilDate, store: VarselStore? = nil) throws -> Portfolio {
         let store = try store ?? VarselStore.inMemory()
         let clock = VarselClock.fixed(today)
         try DemoPortfolio.load(into: store, clock: clock, user: "tester")
+        Fixture.watching
+        AuditChainWatch.watch(store)
         return Portfolio(store: store, clock: clock, ids: TestIDs(), user: "tester")
     }
 
