@@ -82,6 +82,10 @@ def main():
     def open_deadlines():
         return [row[0] for row in query("SELECT id FROM deadlines WHERE state = 'open' ORDER BY id")]
 
+    def agenda_deadlines():
+        """Open deadlines the agenda shows (overdue or due within 90 days), so `x` has a row to act on."""
+        return query("SELECT id FROM deadlines WHERE state = 'open' AND act_by_date <= date(?, '+90 days')", (TODAY,))
+
     def terminable():
         return [row[0] for row in query("SELECT id FROM agreements a WHERE status = 'active' AND parent_id IS NULL AND NOT EXISTS "
                                         "(SELECT 1 FROM terminations t WHERE t.agreement_id = a.id AND t.withdrawn_date IS NULL) ORDER BY id")]
@@ -124,7 +128,7 @@ def main():
         kind = rnd.choice(["notice", "notice", "event", "object", "handle", "terminate", "withdraw", "import", "backup"]
                           + (["workbench", "workbench"] if tmux else []))
         argv = None
-        if kind == "workbench" and open_deadlines():
+        if kind == "workbench" and agenda_deadlines():
             if baseline_audit is None:
                 baseline_audit = query("SELECT count(*) FROM audit")[0][0]
             attempted.append((kind, marker, None))
@@ -236,7 +240,8 @@ def acknowledged_present(query, kind, marker, argv, work):
         rows = query("SELECT state, handled_note FROM deadlines WHERE id = ?", (argv[1],))
         return rows == [("handled", marker)] and query("SELECT count(*) FROM audit WHERE entity_id = ?", (argv[1],))[0][0] >= 1
     if kind == "terminate":
-        rows = query("SELECT id FROM terminations WHERE note = ?", (marker,))
+        # A later withdrawal appends "Withdrawn: …" to the note on a new line.
+        rows = query("SELECT id FROM terminations WHERE note = ? OR note LIKE ?", (marker, marker + "\n%"))
         return len(rows) == 1 and query("SELECT count(*) FROM audit WHERE entity_id = ?", (rows[0][0],))[0][0] >= 1
     if kind == "withdraw":
         rows = query("SELECT withdrawn_date FROM terminations WHERE id = ?", (argv[2],))

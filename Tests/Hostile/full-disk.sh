@@ -21,6 +21,7 @@ WORK="$(mktemp -d)"
 MNT="$WORK/disk"
 DB="$MNT/portfolio.sqlite"
 SOCK="varsel-disk-$$"
+S=disk  # the tmux session in use
 T() { tmux -L "$SOCK" "$@"; }
 passed=0
 cleanup() {
@@ -29,7 +30,7 @@ cleanup() {
   rm -rf "$WORK" 2>/dev/null || true
 }
 trap cleanup EXIT
-fail() { echo "full-disk: FAIL: $*"; echo "--- screen ---"; T capture-pane -p -t disk 2>/dev/null || true; echo "full-disk: $passed passed, 1 failed"; exit 1; }
+fail() { echo "full-disk: FAIL: $*"; echo "--- screen ---"; T capture-pane -p -t "$S" 2>/dev/null || true; echo "full-disk: $passed passed, 1 failed"; exit 1; }
 ok() { passed=$((passed + 1)); echo "  ok: $*"; }
 
 mkdir -p "$MNT"
@@ -118,12 +119,12 @@ ok "after space is freed the next write succeeds"
 wait_for() {
   local text="$1" i
   for i in $(seq 1 300); do
-    if T capture-pane -p -t disk | grep -qF -- "$text"; then return 0; fi
+    if T capture-pane -p -t "$S" | grep -qF -- "$text"; then return 0; fi
     sleep 0.05
   done
   fail "timed out waiting for: $text"
 }
-keys() { T send-keys -t disk "$@"; }
+keys() { T send-keys -t "$S" "$@"; }
 T new-session -d -s disk -x 140 -y 40 "env -i HOME=$WORK TERM=xterm-256color LANG=C.UTF-8 PATH=$PATH VARSEL_TODAY=$TODAY bash --norc --noprofile"
 keys "$BIN --db '$DB'" Enter
 wait_for "Overdue 1"
@@ -133,7 +134,7 @@ handled() { sq "SELECT count(*) FROM deadlines WHERE state = 'handled'"; }
 mark_handled() {
   keys x; wait_for "Mark deadline handled"
   keys C-s
-  if T capture-pane -p -t disk | grep -qF "[y]"; then keys y; fi
+  if T capture-pane -p -t "$S" | grep -qF "[y]"; then keys y; fi
 }
 
 # ---- 2. Disk full, workbench ----
@@ -142,7 +143,7 @@ fill_disk
 mark_handled
 wait_for "is full"
 keys Escape
-if T capture-pane -p -t disk | grep -qF "Discard"; then keys y; fi
+if T capture-pane -p -t "$S" | grep -qF "Discard"; then keys y; fi
 keys 2; wait_for "Agreement (6)"; keys 1; wait_for "Overdue 1"
 free_disk
 [ "$(handled)" = "$h0" ] || fail "the workbench handled a deadline on a full disk"
@@ -179,15 +180,16 @@ RO="$WORK/ro"; mkdir -p "$RO"; chmod 755 "$WORK"
 cp "$DB" "$RO/portfolio.sqlite"; chown -R nobody "$RO"
 AS_NOBODY="setpriv --reuid=65534 --regid=65534 --clear-groups"
 RODB="$RO/portfolio.sqlite"
-T kill-server 2>/dev/null || true
-T new-session -d -s disk -x 140 -y 40 "env -i HOME=$RO TERM=xterm-256color LANG=C.UTF-8 PATH=$PATH VARSEL_TODAY=$TODAY $AS_NOBODY $BIN --db '$RODB'"
+# A second session before the first is closed: killing the server and starting a new one at once races.
+T new-session -d -s disk2 -x 140 -y 40 "env -i HOME=$RO TERM=xterm-256color LANG=C.UTF-8 PATH=$PATH VARSEL_TODAY=$TODAY $AS_NOBODY $BIN --db '$RODB'"
+T kill-session -t disk; S=disk2
 wait_for "Within 14 days"
 h2=$(sqlite3 "$RODB" "SELECT count(*) FROM deadlines WHERE state = 'handled'")
 a2=$(sqlite3 "$RODB" "SELECT count(*) FROM audit")
 chmod 0400 "$RODB"; chmod 0500 "$RO"
 mark_handled
 for i in $(seq 1 300); do
-  screen=$(T capture-pane -p -t disk)
+  screen=$(T capture-pane -p -t "$S")
   if echo "$screen" | grep -qE "Deadline handled:|read-only|cannot be written"; then break; fi
   sleep 0.05
 done

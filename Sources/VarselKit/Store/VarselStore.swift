@@ -92,7 +92,7 @@ public final class VarselStore: Sendable {
         }
         if state == .missing { try createEmptyFile(path: path) }
         var config = configuration()
-        config.busyMode = .timeout(5)
+        config.busyMode = .timeout(busyTimeout)
         config.label = "varsel"
         do {
             if case .sqlite(0) = state {
@@ -129,7 +129,7 @@ public final class VarselStore: Sendable {
     /// disk) reads the file as immutable instead, when no committed page waits in the WAL.
     private static func connect(path: String, readOnly: Bool) throws -> any DatabaseWriter {
         var config = configuration()
-        config.busyMode = .timeout(5)
+        config.busyMode = .timeout(busyTimeout)
         config.label = "varsel"
         config.readonly = readOnly
         do {
@@ -240,6 +240,11 @@ public final class VarselStore: Sendable {
                     fix: "Nothing was written. Restore the last good backup (varsel restore BACKUP --db \(path)); commands that only read still work, with a warning")
     }
 
+    /// How long a connection waits for another program's lock before giving up. Eight writers on a
+    /// busy 2-core machine queued for more than 5 s (scripts/concurrency.py); SQLite's busy handler
+    /// is not first-come first-served, so the wait is generous: a cron job would rather wait than fail.
+    static let busyTimeout: TimeInterval = 30
+
     /// An SQLite error at open time, said as what it means for the user.
     static func describe(_ error: DatabaseError, path: String) -> VarselError {
         // SQLite reports a disk that cannot take the -wal/-shm files as an I/O error or "unable to open".
@@ -248,7 +253,7 @@ public final class VarselStore: Sendable {
         }
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return VarselError(.io, "\(path) is busy: another program has held a lock on it for more than 5 seconds", at: path,
+            return VarselError(.io, "\(path) is busy: another program has held a lock on it for more than \(Int(busyTimeout)) seconds", at: path,
                                fix: "Nothing was changed. Try again when the other program has finished writing")
         case .SQLITE_NOTADB:
             return VarselError(.refusedDatabase, "\(path) is not a Varsel database: SQLite does not recognise it", at: path,
@@ -295,7 +300,7 @@ public final class VarselStore: Sendable {
         config.readonly = true
         // Another process may be writing (checkpointing the WAL): wait for it as the real open does,
         // never report a busy file as foreign (issue 15 bug 7, scripts/concurrency.py).
-        config.busyMode = .timeout(5)
+        config.busyMode = .timeout(busyTimeout)
         do {
             let queue: DatabaseQueue
             if !FileManager.default.fileExists(atPath: path + "-wal"),

@@ -22,7 +22,7 @@ func guarded(_ body: () throws -> Void) throws {
         FileHandle.standardError.write(Data("varsel: error: the database file is damaged: \(error.message ?? "malformed")\n  fix:   nothing was written; restore the last good backup (varsel restore BACKUP)\n".utf8))
         throw ExitCode(2)
     } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-        FileHandle.standardError.write(Data("varsel: error: the database is busy: another program held a lock for more than 5 seconds\n  fix:   nothing was written; try again\n".utf8))
+        FileHandle.standardError.write(Data("varsel: error: the database is busy: another program held a lock for more than 30 seconds\n  fix:   nothing was written; try again\n".utf8))
         throw ExitCode(2)
     } catch let error as DatabaseError {
         err("varsel: error: the database refused the change: \(error.message ?? "\(error)")")
