@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "varsel", targets: ["varsel"]),
         .library(name: "VarselKit", targets: ["VarselKit"]),
+        .library(name: "VarselSQLite", targets: ["VarselSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -15,15 +16,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        // Model library: domain, deadline engine, store, exchange. No terminal code.
+        // Model library: domain, deadline engine, services, the storage interface, exchange.
+        // Backend-free (no GRDB) and no terminal code.
         .target(
             name: "VarselKit",
             dependencies: [
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 "VarselResources",
             ]
+        ),
+        // The SQLite backend of the storage interface: GRDB, schema and migrations, SQL queries,
+        // backup and restore. The only target that imports GRDB.
+        .target(
+            name: "VarselSQLite",
+            dependencies: ["VarselKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The top-level Resources/ folder: the demo portfolio, shipped as a bundle.
         .target(
@@ -49,17 +56,18 @@ let package = Package(
         .executableTarget(
             name: "varsel",
             dependencies: [
-                "VarselKit", "VarselUI", "VarselTerminal",
+                "VarselKit", "VarselSQLite", "VarselUI", "VarselTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // The scale benchmark (docs/performance.md): prints numbers, asserts nothing.
-        .executableTarget(name: "varsel-bench", dependencies: ["VarselKit", "VarselUI"]),
+        .executableTarget(name: "varsel-bench", dependencies: ["VarselKit", "VarselSQLite", "VarselUI"]),
         // The fuzz target (docs/reliability.md): libFuzzer with -DFUZZING, a replay tool otherwise.
-        .executableTarget(name: "varsel-fuzz", dependencies: ["VarselKit"]),
-        .testTarget(name: "VarselKitTests", dependencies: ["VarselKit"]),
-        .testTarget(name: "VarselUITests", dependencies: ["VarselUI", "VarselKit"]),
+        .executableTarget(name: "varsel-fuzz", dependencies: ["VarselKit", "VarselSQLite"]),
+        // Service and exchange tests run on the SQLite backend (the one backend), so they reach
+        // its file for assertions; see docs/architecture.md, "Tests".
+        .testTarget(name: "VarselKitTests", dependencies: ["VarselKit", "VarselSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "VarselUITests", dependencies: ["VarselUI", "VarselKit", "VarselSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "VarselCLITests", dependencies: ["varsel"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import VarselKit
+import VarselSQLite
 import VarselUI
 
 /// Runs in a child process: opens the database, renders the workbench headless and times
@@ -45,7 +46,7 @@ enum HeadlessProbe {
         }
         do {
             let start = Stats.now()
-            let store = try VarselStore.open(path: db)
+            let store = try SQLiteStorage.open(path: db)
             let openMs = Stats.ms(since: start)
             let wb = Workbench(portfolio: Portfolio(store: store, clock: .fixed(today)), databaseLabel: db)
             _ = wb.render(width: width, height: height)

@@ -1,5 +1,6 @@
 import Foundation
 import VarselKit
+import VarselSQLite
 
 /// Fuzz target for the import path (JSON and YAML) and the period parser (docs/reliability.md).
 ///
@@ -13,7 +14,7 @@ import VarselKit
 /// importer (both parse, validate and plan a dry-run import into an empty in-memory database),
 /// 200–255 `Period.parse`. Errors are expected; crashes, hangs and sanitizer reports are bugs.
 enum FuzzTarget {
-    nonisolated(unsafe) static var store: VarselStore? = try? VarselStore.inMemory()
+    nonisolated(unsafe) static var store: (any PortfolioStorage)? = try? SQLiteStorage.inMemory()
 
     /// Runs one input; returns what `varsel import --dry-run` would exit with: "0", or "2 kind"
     /// for a refusal (`VarselError.Kind`), or "2 other" for any other error.

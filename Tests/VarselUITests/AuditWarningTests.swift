@@ -1,6 +1,7 @@
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 @testable import VarselUI
 
 /// The workbench verifies the newest audit rows at start and says so in the header when they fail.

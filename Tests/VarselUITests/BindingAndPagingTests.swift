@@ -1,5 +1,6 @@
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 @testable import VarselUI
 
 final class BindingAndPagingTests: XCTestCase {
@@ -52,7 +53,7 @@ final class BindingAndPagingTests: XCTestCase {
                           counterpartyId: "cp", ourRole: .customer, language: "sv", governingLaw: "Swedish law", calendar: .se)
             }
             try p.write { db in
-                try PortfolioSnapshot.insert(PortfolioDocument(parties: parties, agreements: agreements), into: db, includeAudit: false)
+                try PortfolioSnapshot.insert(PortfolioDocument(parties: parties, agreements: agreements), into: db)
                 return ((), AuditNote(action: "seed", entityType: "portfolio", entityId: "t", summary: "seed"))
             }
             let wb = Workbench(portfolio: p, databaseLabel: "big")
@@ -93,7 +94,7 @@ final class BindingAndPagingTests: XCTestCase {
                           governingLaw: "Swedish law", calendar: .se)
             }
             try p.write { db in
-                try PortfolioSnapshot.insert(PortfolioDocument(parties: parties, agreements: agreements), into: db, includeAudit: false)
+                try PortfolioSnapshot.insert(PortfolioDocument(parties: parties, agreements: agreements), into: db)
                 return ((), AuditNote(action: "seed", entityType: "portfolio", entityId: "t", summary: "seed"))
             }
             let wb = Workbench(portfolio: p, databaseLabel: "big")
@@ -138,8 +139,7 @@ final class BindingAndPagingTests: XCTestCase {
                              country: i < 450 ? "SE" : "NO", purpose: i == 7 ? "Särskild hosting" : "Hosting", status: .approved)
             }
             try p.write { db in
-                try PortfolioSnapshot.insert(PortfolioDocument(parties: parties, agreements: agreements, subProcessors: subs),
-                                             into: db, includeAudit: false)
+                try PortfolioSnapshot.insert(PortfolioDocument(parties: parties, agreements: agreements, subProcessors: subs), into: db)
                 return ((), AuditNote(action: "seed", entityType: "portfolio", entityId: "t", summary: "seed"))
             }
             let wb = Workbench(portfolio: p, databaseLabel: "big")

@@ -1,5 +1,6 @@
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 @testable import VarselUI
 
 /// The workbench side of issue 13 items 7, 8 and 9.
@@ -32,10 +33,10 @@ final class ChangeSemanticsUITests: XCTestCase {
     func testChangeNoticeFormAsksForTheEffectiveDateAndWhoGaveNotice() throws {
         try onMain {
             let p = try Fixture.portfolio()
-            try p.write { db in
-                try NoticeRule(id: "ps-1.3", agreementId: "pureservice", clauseRef: "1.3", title: "Decide before the changed terms apply",
+            try p.write { tx in
+                try tx.insert(NoticeRule(id: "ps-1.3", agreementId: "pureservice", clauseRef: "1.3", title: "Decide before the changed terms apply",
                                trigger: .changeTakesEffect, changeKinds: [.termsChanged], period: Period(1, .days),
-                               direction: .before, actor: .us, silenceIsApproval: true).insert(db)
+                               direction: .before, actor: .us, silenceIsApproval: true))
                 return ((), AuditNote(action: "test", entityType: "rule", entityId: "ps-1.3", summary: "test rule"))
             }
             let wb = Workbench(portfolio: p, databaseLabel: "test.sqlite")
@@ -68,7 +69,7 @@ final class ChangeSemanticsUITests: XCTestCase {
     func testOutsideTheEEAIsFlaggedInTheWorkbench() throws {
         try onMain {
             let p = try Fixture.portfolio()
-            try p.write { db in
+            try (p.store as! VarselStore).auditedWrite(user: "test", at: Date()) { db in
                 try db.execute(sql: "UPDATE agreements SET transfer_consent_clause = 'C.5, C.6' WHERE id = 'pureservice'")
                 return ((), AuditNote(action: "test", entityType: "agreement", entityId: "pureservice", summary: "test"))
             }

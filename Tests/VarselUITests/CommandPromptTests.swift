@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 @testable import VarselUI
 
 /// The `:` command line: export, backup and calendar with a confirmation line; no overwrite without `!`.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 @testable import VarselUI
 
 /// Issue 14 bugs 8–10: notes on screen, the detail title beside the scroll counter, wording.

@@ -1,5 +1,7 @@
+import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 @testable import VarselUI
 
 /// A small portfolio on a fixed day (Mon 23 Nov 2026), built through the services:
@@ -62,7 +64,7 @@ enum Fixture {
                              purpose: "Cloud hosting", status: .approved),
             ])
         try p.write { db in
-            try PortfolioSnapshot.insert(doc, into: db, includeAudit: false)
+            try PortfolioSnapshot.insert(doc, into: db)
             return ((), AuditNote(action: "seed", entityType: "portfolio", entityId: "test", summary: "Test portfolio"))
         }
         try p.recordChangeNotice(ChangeNoticeDraft(
@@ -94,4 +96,9 @@ enum Fixture {
 /// enter the main actor explicitly.
 func onMain(_ body: @MainActor () throws -> Void) rethrows {
     try MainActor.assumeIsolated(body)
+}
+
+extension PortfolioStorage {
+    /// The SQLite file behind the storage interface, for tests that check rows directly.
+    var writer: any DatabaseWriter { (self as! VarselStore).writer }
 }

@@ -1,5 +1,6 @@
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 @testable import VarselUI
 
 /// Key flows driven through the real binding table, headless.
@@ -210,9 +211,9 @@ final class FlowTests: XCTestCase {
             let rule = NoticeRule(id: "pub-review", agreementId: "pub-avtal", clauseRef: nil, title: "Yearly review of the supplier",
                                   trigger: .recurring, period: Period(12, .months), direction: .after, actor: .us,
                                   recursFrom: CivilDate(iso: "2024-11-16")!)
-            try p.write { db in
-                try rule.insert(db)
-                try XCTUnwrap(p.planner.occurrence(2, of: rule, calendar: .se)).insert(db)
+            try p.write { tx in
+                try tx.insert(rule)
+                try tx.insert(XCTUnwrap(p.planner.occurrence(2, of: rule, calendar: .se)))
                 return ((), AuditNote(action: "seed", entityType: "rule", entityId: rule.id, summary: "Recurring rule"))
             }
             let wb = Workbench(portfolio: p, databaseLabel: "test.sqlite")

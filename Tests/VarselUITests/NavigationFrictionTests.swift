@@ -1,5 +1,6 @@
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 @testable import VarselUI
 
 /// Issue 14 friction: landing on the rule an agenda item came from, rules in clause order, the

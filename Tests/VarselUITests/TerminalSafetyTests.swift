@@ -1,5 +1,6 @@
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 @testable import VarselUI
 
 /// Every view and form rendered headless with hostile data (issue 15): no control or bidi character
@@ -33,7 +34,7 @@ final class TerminalSafetyTests: XCTestCase {
                                                   status: .approved))
         }
         try p.write { db in
-            try PortfolioSnapshot.insert(doc, into: db, includeAudit: false)
+            try PortfolioSnapshot.insert(doc, into: db)
             return ((), AuditNote(action: "seed", entityType: "portfolio", entityId: "hostile", summary: samples.joined(separator: " | ")))
         }
         for (i, s) in samples.enumerated() {

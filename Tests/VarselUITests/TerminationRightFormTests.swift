@@ -1,5 +1,6 @@
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 @testable import VarselUI
 
 /// The termination form lets the user choose the right where the agreement has more than one

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 @testable import VarselUI
 
 /// Issue 14: bracketed paste, readline editing in form fields, asking before a filled form is

@@ -1,5 +1,6 @@
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 @testable import VarselUI
 
 /// Every view rendered headless at 80x24 and 160x48, asserting on the visible text.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import VarselResources
 
 /// Builds the demo database: the five real agreements from `Resources/demo/portfolio.json`,
@@ -15,17 +14,16 @@ public enum DemoPortfolio {
     }
 
     /// Loads the demo into an empty store, dated around `clock.today`.
-    public static func load(into store: VarselStore, clock: VarselClock, user: String = OSUser.current()) throws {
+    public static func load(into store: any PortfolioStorage, clock: VarselClock, user: String = OSUser.current()) throws {
         let doc = try document()
-        let empty = try store.writer.read { db in try Agreement.fetchCount(db) == 0 }
-        guard empty else {
+        guard try !store.reading(today: clock.today, planner: DeadlinePlanner()).hasAgreements() else {
             throw VarselError(.conflict, "\(store.path) already holds agreements", fix: "Use --force to replace it, or another --db")
         }
         let portfolio = Portfolio(store: store, clock: clock, ids: SequentialIDGenerator(), user: user)
-        try portfolio.write { db in
-            try PortfolioSnapshot.insert(doc, into: db, includeAudit: false)
-            _ = try Recurrence.openMissing(db, rules: doc.noticeRules, today: clock.today, planner: portfolio.planner)
-            try AgreementEndings.sync(db, agreementIds: doc.agreements.map(\.id), planner: portfolio.planner)
+        try portfolio.write { tx in
+            try PortfolioSnapshot.insert(doc, into: tx)
+            _ = try Recurrence.openMissing(tx, rules: doc.noticeRules, today: clock.today, planner: portfolio.planner)
+            try AgreementEndings.sync(tx, agreementIds: doc.agreements.map(\.id), planner: portfolio.planner)
             return ((), AuditNote(action: "load_demo", entityType: "portfolio", entityId: "demo",
                                   summary: "Demo portfolio loaded: \(doc.agreements.count) agreements, \(doc.noticeRules.count) notice rules, \(doc.subProcessors.count) sub-processors"))
         }

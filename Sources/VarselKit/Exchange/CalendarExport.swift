@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// An RFC 5545 calendar of open deadlines: one all-day VEVENT per deadline on its act-by day.
 ///
@@ -20,10 +19,10 @@ public enum CalendarExport {
     }
 
     /// The calendar of the portfolio's open deadlines on `clock.today`.
-    public static func ics(store: VarselStore, clock: VarselClock, options: Options = Options()) throws -> String {
-        let queries = PortfolioQueries(store: store, today: clock.today)
-        let items = try queries.agenda(within: options.within)
-        let clauses = try store.writer.read { db in try Clause.fetchAll(db) }
+    public static func ics(store: any PortfolioStorage, clock: VarselClock, options: Options = Options()) throws -> String {
+        let reading = store.reading(today: clock.today, planner: DeadlinePlanner())
+        let items = try reading.agenda(within: options.within)
+        let clauses = try reading.allClauses()
         var headings: [String: String] = [:]
         for c in clauses { headings[c.agreementId + "\u{0}" + c.reference] = c.heading }
         return ics(items: items, clauseHeadings: headings, now: clock.now(), alarmDays: options.alarmDays)
@@ -75,7 +74,7 @@ public enum CalendarExport {
     static func basic(_ d: CivilDate) -> String { d.iso.replacingOccurrences(of: "-", with: "") }
 
     /// "20261123T090000Z".
-    static func timestamp(_ date: Date) -> String {
+    package static func timestamp(_ date: Date) -> String {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "UTC")!
         let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)

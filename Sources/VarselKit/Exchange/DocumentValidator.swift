@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Turns a problem at a document path into a `VarselError` naming the file, the path, the YAML line
 /// when known, what is wrong and how to fix it.
@@ -102,39 +101,6 @@ struct ProblemReporter: @unchecked Sendable {
         "DecisionBasis": DecisionBasis.allCases.map(\.rawValue),
         "DeadlineResolution": DeadlineResolution.allCases.map(\.rawValue),
     ]
-}
-
-/// Ids already in the database, for references from a document imported into a non-empty store.
-struct ExistingIDs {
-    var parties: Set<String>, agreements: [String: String?], rules: Set<String>, subProcessors: Set<String>
-    var changeNotices: Set<String>, terminations: Set<String>, events: Set<String>
-    /// Clause references per agreement, by clause id (so a document's clause can override one).
-    var clauses: [String: (agreementId: String, reference: String)]
-    var auditCount: Int
-    var isEmpty: Bool
-
-    init(_ db: Database) throws {
-        func ids(_ table: String) throws -> Set<String> { Set(try String.fetchAll(db, sql: "SELECT id FROM \(table)")) }
-        parties = try ids("parties")
-        agreements = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, parent_id FROM agreements") { agreements[row["id"]] = row["parent_id"] as String? }
-        rules = try ids("notice_rules")
-        subProcessors = try ids("sub_processors")
-        changeNotices = try ids("change_notices")
-        terminations = try ids("terminations")
-        events = try ids("events")
-        clauses = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, agreement_id, reference FROM clauses") {
-            clauses[row["id"]] = (row["agreement_id"], row["reference"])
-        }
-        auditCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? 0
-        var total = auditCount + parties.count + agreements.count + rules.count + subProcessors.count
-        total += changeNotices.count + terminations.count + events.count + clauses.count
-        for table in ["agreement_versions", "objections", "deadlines"] {
-            total += try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
-        }
-        isEmpty = total == 0
-    }
 }
 
 /// Checks a decoded document: required text, periods, duplicate ids, references, audit rows.

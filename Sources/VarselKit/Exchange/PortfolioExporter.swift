@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Writes the whole portfolio as a `PortfolioDocument` in JSON: sorted keys, pretty-printed,
 /// every table in id order (the audit trail in sequence), ending with a newline.
@@ -8,12 +7,12 @@ import GRDB
 /// database → export gives the same bytes (see docs/exchange.md, "Round trip").
 public enum PortfolioExporter {
     /// The document of everything in the store, read in one consistent snapshot.
-    public static func document(store: VarselStore) throws -> PortfolioDocument {
-        try store.writer.read { db in try PortfolioSnapshot.read(db) }
+    public static func document(store: any PortfolioStorage) throws -> PortfolioDocument {
+        try store.exportDocument()
     }
 
     /// The exchange JSON of the whole portfolio.
-    public static func exportJSON(store: VarselStore) throws -> Data {
+    public static func exportJSON(store: any PortfolioStorage) throws -> Data {
         try encodeJSON(try document(store: store))
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Yams
 
 /// Reads a portfolio document (JSON, or YAML of the same shape) and writes it into a store.
@@ -16,11 +15,11 @@ import Yams
 /// - every other import appends exactly one audit row, action `import`, with the counts, the ids
 ///   added and the records changed (before and after).
 public struct PortfolioImporter: Sendable {
-    public var store: VarselStore
+    public var store: any PortfolioStorage
     public var clock: VarselClock
     public var user: String
 
-    public init(store: VarselStore, clock: VarselClock, user: String = OSUser.current()) {
+    public init(store: any PortfolioStorage, clock: VarselClock, user: String = OSUser.current()) {
         self.store = store; self.clock = clock; self.user = user
     }
 
@@ -43,26 +42,23 @@ public struct PortfolioImporter: Sendable {
     public func importData(_ data: Data, fileName: String, merge: Bool = false, dryRun: Bool = false) throws -> ImportPlan {
         let parsed = try PortfolioImporter.parse(data, fileName: fileName)
         if dryRun {
-            return try store.writer.read { db in try prepare(parsed, db: db, merge: merge).plan }
+            return try store.read { records in try prepare(parsed, records: records, merge: merge).plan }
         }
-        return try store.writer.write { db in
-            let prepared = try prepare(parsed, db: db, merge: merge)
+        return try store.writeImport(user: user, at: clock.now()) { tx -> (ImportPlan, AuditNote?) in
+            let prepared = try prepare(parsed, records: tx, merge: merge)
             do {
-                try prepared.apply(db)
+                try prepared.apply(tx)
             } catch let error as VarselError {
                 throw error
             } catch {
                 throw VarselError(.conflict, "The database refused the import: \(error)", at: fileName,
                                   fix: "Nothing was imported. Check the records named in the message")
             }
-            if prepared.plan.writesImportAuditRow {
-                let note = AuditNote(action: "import", entityType: "portfolio", entityId: (fileName as NSString).lastPathComponent,
-                                     summary: prepared.plan.auditSummary(fileName: fileName))
-                var chained = note
-                chained.before = prepared.auditBefore; chained.after = prepared.auditAfter
-                try AuditChain.append(db, at: AuditClock.iso(clock.now()), user: user, note: chained)
-            }
-            return prepared.plan
+            guard prepared.plan.writesImportAuditRow else { return (prepared.plan, nil) }
+            var note = AuditNote(action: "import", entityType: "portfolio", entityId: (fileName as NSString).lastPathComponent,
+                                 summary: prepared.plan.auditSummary(fileName: fileName))
+            note.before = prepared.auditBefore; note.after = prepared.auditAfter
+            return (prepared.plan, note)
         }
     }
 
@@ -195,15 +191,15 @@ public struct PortfolioImporter: Sendable {
 
     struct Prepared {
         var plan: ImportPlan
-        var apply: (Database) throws -> Void
+        var apply: (any PortfolioTransaction) throws -> Void
         var auditBefore: String?
         var auditAfter: String?
     }
 
-    func prepare(_ parsed: ParsedDocument, db: Database, merge: Bool) throws -> Prepared {
+    func prepare(_ parsed: ParsedDocument, records: any PortfolioRecords, merge: Bool) throws -> Prepared {
         let doc = parsed.document
         let reporter = parsed.reporter
-        let existing = try ExistingIDs(db)
+        let existing = try records.existingIDs()
         let emptyDatabase = existing.isEmpty
         // References may name records already in the database (docs/exchange.md).
         var validator = DocumentValidator(doc: doc, reporter: reporter, existing: emptyDatabase ? nil : existing)
@@ -211,21 +207,15 @@ public struct PortfolioImporter: Sendable {
 
         var plan = ImportPlan()
         plan.mode = emptyDatabase ? (doc.audit.isEmpty ? .add : .restore) : (merge ? .merge : .add)
-        var appliers: [(Database) throws -> Void] = []
+        var appliers: [(any PortfolioTransaction) throws -> Void] = []
         var changedBefore: [String: [String]] = [:], changedAfter: [String: [String]] = [:]
         var addedIds: [String: [String]] = [:]
         var conflicts: [String] = []
 
-        func table<R: ExchangeRecord>(_ name: String, _ items: [R], order: ([R]) -> [R] = { $0 }) throws {
+        func table<R: StoredRecord>(_ name: String, _ items: [R], order: ([R]) -> [R] = { $0 }) throws {
             var old: [String: R] = [:]
             if !emptyDatabase {
-                let ids = items.map(\.id)
-                var start = 0
-                while start < ids.count {
-                    let chunk = Array(ids[start..<min(start + 500, ids.count)])
-                    for r in try R.filter(keys: chunk).fetchAll(db) { old[r.id] = r }
-                    start += 500
-                }
+                for r in try records.records(R.self, ids: items.map(\.id)) { old[r.id] = r }
             }
             var summary = ImportPlan.Table(name: name)
             var added: [R] = [], changed: [R] = []
@@ -249,9 +239,9 @@ public struct PortfolioImporter: Sendable {
             addedIds[name] = summary.added.isEmpty ? nil : summary.added
             plan.tables.append(summary)
             let toInsert = order(added)
-            appliers.append { db in
-                for r in toInsert { try r.insert(db) }
-                for r in changed { try r.update(db) }
+            appliers.append { tx in
+                for r in toInsert { try tx.insert(r) }
+                for r in changed { try tx.update(r) }
             }
         }
         try table("parties", doc.parties)
@@ -265,7 +255,7 @@ public struct PortfolioImporter: Sendable {
         try table("terminations", doc.terminations)
         try table("events", doc.events)
         try table("deadlines", doc.deadlines)
-        if !emptyDatabase { conflicts += try RecordedDecisions.crossConflicts(doc, db: db) }
+        if !emptyDatabase { conflicts += try RecordedDecisions.crossConflicts(doc, records: records) }
         if !conflicts.isEmpty {
             let shown = conflicts.prefix(30).map { "- \($0)" } + (conflicts.count > 30 ? ["… and \(conflicts.count - 30) more"] : [])
             throw reporter.problem(nil, "The file would rewrite \(conflicts.count) recorded decision\(conflicts.count == 1 ? "" : "s") "
@@ -276,12 +266,7 @@ public struct PortfolioImporter: Sendable {
         // A deadline's silence-is-approval mirrors its rule: files written before the field existed
         // leave it out, and their passed silence windows must not turn into overdue items.
         if doc.deadlines.contains(where: { !$0.silenceIsApproval && $0.ruleId != nil }) {
-            appliers.append { db in
-                try db.execute(sql: """
-                    UPDATE deadlines SET silence_is_approval = 1
-                    WHERE silence_is_approval = 0 AND rule_id IN (SELECT id FROM notice_rules WHERE silence_is_approval = 1)
-                    """)
-            }
+            appliers.append { tx in try tx.markSilenceWindowsFromRules() }
         }
 
         plan.auditInFile = doc.audit.count
@@ -290,18 +275,10 @@ public struct PortfolioImporter: Sendable {
         if plan.mode == .restore {
             plan.auditRestored = doc.audit.count
             let rows = chain.rows
-            appliers.append { db in
-                for a in rows {
-                    try db.cachedStatement(sql: """
-                        INSERT INTO audit (id, at, user, action, entity_type, entity_id, summary, before, after, prev_hash, hash, imported)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-                        """).execute(arguments: [a.id, a.at, a.user, a.action, a.entityType, a.entityId, a.summary, a.before, a.after,
-                                                 a.prevHash, a.hash])
-                }
-            }
+            appliers.append { tx in try tx.insertRestoredAudit(rows) }
         } else {
             for a in doc.audit {
-                if var row = try AuditEntry.fetchOne(db, key: a.id) {
+                if var row = try records.auditEntry(id: a.id) {
                     row.imported = a.imported // a mark of the database, not of the row
                     if row == a { plan.auditAlreadyPresent += 1; continue }
                 }
@@ -316,24 +293,24 @@ public struct PortfolioImporter: Sendable {
             touched.formUnion(doc.agreements.map(\.id)); touched.formUnion(doc.noticeRules.map(\.agreementId))
             touched.formUnion(doc.changeNotices.map(\.agreementId)); touched.formUnion(doc.events.map(\.agreementId))
             touched.formUnion(doc.terminations.map(\.agreementId))
-            appliers.append { db in _ = try DeadlineRecompute.refresh(db, agreementIds: touched) }
+            appliers.append { tx in _ = try DeadlineRecompute.refresh(tx, agreementIds: touched) }
         } else {
             // Agreements with a known end (fixed end date or term, or ending with a parent) get the
             // follow-ons of that end at once, without anyone recording a termination.
             let ending = doc.agreements.filter { $0.ownEnd != nil || $0.endsWithParent }.map(\.id)
-            appliers.append { db in try AgreementEndings.sync(db, agreementIds: ending, planner: DeadlinePlanner()) }
+            appliers.append { tx in try AgreementEndings.sync(tx, agreementIds: ending, planner: DeadlinePlanner()) }
         }
         // A recurring duty of ours always has its next occurrence open (a file written by hand, or a
         // rule added by a merge, may not carry one); a file exported by varsel already does.
         let recurring = doc.noticeRules.filter { $0.trigger == .recurring }
         if !recurring.isEmpty {
             let today = clock.today
-            appliers.append { db in _ = try Recurrence.openMissing(db, rules: recurring, today: today, planner: DeadlinePlanner()) }
+            appliers.append { tx in _ = try Recurrence.openMissing(tx, rules: recurring, today: today, planner: DeadlinePlanner()) }
         }
         let before = changedBefore.isEmpty ? nil : Self.jsonObjectText(changedBefore)
         let after = Self.jsonObjectText(["added": addedIds.mapValues { $0.map { "\"\(Self.escapeJSON($0))\"" } },
                                          "changed": changedAfter])
-        let apply: (Database) throws -> Void = { db in for f in appliers { try f(db) } }
+        let apply: (any PortfolioTransaction) throws -> Void = { tx in for f in appliers { try f(tx) } }
         return Prepared(plan: plan, apply: apply, auditBefore: before, auditAfter: plan.writesImportAuditRow ? after : nil)
     }
 
@@ -443,20 +420,6 @@ public struct PortfolioImporter: Sendable {
         }
     }
 }
-
-/// The model types an import writes, matched by their stable text id.
-protocol ExchangeRecord: SnakeCaseRecord, Hashable, Identifiable where ID == String {}
-extension Party: ExchangeRecord {}
-extension Agreement: ExchangeRecord {}
-extension AgreementVersion: ExchangeRecord {}
-extension Clause: ExchangeRecord {}
-extension NoticeRule: ExchangeRecord {}
-extension SubProcessor: ExchangeRecord {}
-extension ChangeNotice: ExchangeRecord {}
-extension Objection: ExchangeRecord {}
-extension TerminationNotice: ExchangeRecord {}
-extension AgreementEvent: ExchangeRecord {}
-extension Deadline: ExchangeRecord {}
 
 /// What an import did (or, for a dry run, would do).
 public struct ImportPlan: Sendable, Equatable {

@@ -1,5 +1,3 @@
-import GRDB
-
 /// What an import may not do to decisions recorded in the database: objections, acceptances,
 /// terminations and handled deadlines are evidence, so a file never rewrites them (a stale or
 /// crafted export would otherwise change an objection's grounds and date, or move a notice from
@@ -55,12 +53,12 @@ enum RecordedDecisions {
     /// Objections and change notice statuses after the import must agree: every objection is on an
     /// objected notice, and a notice the file leaves other than objected keeps no objection. One
     /// line per conflict, each naming the file's record.
-    static func crossConflicts(_ doc: PortfolioDocument, db: Database) throws -> [String] {
+    static func crossConflicts(_ doc: PortfolioDocument, records: any PortfolioRecords) throws -> [String] {
         var out: [String] = []
         let fileNotices = Dictionary(doc.changeNotices.enumerated().map { ($1.id, ($0, $1)) }, uniquingKeysWith: { a, _ in a })
         func status(_ noticeId: String) throws -> ChangeNoticeStatus? {
             if let (_, n) = fileNotices[noticeId] { return n.status }
-            return try ChangeNotice.fetchOne(db, key: noticeId)?.status
+            return try records.record(ChangeNotice.self, id: noticeId)?.status
         }
         for (i, o) in doc.objections.enumerated() {
             if let s = try status(o.changeNoticeId), s != .objected {
@@ -69,7 +67,7 @@ enum RecordedDecisions {
         }
         let fileObjections = Set(doc.objections.map(\.changeNoticeId))
         for n in doc.changeNotices where n.status != .objected && !fileObjections.contains(n.id) {
-            let recorded = try String.fetchAll(db, sql: "SELECT id FROM objections WHERE change_notice_id = ? ORDER BY id", arguments: [n.id])
+            let recorded = try records.objections(changeNoticeId: n.id).map(\.id)
             if let first = recorded.first, let (i, _) = fileNotices[n.id] {
                 out.append("changeNotices[\(i)] \"\(TerminalText.sanitize(n.id))\": \(n.status.rawValue) in the file, but objection \"\(TerminalText.sanitize(first))\" to it is recorded in the database")
             }

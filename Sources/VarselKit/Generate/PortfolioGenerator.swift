@@ -1,4 +1,3 @@
-import GRDB
 
 /// Builds a realistic synthetic portfolio for scale tests and benchmarks: service agreements with
 /// DPAs underneath, notice rules drawn from the patterns of the five real agreements, sub-processors
@@ -23,17 +22,16 @@ public struct PortfolioGenerator: Sendable {
 
     /// Fills an empty store in one transaction with one audit row.
     @discardableResult
-    public func generate(into store: VarselStore, user: String = OSUser.current()) throws -> Summary {
+    public func generate(into store: any PortfolioStorage, user: String = OSUser.current()) throws -> Summary {
         guard agreements > 0 else {
             throw VarselError(.invalidInput, "--agreements must be at least 1", at: "--agreements")
         }
-        let empty = try store.writer.read { db in try Agreement.fetchCount(db) == 0 }
-        guard empty else {
+        guard try !store.reading(today: clock.today, planner: DeadlinePlanner()).hasAgreements() else {
             throw VarselError(.conflict, "\(store.path) already holds agreements", at: "--db",
                               fix: "Generate into a new file")
         }
-        return try store.auditedWrite(user: user, at: clock.now()) { db in
-            var run = GeneratorRun(spec: self, rng: SeededRandom(seed: seed), db: db)
+        return try store.write(user: user, at: clock.now()) { tx in
+            var run = GeneratorRun(spec: self, rng: SeededRandom(seed: seed), tx: tx)
             try run.build()
             let s = run.summary
             return (s, AuditNote(action: "generate", entityType: "portfolio", entityId: "synthetic",
@@ -46,14 +44,14 @@ public struct PortfolioGenerator: Sendable {
 struct GeneratorRun {
     let spec: PortfolioGenerator
     var rng: SeededRandom
-    let db: Database
+    let tx: any PortfolioTransaction
     var summary = PortfolioGenerator.Summary()
     let planner = DeadlinePlanner()
     var vendors: [(name: String, org: String?, country: String)] = []
     var serial = 0
 
-    init(spec: PortfolioGenerator, rng: SeededRandom, db: Database) {
-        self.spec = spec; self.rng = rng; self.db = db
+    init(spec: PortfolioGenerator, rng: SeededRandom, tx: any PortfolioTransaction) {
+        self.spec = spec; self.rng = rng; self.tx = tx
     }
 
     var today: CivilDate { spec.clock.today }
@@ -71,7 +69,7 @@ struct GeneratorRun {
 
     mutating func build() throws {
         let us = Party(id: "us", name: "Synthetic kommun", country: "SE")
-        try us.insert(db)
+        try tx.insert(us)
         summary.parties += 1
         for _ in 0..<spec.vendorPool {
             let (name, country) = companyName()
@@ -94,8 +92,8 @@ struct GeneratorRun {
         let counterpartyId: String
         if let parent { counterpartyId = parent.counterpartyId } else {
             counterpartyId = nextID("pty")
-            try Party(id: counterpartyId, name: partyName, orgNumber: "\(rng.int(100_000...999_999))-\(rng.int(1000...9999))",
-                      country: country).insert(db)
+            try tx.insert(Party(id: counterpartyId, name: partyName, orgNumber: "\(rng.int(100_000...999_999))-\(rng.int(1000...9999))",
+                      country: country))
             summary.parties += 1
         }
         let language = rng.pick(["sv", "sv", "da", "nb", "en"])
@@ -116,7 +114,7 @@ struct GeneratorRun {
                                   language: language, governingLaw: calendar.name + " law", calendar: calendar,
                                   version: "\(rng.int(1...4)).\(rng.int(0...9))", signedDate: start.adding(days: -rng.int(1...60)),
                                   effectiveDate: start, term: term, status: .active, parentId: parent?.id)
-        try agreement.insert(db)
+        try tx.insert(agreement)
         summary.agreements += 1
         let rules = try makeRules(agreement)
         if isDPA || rng.chance(0.3) { try makeSubProcessors(agreement) }
@@ -132,9 +130,9 @@ struct GeneratorRun {
             let i = Int(rng.next() % UInt64(templates.count))
             let t = templates.remove(at: i)
             let clauseRef = "\(rng.int(2...12)).\(rng.int(1...9))"
-            try Clause(id: "\(a.id)-\(t.key)-c", agreementId: a.id, reference: clauseRef, heading: t.heading, text: t.text).insert(db)
+            try tx.insert(Clause(id: "\(a.id)-\(t.key)-c", agreementId: a.id, reference: clauseRef, heading: t.heading, text: t.text))
             let rule = t.make("\(a.id)-\(t.key)", a.id, clauseRef)
-            try rule.insert(db)
+            try tx.insert(rule)
             rules.append(rule)
         }
         summary.rules += rules.count
@@ -144,10 +142,10 @@ struct GeneratorRun {
     mutating func makeSubProcessors(_ a: Agreement) throws {
         for _ in 0..<rng.int(1...5) {
             let v = rng.pick(vendors)
-            try SubProcessor(id: nextID("sp"), agreementId: a.id, name: v.name, orgNumber: v.org, country: v.country,
+            try tx.insert(SubProcessor(id: nextID("sp"), agreementId: a.id, name: v.name, orgNumber: v.org, country: v.country,
                              purpose: rng.pick(SyntheticNames.vendorPurposes),
                              transferMechanism: ["US", "GB"].contains(v.country) ? "SCC 2021/914" : nil,
-                             status: rng.chance(0.95) ? .approved : .removed, since: a.effectiveDate).insert(db)
+                             status: rng.chance(0.95) ? .approved : .removed, since: a.effectiveDate))
             summary.subProcessors += 1
         }
     }
@@ -165,7 +163,7 @@ struct GeneratorRun {
                 let v = rng.pick(vendors)
                 let sp = SubProcessor(id: nextID("sp"), agreementId: a.id, name: v.name, orgNumber: v.org, country: v.country,
                                       purpose: rng.pick(SyntheticNames.vendorPurposes), status: .proposed, since: notice.effectiveDate)
-                try sp.insert(db)
+                try tx.insert(sp)
                 summary.subProcessors += 1
                 notice.subProcessorId = sp.id
                 notice.summary = "New sub-processor: \(v.name)"
@@ -182,12 +180,12 @@ struct GeneratorRun {
                 notice.decisionBasis = .deemed; notice.decisionDate = deemed; notice.decisionClause = deadlines[0].clauseRef
                 for i in deadlines.indices { Self.settle(&deadlines[i], on: deemed) }
             }
-            try notice.insert(db)
+            try tx.insert(notice)
             summary.changeNotices += 1
             if objected {
-                try Objection(id: nextID("obj"), changeNoticeId: notice.id, date: min(today, received.adding(days: rng.int(1...20))),
-                              grounds: "Överföring till tredje land utan tillräckliga skyddsåtgärder", channel: .email,
-                              outcome: rng.pick(ObjectionOutcome.allCases)).insert(db)
+                try tx.insert(Objection(id: nextID("obj"), changeNoticeId: notice.id, date: min(today, received.adding(days: rng.int(1...20))),
+                                        grounds: "Överföring till tredje land utan tillräckliga skyddsåtgärder", channel: .email,
+                                        outcome: rng.pick(ObjectionOutcome.allCases)))
                 summary.objections += 1
             }
             for var d in deadlines {
@@ -200,7 +198,7 @@ struct GeneratorRun {
             let date = kind == .auditPlanned ? today.adding(days: rng.int(20...400)) : today.adding(days: -rng.int(0...700))
             let event = AgreementEvent(id: nextID("ev"), agreementId: a.id, kind: kind, date: date,
                                        minutes: kind == .incidentDiscovered ? rng.int(0...1439) : nil, description: kind.label)
-            try event.insert(db)
+            try tx.insert(event)
             summary.events += 1
             for var d in planner.deadlines(for: event, rules: rules, calendar: a.calendar) {
                 if d.silenceIsApproval && Portfolio.deemedDate(of: d) <= today { Self.settle(&d, on: Portfolio.deemedDate(of: d)) }
@@ -217,12 +215,12 @@ struct GeneratorRun {
             } else {
                 end = noticeDate.adding(months: 3)
             }
-            try TerminationNotice(id: id, agreementId: a.id, givenBy: rng.chance(0.5) ? .us : .them, noticeDate: noticeDate,
-                                  channel: .letter, ruleId: nil, endDate: end, explanation: "3 months after notice given").insert(db)
+            try tx.insert(TerminationNotice(id: id, agreementId: a.id, givenBy: rng.chance(0.5) ? .us : .them, noticeDate: noticeDate,
+                                  channel: .letter, ruleId: nil, endDate: end, explanation: "3 months after notice given"))
             var ended = a
             ended.endDate = end
             ended.status = end < today ? .ended : .terminating
-            try ended.update(db)
+            try tx.update(ended)
             summary.terminations += 1
             for d in planner.deadlines(forEnd: end, terminationId: id, rules: rules, calendar: a.calendar) { try insert(d) }
         }
@@ -236,7 +234,7 @@ struct GeneratorRun {
     }
 
     mutating func insert(_ d: Deadline) throws {
-        try d.insert(db)
+        try tx.insert(d)
         summary.deadlines += 1
         if d.state == .open { summary.openDeadlines += 1 }
     }

@@ -7,6 +7,9 @@ public enum ChangeKind: String, Codable, Sendable, CaseIterable {
     case assignment
     case other
 
+    /// A sub-processor added or replaced: the notice names the proposed sub-processor.
+    public var isSubProcessorChange: Bool { self == .subProcessorAdded || self == .subProcessorReplaced }
+
     public var label: String {
         switch self {
         case .subProcessorAdded: "New sub-processor"

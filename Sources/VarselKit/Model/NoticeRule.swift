@@ -166,6 +166,12 @@ public struct NoticeRule: Codable, Hashable, Sendable, Identifiable {
     /// Whether this rule applies to a change notice of `kind`.
     public func applies(to kind: ChangeKind) -> Bool { changeKinds.isEmpty || changeKinds.contains(kind) }
 
+    /// Whether an objection to `notice` must state grounds under this rule (some agreements demand
+    /// objective grounds); a termination rule never asks for them.
+    public func requiresGrounds(forObjectionTo notice: ChangeNotice) -> Bool {
+        groundsRequired && applies(to: notice.kind) && trigger != .terminationNotice
+    }
+
     /// Whose change notices the rule governs (`them` unless stated).
     public var governsNoticesBy: Actor { noticeBy ?? .them }
 

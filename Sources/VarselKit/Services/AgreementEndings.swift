@@ -1,4 +1,3 @@
-import GRDB
 
 extension Agreement {
     /// The day the agreement ends by itself: its end date, or the last day of a fixed term.
@@ -18,27 +17,27 @@ extension Agreement {
 /// recorded, the termination's own follow-ons replace them.
 enum AgreementEndings {
     /// The end that counts for `agreement`: the parent's end when it ends with its parent.
-    static func end(_ db: Database, of agreement: Agreement, depth: Int = 0) throws -> CivilDate? {
+    static func end(_ tx: any PortfolioRecords, of agreement: Agreement, depth: Int = 0) throws -> CivilDate? {
         guard agreement.endsWithParent, let parentId = agreement.parentId, depth < 32,
-              let parent = try Agreement.fetchOne(db, key: parentId) else { return agreement.ownEnd }
-        return try end(db, of: parent, depth: depth + 1)
+              let parent = try tx.record(Agreement.self, id: parentId) else { return agreement.ownEnd }
+        return try end(tx, of: parent, depth: depth + 1)
     }
 
     /// True when the agreement's end comes from a recorded (not withdrawn) termination (its own, or for one
     /// that ends with its parent, the parent's).
-    static func terminated(_ db: Database, _ agreement: Agreement, depth: Int = 0) throws -> Bool {
-        if try TerminationNotice.filter(Column("agreement_id") == agreement.id && Column("withdrawn_date") == nil).fetchCount(db) > 0 { return true }
+    static func terminated(_ tx: any PortfolioRecords, _ agreement: Agreement, depth: Int = 0) throws -> Bool {
+        if try tx.activeTerminationCount(agreementId: agreement.id) > 0 { return true }
         guard agreement.endsWithParent, let parentId = agreement.parentId, depth < 32,
-              let parent = try Agreement.fetchOne(db, key: parentId) else { return false }
-        return try terminated(db, parent, depth: depth + 1)
+              let parent = try tx.record(Agreement.self, id: parentId) else { return false }
+        return try terminated(tx, parent, depth: depth + 1)
     }
 
     /// The agreements that end with `id` (children, grandchildren, …), parents before children.
-    static func dependants(_ db: Database, of id: String) throws -> [Agreement] {
+    static func dependants(_ tx: any PortfolioRecords, of id: String) throws -> [Agreement] {
         var out: [Agreement] = [], queue = [id], seen: Set<String> = [id]
         while !queue.isEmpty {
             let next = queue.removeFirst()
-            for child in try Agreement.filter(Column("parent_id") == next && Column("ends_with_parent") == true).order(Column("id")).fetchAll(db)
+            for child in try tx.agreementsEnding(withParent: next)
             where !seen.contains(child.id) {
                 seen.insert(child.id); out.append(child); queue.append(child.id)
             }
@@ -50,51 +49,48 @@ enum AgreementEndings {
     /// step with their current ends; returns the deadlines inserted or updated. Handled deadlines
     /// are never touched; open ones that no longer follow are removed.
     @discardableResult
-    static func sync(_ db: Database, agreementIds: some Sequence<String>, planner: DeadlinePlanner) throws -> [Deadline] {
+    static func sync(_ tx: any PortfolioTransaction, agreementIds: some Sequence<String>, planner: DeadlinePlanner) throws -> [Deadline] {
         var done: Set<String> = [], changed: [Deadline] = []
         for id in agreementIds {
-            guard !done.contains(id), let a = try Agreement.fetchOne(db, key: id) else { continue }
-            for agreement in [a] + (try dependants(db, of: id)) where !done.contains(agreement.id) {
+            guard !done.contains(id), let a = try tx.record(Agreement.self, id: id) else { continue }
+            for agreement in [a] + (try dependants(tx, of: id)) where !done.contains(agreement.id) {
                 done.insert(agreement.id)
-                changed += try syncOne(db, agreement, planner: planner)
+                changed += try syncOne(tx, agreement, planner: planner)
             }
         }
         return changed
     }
 
-    private static func syncOne(_ db: Database, _ stored: Agreement, planner: DeadlinePlanner) throws -> [Deadline] {
+    private static func syncOne(_ tx: any PortfolioTransaction, _ stored: Agreement, planner: DeadlinePlanner) throws -> [Deadline] {
         var agreement = stored
-        let end = try end(db, of: agreement)
+        let end = try end(tx, of: agreement)
         if agreement.endsWithParent, agreement.parentId != nil, agreement.endDate != end {
             agreement.endDate = end
-            try agreement.update(db)
+            try tx.update(agreement)
         }
-        let existing = try Deadline.filter(Column("agreement_id") == agreement.id
-                                           && Column("source_kind") == DeadlineSourceKind.agreementEnd.rawValue).fetchAll(db)
+        let existing = try tx.deadlines(DeadlineFilter(agreementIds: [agreement.id], sourceKind: .agreementEnd))
         var wanted: [Deadline] = []
-        if let end, try !terminated(db, agreement) {
-            let rules = try NoticeRule.filter(Column("agreement_id") == agreement.id).order(Column("id")).fetchAll(db)
+        if let end, try !terminated(tx, agreement) {
+            let rules = try tx.rules(agreementId: agreement.id)
             wanted = planner.deadlines(forEnd: end, terminationId: agreement.id, rules: rules, calendar: agreement.calendar,
                                        sourceKind: .agreementEnd)
         }
         let byId = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let wantedIds = Set(wanted.map(\.id))
-        for old in existing where old.state == .open && !wantedIds.contains(old.id) { try old.delete(db) }
+        for old in existing where old.state == .open && !wantedIds.contains(old.id) { try tx.delete(old) }
         var changed: [Deadline] = []
         for var d in wanted {
-            guard let old = byId[d.id] else { try d.insert(db); changed.append(d); continue }
+            guard let old = byId[d.id] else { try tx.insert(d); changed.append(d); continue }
             d.snoozedUntil = old.snoozedUntil; d.note = old.note
             guard old.state == .open, old != d else { continue }
-            try d.update(db); changed.append(d)
+            try tx.update(d); changed.append(d)
         }
         return changed
     }
 
     /// Removes the open end-date follow-ons of agreements a termination now ends.
-    static func dropPlanned(_ db: Database, agreementIds: [String]) throws {
+    static func dropPlanned(_ tx: any PortfolioTransaction, agreementIds: [String]) throws {
         guard !agreementIds.isEmpty else { return }
-        try Deadline.filter(agreementIds.contains(Column("agreement_id"))
-                            && Column("source_kind") == DeadlineSourceKind.agreementEnd.rawValue
-                            && Column("state") == DeadlineState.open.rawValue).deleteAll(db)
+        try tx.deleteDeadlines(DeadlineFilter(agreementIds: agreementIds, sourceKind: .agreementEnd, state: .open))
     }
 }

@@ -1,4 +1,3 @@
-import GRDB
 
 /// A change notice as typed into a form or the command line, before it is stored.
 public struct ChangeNoticeDraft: Sendable, Equatable {
@@ -50,9 +49,9 @@ public struct ChangeNoticePreview: Sendable {
 extension Portfolio {
     /// Validates a draft and computes the deadlines it would open, without writing.
     public func previewChangeNotice(_ draft: ChangeNoticeDraft) throws -> ChangeNoticePreview {
-        try store.writer.read { db in
-            let (notice, _, agreement) = try validate(draft, db)
-            let rules = try rules(db, agreementId: agreement.id)
+        try read { tx in
+            let (notice, _, agreement) = try validate(draft, tx)
+            let rules = try tx.rules(agreementId: agreement.id)
             return try preview(notice, rules: rules, agreement: agreement)
         }
     }
@@ -61,26 +60,26 @@ extension Portfolio {
     /// `givenBy` under the agreement: such a notice must carry its effective date (forms mark the
     /// field required). nil when no rule needs it.
     public func ruleNeedingEffectiveDate(agreementId: String, kind: ChangeKind, givenBy: Actor = .them) throws -> NoticeRule? {
-        try store.writer.read { db in
+        try read { tx in
             let probe = ChangeNotice(id: "", agreementId: agreementId, kind: kind, receivedDate: clock.today, channel: .email,
                                      summary: "", givenBy: givenBy)
-            return planner.rulesNeedingEffectiveDate(for: probe, in: try rules(db, agreementId: agreementId)).first
+            return planner.rulesNeedingEffectiveDate(for: probe, in: try tx.rules(agreementId: agreementId)).first
         }
     }
 
     /// Records a change notice (and its proposed sub-processor) and opens its deadlines.
     @discardableResult
     public func recordChangeNotice(_ draft: ChangeNoticeDraft) throws -> (ChangeNotice, ChangeNoticePreview) {
-        try write { db in
-            var (notice, sub, agreement) = try validate(draft, db)
+        try write { tx in
+            var (notice, sub, agreement) = try validate(draft, tx)
             if let sub {
-                try sub.insert(db)
+                try tx.insert(sub)
                 notice.subProcessorId = sub.id
             }
-            try notice.insert(db)
-            let rules = try rules(db, agreementId: agreement.id)
+            try tx.insert(notice)
+            let rules = try tx.rules(agreementId: agreement.id)
             let result = try preview(notice, rules: rules, agreement: agreement)
-            for d in result.deadlines { try d.insert(db) }
+            for d in result.deadlines { try tx.insert(d) }
             let due = result.deadlines.map { "\($0.what) by \($0.actByDate.iso)" }.joined(separator: "; ")
             let note = AuditNote(action: "record_change_notice", entityType: "change_notice", entityId: notice.id,
                                  summary: "\(notice.kind.label) on \(agreement.title): \(notice.summary)" + (due.isEmpty ? "" : " — \(due)"),
@@ -94,7 +93,7 @@ extension Portfolio {
         let needing = planner.rulesNeedingEffectiveDate(for: notice, in: rules)
         if let rule = needing.first {
             let ref = rule.clauseRef.map { "Clause \($0)" } ?? "Rule \(rule.id)"
-            let what = notice.kind == .subProcessorAdded || notice.kind == .subProcessorReplaced
+            let what = notice.kind.isSubProcessorChange
                 ? "the day the sub-processor is to be engaged" : "the day the change applies"
             throw VarselError(.invalidInput, "\(ref) counts from \(what) (\"\(rule.title)\"), but the notice has no effective date: "
                               + "no deadline could be opened", at: "effective",
@@ -131,8 +130,8 @@ extension Portfolio {
         return ChangeNoticePreview(deadlines: deadlines, warnings: warnings)
     }
 
-    private func validate(_ draft: ChangeNoticeDraft, _ db: Database) throws -> (ChangeNotice, SubProcessor?, Agreement) {
-        let agreement = try agreement(db, draft.agreementId)
+    private func validate(_ draft: ChangeNoticeDraft, _ tx: any PortfolioRecords) throws -> (ChangeNotice, SubProcessor?, Agreement) {
+        let agreement = try tx.agreement(draft.agreementId)
         guard draft.givenBy == .us || draft.givenBy == .them else {
             throw VarselError(.invalidInput, "A change notice is given by one party, not \"\(draft.givenBy.rawValue)\"", at: "given-by",
                               fix: "Use \"them\" for a notice received from the counterparty, \"us\" for one we give")
@@ -150,12 +149,11 @@ extension Portfolio {
             throw VarselError(.invalidInput, "Effective date \(eff.iso) is before the notice was received (\(draft.receivedDate.iso))",
                               at: "effective", fix: "Check the date the change is to apply")
         }
-        let isSubProcessorChange = draft.kind == .subProcessorAdded || draft.kind == .subProcessorReplaced
-        if isSubProcessorChange && draft.subProcessor == nil {
+        if draft.kind.isSubProcessorChange && draft.subProcessor == nil {
             throw VarselError(.invalidInput, "A sub-processor change needs the proposed sub-processor", at: "sub-processor",
                               fix: "Give its name, country and purpose (--sub-name, --sub-country, --sub-purpose)")
         }
-        if let r = draft.replacesSubProcessorId, try SubProcessor.fetchOne(db, key: r) == nil {
+        if let r = draft.replacesSubProcessorId, try tx.record(SubProcessor.self, id: r) == nil {
             throw VarselError(.notFound, "No sub-processor with id \"\(r)\"", at: "replaces",
                               fix: "List them with `varsel subprocessors --agreement \(agreement.id)`")
         }

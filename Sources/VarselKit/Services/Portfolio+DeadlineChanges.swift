@@ -1,4 +1,3 @@
-import GRDB
 
 extension Portfolio {
     /// Reopens a handled deadline: it is open again and on the agenda; its handled date and note
@@ -7,13 +6,13 @@ extension Portfolio {
     /// (withdraw the objection instead) or by an acceptance, or a follow-on of a withdrawn termination.
     @discardableResult
     public func reopenDeadline(id: String, note: String? = nil) throws -> Deadline {
-        try write { db in
-            let d = try storedDeadline(db, id)
+        try write { tx in
+            let d = try storedDeadline(tx, id)
             guard d.state == .handled else {
                 throw VarselError(.conflict, "Deadline \(id) is open, not handled", at: "deadline",
                                   fix: "Only a handled deadline can be reopened")
             }
-            try refuseReopeningDecision(db, d)
+            try refuseReopeningDecision(tx, d)
             var reopened = d
             reopened.state = .open
             reopened.handledDate = nil
@@ -22,9 +21,9 @@ extension Portfolio {
             let was = "handled \(d.handledDate?.iso ?? "?")" + (d.handledNote.map { " (\($0))" } ?? "")
             if d.sourceKind == .term {
                 // A renewal notice is computed; the stored (handled) copy only stood in for it.
-                try d.delete(db)
+                try tx.delete(d)
             } else {
-                try reopened.update(db)
+                try tx.update(reopened)
             }
             let summary = "Reopened: \(d.what) (act by \(d.actByDate.iso)); was \(was)" + (note.map { "; \($0)" } ?? "")
             return (reopened, AuditNote(action: "reopen_deadline", entityType: "deadline", entityId: id,
@@ -36,8 +35,8 @@ extension Portfolio {
     /// The act-by day never moves, and a snooze cannot reach past it: an overdue deadline always counts.
     @discardableResult
     public func snoozeDeadline(id: String, until: CivilDate?) throws -> Deadline {
-        try write { db in
-            guard var d = try Deadline.fetchOne(db, key: id) ?? renewalDeadline(db, id: id) else { throw Self.noDeadline(id) }
+        try write { tx in
+            guard var d = try tx.record(Deadline.self, id: id) ?? renewalDeadline(tx, id: id) else { throw Self.noDeadline(id) }
             guard d.state == .open else {
                 throw VarselError(.conflict, "Deadline \(id) was handled on \(d.handledDate?.iso ?? "?"); only an open deadline can be snoozed",
                                   at: "deadline", fix: "Reopen it first (`varsel reopen \(id)`) if it is not done")
@@ -54,7 +53,7 @@ extension Portfolio {
             }
             let before = d
             d.snoozedUntil = until
-            try d.save(db)
+            try tx.save(d)
             let summary = until.map { "Snoozed until \($0.iso): \(d.what) (act by \(d.actByDate.iso), unchanged)" }
                 ?? "Snooze cleared: \(d.what) (act by \(d.actByDate.iso))"
             return (d, AuditNote(action: "snooze_deadline", entityType: "deadline", entityId: id,
@@ -65,12 +64,12 @@ extension Portfolio {
     /// Sets the deadline's own note (nil or blank clears it); open or handled.
     @discardableResult
     public func noteDeadline(id: String, note: String?) throws -> Deadline {
-        try write { db in
-            guard var d = try Deadline.fetchOne(db, key: id) ?? renewalDeadline(db, id: id) else { throw Self.noDeadline(id) }
+        try write { tx in
+            guard var d = try tx.record(Deadline.self, id: id) ?? renewalDeadline(tx, id: id) else { throw Self.noDeadline(id) }
             let text = note?.trimmingCharacters(in: .whitespacesAndNewlines)
             let before = d
             d.note = (text?.isEmpty ?? true) ? nil : text
-            try d.save(db)
+            try tx.save(d)
             return (d, AuditNote(action: "note_deadline", entityType: "deadline", entityId: id,
                                  summary: d.note.map { "Note on \(d.what): \($0)" } ?? "Note removed: \(d.what)",
                                  before: before, after: d))
@@ -81,30 +80,29 @@ extension Portfolio {
         VarselError(.notFound, "No deadline with id \"\(id)\"", at: "deadline", fix: "List open deadlines with `varsel deadlines`")
     }
 
-    private func storedDeadline(_ db: Database, _ id: String) throws -> Deadline {
-        guard let d = try Deadline.fetchOne(db, key: id) else { throw Self.noDeadline(id) }
+    private func storedDeadline(_ tx: any PortfolioRecords, _ id: String) throws -> Deadline {
+        guard let d = try tx.record(Deadline.self, id: id) else { throw Self.noDeadline(id) }
         return d
     }
 
     /// Throws when reopening `d` would contradict a decision recorded elsewhere.
-    private func refuseReopeningDecision(_ db: Database, _ d: Deadline) throws {
+    private func refuseReopeningDecision(_ tx: any PortfolioRecords, _ d: Deadline) throws {
         if d.resolution == .deemedAccepted {
             throw VarselError(.conflict, "Deadline \(d.id) was deemed accepted on \(d.handledDate?.iso ?? "?")"
                               + (d.clauseRef.map { " (\($0): silence is approval)" } ?? "") + "; reopening it would contradict that",
                               at: "deadline",
                               fix: "If an objection was sent by \(d.actByDate.iso), record it with `varsel object \(d.sourceId) --date …`: that undoes the acceptance")
         }
-        if d.sourceKind == .termination, let t = try TerminationNotice.fetchOne(db, key: d.sourceId), let w = t.withdrawnDate {
+        if d.sourceKind == .termination, let t = try tx.record(TerminationNotice.self, id: d.sourceId), let w = t.withdrawnDate {
             throw VarselError(.conflict, "Deadline \(d.id) follows termination \(t.id), which was withdrawn on \(w.iso)", at: "deadline",
                               fix: "The agreement no longer ends on \(t.endDate.iso); nothing is due from that end")
         }
-        guard d.sourceKind == .changeNotice, let notice = try ChangeNotice.fetchOne(db, key: d.sourceId) else { return }
+        guard d.sourceKind == .changeNotice, let notice = try tx.record(ChangeNotice.self, id: d.sourceId) else { return }
         switch notice.status {
         case .open:
             return
         case .objected:
-            let obj = try Objection.filter(Column("change_notice_id") == notice.id && Column("withdrawn_date") == nil)
-                .order(Column("date").desc).fetchOne(db)
+            let obj = try tx.activeObjections(changeNoticeId: notice.id).first
             throw VarselError(.conflict, "Deadline \(d.id) was closed by the objection to \(notice.id)\(obj.map { " (\($0.id), \($0.date.iso))" } ?? "")",
                               at: "deadline",
                               fix: "Withdraw the objection instead (`varsel objection withdraw \(obj?.id ?? "ID")`): that reopens the decision")

@@ -1,4 +1,3 @@
-import GRDB
 
 extension Portfolio {
     /// Marks a deadline handled (e.g. the audit notice was sent).
@@ -11,20 +10,20 @@ extension Portfolio {
     /// the same transaction (one audit row names both). Returns the handled deadline and the one opened.
     @discardableResult
     public func handleDeadlineOpeningNext(id: String, note: String? = nil) throws -> (handled: Deadline, next: Deadline?) {
-        try write { db in
-            guard var d = try Deadline.fetchOne(db, key: id) ?? renewalDeadline(db, id: id) else {
+        try write { tx in
+            guard var d = try tx.record(Deadline.self, id: id) ?? renewalDeadline(tx, id: id) else {
                 throw VarselError(.notFound, "No deadline with id \"\(id)\"", at: "deadline",
                                   fix: "List open deadlines with `varsel deadlines`")
             }
-            guard d.state == .open, try Deadline.fetchOne(db, key: id)?.state != .handled else {
+            guard d.state == .open, try tx.record(Deadline.self, id: id)?.state != .handled else {
                 throw VarselError(.conflict, "Deadline \(id) was already handled on \(d.handledDate?.iso ?? "?")", at: "deadline")
             }
             let before = d
             d.state = .handled
             d.handledDate = clock.today
             d.handledNote = note
-            try d.save(db)
-            let next = try nextOccurrence(db, after: d)
+            try tx.save(d)
+            let next = try nextOccurrence(tx, after: d)
             var summary = "Handled: \(d.what) (act by \(d.actByDate.iso))" + (note.map { "; \($0)" } ?? "")
             if let next, let k = Recurrence.parse(sourceId: next.sourceId)?.occurrence {
                 summary += "; next occurrence \(k) opened, act by \(next.actByDate.iso) [\(next.id)]"
@@ -35,12 +34,12 @@ extension Portfolio {
     }
 
     /// Opens occurrence k+1 when `handled` is occurrence k of a recurring rule that still exists.
-    func nextOccurrence(_ db: Database, after handled: Deadline) throws -> Deadline? {
+    func nextOccurrence(_ tx: any PortfolioTransaction, after handled: Deadline) throws -> Deadline? {
         guard handled.sourceKind == .recurrence, let ruleId = handled.ruleId,
               let (_, k) = Recurrence.parse(sourceId: handled.sourceId),
-              let rule = try NoticeRule.fetchOne(db, key: ruleId), Recurrence.isOpenable(rule),
-              let agreement = try Agreement.fetchOne(db, key: handled.agreementId) else { return nil }
-        return try Recurrence.openOccurrence(db, k + 1, of: rule, agreement: agreement, planner: planner)
+              let rule = try tx.record(NoticeRule.self, id: ruleId), Recurrence.isOpenable(rule),
+              let agreement = try tx.record(Agreement.self, id: handled.agreementId) else { return nil }
+        return try Recurrence.openOccurrence(tx, k + 1, of: rule, agreement: agreement, planner: planner)
     }
 
     /// Records an event that starts a clock (incident discovered, audit planned, downtime, …), with
@@ -49,8 +48,8 @@ extension Portfolio {
     /// A written demand to cure a breach needs `madeBy` (`.us` or `.them`): it decides who must cure.
     public func recordEvent(agreementId: String, kind: EventKind, date: CivilDate, minutes: Int? = nil,
                             description: String, madeBy: Actor? = nil) throws -> (AgreementEvent, [Deadline]) {
-        try write { db in
-            let agreement = try agreement(db, agreementId)
+        try write { tx in
+            let agreement = try tx.agreement(agreementId)
             if kind == .breachDemand && madeBy != .us && madeBy != .them {
                 throw VarselError(.invalidInput, "A written demand to cure a breach must say who made it", at: "by",
                                   fix: "Give --by us (we demand, they must cure) or --by them (they demand, we must cure)")
@@ -60,11 +59,11 @@ extension Portfolio {
             }
             let event = AgreementEvent(id: ids.make("ev"), agreementId: agreementId, kind: kind, date: date,
                                        minutes: minutes, description: description, madeBy: madeBy)
-            try event.insert(db)
-            let deadlines = planner.deadlines(for: event, rules: try rules(db, agreementId: agreementId), calendar: agreement.calendar,
+            try tx.insert(event)
+            let deadlines = planner.deadlines(for: event, rules: try tx.rules(agreementId: agreementId), calendar: agreement.calendar,
                                               agreementEnd: agreement.ownEnd)
                 + planner.statutoryDeadlines(for: event, agreement: agreement)
-            for d in deadlines { try d.insert(db) }
+            for d in deadlines { try tx.insert(d) }
             return ((event, deadlines), AuditNote(action: "record_event", entityType: "event", entityId: event.id,
                                                  summary: "\(kind.label)\(madeBy.map { " by \($0.rawValue)" } ?? "") on \(agreement.title) \(date.iso): \(description); \(deadlines.count) deadline(s)",
                                                  after: event))
@@ -74,9 +73,9 @@ extension Portfolio {
 
 extension Portfolio {
     /// A renewal notice deadline is computed, not stored; handling it stores it as handled.
-    func renewalDeadline(_ db: Database, id: String) throws -> Deadline? {
+    func renewalDeadline(_ tx: any PortfolioRecords, id: String) throws -> Deadline? {
         guard id.hasPrefix("dl-term-") else { return nil }
-        for agreement in try Agreement.fetchAll(db, sql: "SELECT * FROM agreements WHERE json_extract(term, '$.kind') = 'auto_renewal'") {
+        for agreement in try tx.autoRenewingAgreements() {
             if let d = queries.renewalDeadline(agreement), d.id == id { return d }
         }
         return nil

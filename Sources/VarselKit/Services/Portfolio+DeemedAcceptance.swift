@@ -1,4 +1,3 @@
-import GRDB
 
 /// One silence-is-approval window settled: the change (or delivery) deemed accepted.
 public struct DeemedAcceptance: Sendable, Hashable {
@@ -24,12 +23,7 @@ extension Portfolio {
     @discardableResult
     public func settleDeemedAcceptances(today: CivilDate? = nil) throws -> [DeemedAcceptance] {
         let today = today ?? clock.today
-        let candidates = try store.writer.read { db in
-            try Deadline.fetchAll(db, sql: """
-                SELECT * FROM deadlines INDEXED BY deadlines_silence
-                WHERE state = 'open' AND silence_is_approval = 1 AND act_by_date < ? ORDER BY act_by_date, id
-                """, arguments: [today])
-        }
+        let candidates = try store.reading(today: today, planner: planner).passedSilenceWindows(before: today)
         var sources: [(DeadlineSourceKind, String)] = []
         for d in candidates where Self.deemedDate(of: d) <= today && !sources.contains(where: { $0 == (d.sourceKind, d.sourceId) }) {
             sources.append((d.sourceKind, d.sourceId))
@@ -52,19 +46,18 @@ extension Portfolio {
     private struct AlreadySettled: Error {}
 
     private func settleOnce(sourceKind: DeadlineSourceKind, sourceId: String, today: CivilDate) throws -> DeemedAcceptance {
-        try write { db in
-            guard let settled = try settleWindows(db, sourceKind: sourceKind, sourceId: sourceId, today: today) else { throw AlreadySettled() }
+        try write { tx in
+            guard let settled = try settleWindows(tx, sourceKind: sourceKind, sourceId: sourceId, today: today) else { throw AlreadySettled() }
             return settled
         }
     }
 
     /// Settles the passed silence-is-approval windows of one source inside the caller's
     /// transaction; nil when none has passed. Returns what was settled and its audit note.
-    func settleWindows(_ db: Database, sourceKind: DeadlineSourceKind, sourceId: String,
+    func settleWindows(_ tx: any PortfolioTransaction, sourceKind: DeadlineSourceKind, sourceId: String,
                        today: CivilDate) throws -> (DeemedAcceptance, AuditNote)? {
-        let open = try Deadline.filter(Column("source_kind") == sourceKind.rawValue && Column("source_id") == sourceId
-                                       && Column("state") == DeadlineState.open.rawValue && Column("silence_is_approval") == true)
-            .order(Column("act_by_date"), Column("id")).fetchAll(db)
+        let open = try tx.deadlines(DeadlineFilter(sourceKind: sourceKind, sourceId: sourceId, state: .open,
+                                                   silenceIsApproval: true, order: .actByThenId))
             .filter { $0.actByDate < today && Self.deemedDate(of: $0) <= today }
         guard let first = open.first else { return nil }
         let deemed = open.map(Self.deemedDate(of:)).max() ?? Self.deemedDate(of: first)
@@ -77,31 +70,31 @@ extension Portfolio {
             d.resolution = .deemedAccepted
             d.handledNote = "Deemed accepted \(deemed.iso): no objection by \(d.actByDate.iso)\(clauseText)"
                 + (d.assumed ? "; the window was an assumed period for vague wording" : "")
-            try d.update(db)
+            try tx.update(d)
             closed.append(d)
         }
         var summary = "Deemed accepted \(deemed.iso)\(clauseText): \(first.what) passed without objection"
         var before: ChangeNotice?
         var after: ChangeNotice?
-        if sourceKind == .changeNotice, var notice = try ChangeNotice.fetchOne(db, key: sourceId), notice.status == .open {
+        if sourceKind == .changeNotice, var notice = try tx.record(ChangeNotice.self, id: sourceId), notice.status == .open {
             before = notice
             notice.status = .accepted
             notice.decisionBasis = .deemed
             notice.decisionDate = deemed
             notice.decisionClause = clause
-            try notice.update(db)
+            try tx.update(notice)
             after = notice
-            if let spId = notice.subProcessorId, var sp = try SubProcessor.fetchOne(db, key: spId), sp.status == .proposed {
+            if let spId = notice.subProcessorId, var sp = try tx.record(SubProcessor.self, id: spId), sp.status == .proposed {
                 sp.status = .approved
                 sp.approvalBasis = .deemed
                 sp.approvalDate = deemed
                 sp.approvalClause = clause
-                try sp.update(db)
+                try tx.update(sp)
                 summary += "; sub-processor \(sp.name) approved (deemed)"
             }
-            if let old = notice.replacesSubProcessorId, var sp = try SubProcessor.fetchOne(db, key: old) {
+            if let old = notice.replacesSubProcessorId, var sp = try tx.record(SubProcessor.self, id: old) {
                 sp.status = .removed
-                try sp.update(db)
+                try tx.update(sp)
             }
         }
         let result = DeemedAcceptance(sourceKind: sourceKind, sourceId: sourceId, agreementId: first.agreementId,

@@ -1,4 +1,3 @@
-import GRDB
 
 /// Changes to a recorded objection; nil fields stay as they are.
 public struct ObjectionEdit: Hashable, Sendable {
@@ -30,9 +29,9 @@ extension Portfolio {
     /// within a silence-is-approval window it closed).
     @discardableResult
     public func editObjection(id: String, _ edit: ObjectionEdit) throws -> Objection {
-        try write { db in
-            var o = try activeObjection(db, id, doing: "edited")
-            let notice = try changeNotice(db, o.changeNoticeId)
+        try write { tx in
+            var o = try activeObjection(tx, id, doing: "edited")
+            let notice = try tx.changeNotice(o.changeNoticeId)
             let before = o
             if let grounds = edit.grounds { o.grounds = grounds.trimmingCharacters(in: .whitespacesAndNewlines) }
             if let channel = edit.channel { o.channel = channel }
@@ -40,8 +39,7 @@ extension Portfolio {
                 let text = note?.trimmingCharacters(in: .whitespacesAndNewlines)
                 o.note = (text?.isEmpty ?? true) ? nil : text
             }
-            if o.grounds.isEmpty, let rule = try rules(db, agreementId: notice.agreementId)
-                .first(where: { $0.groundsRequired && $0.applies(to: notice.kind) && $0.trigger != .terminationNotice }) {
+            if o.grounds.isEmpty, let rule = try tx.groundsRule(for: notice) {
                 throw VarselError(.invalidInput, "Clause \(rule.clauseRef ?? "?") requires grounds for an objection"
                                   + (rule.groundsText.map { " (\"\($0)\")" } ?? ""),
                                   at: "grounds", fix: "Keep the objective reasons for the objection (--grounds \"…\")")
@@ -55,8 +53,7 @@ extension Portfolio {
                     throw VarselError(.invalidInput, "Objection date \(date.iso) is before the notice was received (\(notice.receivedDate.iso))",
                                       at: "date", fix: "Check the date")
                 }
-                let windows = try Deadline.filter(Column("source_kind") == DeadlineSourceKind.changeNotice.rawValue
-                                                  && Column("source_id") == notice.id && Column("silence_is_approval") == true).fetchAll(db)
+                let windows = try tx.deadlines(DeadlineFilter(sourceKind: .changeNotice, sourceId: notice.id, silenceIsApproval: true))
                 if let lastDay = windows.map(\.actByDate).max(), date > lastDay {
                     throw VarselError(.conflict, "An objection sent \(date.iso) is after the window's last day \(lastDay.iso)"
                                       + (windows.first?.clauseRef.map { " (\($0): silence is approval)" } ?? ""),
@@ -68,7 +65,7 @@ extension Portfolio {
                 throw VarselError(.invalidInput, "Nothing to change on objection \(id)", at: "objection",
                                   fix: "Give --grounds, --channel, --date or --note")
             }
-            try o.update(db)
+            try tx.update(o)
             return (o, AuditNote(action: "edit_objection", entityType: "objection", entityId: id,
                                  summary: "Objection \(id) to \(notice.id) edited: " + Self.changes(before, o),
                                  before: before, after: o))
@@ -80,39 +77,37 @@ extension Portfolio {
     /// window that has passed is then settled as deemed accepted, in the same transaction.
     @discardableResult
     public func withdrawObjection(id: String, note: String? = nil) throws -> ObjectionWithdrawal {
-        try write { db in
-            var o = try activeObjection(db, id, doing: "withdrawn")
+        try write { tx in
+            var o = try activeObjection(tx, id, doing: "withdrawn")
             if o.outcome == .agreementTerminated {
                 throw VarselError(.conflict, "The agreement was terminated after objection \(id)", at: "objection",
                                   fix: "Withdraw the termination first (`varsel termination withdraw …`)")
             }
-            var notice = try changeNotice(db, o.changeNoticeId)
+            var notice = try tx.changeNotice(o.changeNoticeId)
             let before = o
             let noticeBefore = notice
             o.withdrawnDate = clock.today
             if let note, !note.isEmpty { o.note = [o.note, "Withdrawn: \(note)"].compactMap { $0 }.joined(separator: "\n") }
-            try o.update(db)
-            let others = try Objection.filter(Column("change_notice_id") == notice.id && Column("withdrawn_date") == nil).fetchCount(db)
+            try tx.update(o)
+            let others = try tx.activeObjections(changeNoticeId: notice.id).count
             var reopened: [Deadline] = []
             var deemed: (DeemedAcceptance, AuditNote)?
             if others == 0 && notice.status == .objected {
                 notice.status = .open
-                try notice.update(db)
-                if let spId = notice.subProcessorId, var sp = try SubProcessor.fetchOne(db, key: spId), sp.status == .objected {
+                try tx.update(notice)
+                if let spId = notice.subProcessorId, var sp = try tx.record(SubProcessor.self, id: spId), sp.status == .objected {
                     sp.status = .proposed
-                    try sp.update(db)
+                    try tx.update(sp)
                 }
-                let closedBy = try Deadline.filter(Column("source_kind") == DeadlineSourceKind.changeNotice.rawValue
-                                                   && Column("source_id") == notice.id
-                                                   && Column("state") == DeadlineState.handled.rawValue).fetchAll(db)
+                let closedBy = try tx.deadlines(.source(.changeNotice, notice.id, state: .handled))
                     .filter { $0.resolution == nil && ($0.handledNote?.hasPrefix("Objection \(id) ") ?? false) }
                 for var d in closedBy {
                     d.state = .open; d.handledDate = nil; d.handledNote = nil
-                    try d.update(db)
+                    try tx.update(d)
                     reopened.append(d)
                 }
-                deemed = try settleWindows(db, sourceKind: .changeNotice, sourceId: notice.id, today: clock.today)
-                notice = try changeNotice(db, notice.id)
+                deemed = try settleWindows(tx, sourceKind: .changeNotice, sourceId: notice.id, today: clock.today)
+                notice = try tx.changeNotice(notice.id)
             }
             var summary = "Objection \(id) to \(notice.id) withdrawn \(clock.today.iso)" + (note.map { " (\($0))" } ?? "")
             if others > 0 { summary += "; \(others) other objection(s) stand, the notice stays objected" }
@@ -122,7 +117,7 @@ extension Portfolio {
             return (result, AuditNote(action: "withdraw_objection", entityType: "objection", entityId: id, summary: summary,
                                       before: ObjectionChangeSnapshot(objection: before, notice: noticeBefore, deadlines: []),
                                       after: ObjectionChangeSnapshot(objection: o, notice: notice,
-                                                                     deadlines: try reopened.compactMap { try Deadline.fetchOne(db, key: $0.id) })))
+                                                                     deadlines: try reopened.compactMap { try tx.record(Deadline.self, id: $0.id) })))
         }
     }
 
@@ -131,32 +126,32 @@ extension Portfolio {
     /// `agreement_terminated` needs a recorded termination of the agreement.
     @discardableResult
     public func setObjectionOutcome(id: String, _ outcome: ObjectionOutcome) throws -> Objection {
-        try write { db in
-            var o = try activeObjection(db, id, doing: "given an outcome")
-            var notice = try changeNotice(db, o.changeNoticeId)
+        try write { tx in
+            var o = try activeObjection(tx, id, doing: "given an outcome")
+            var notice = try tx.changeNotice(o.changeNoticeId)
             guard o.outcome != outcome else {
                 throw VarselError(.invalidInput, "Objection \(id) already has the outcome \(outcome.rawValue)", at: "outcome")
             }
             if outcome == .agreementTerminated,
-               try TerminationNotice.filter(Column("agreement_id") == notice.agreementId && Column("withdrawn_date") == nil).fetchCount(db) == 0 {
+               try tx.activeTerminationCount(agreementId: notice.agreementId) == 0 {
                 throw VarselError(.conflict, "No termination is recorded on agreement \(notice.agreementId)", at: "outcome",
                                   fix: "Record it with `varsel terminate \(notice.agreementId) --by us --right after-objection --change \(notice.id)`: that sets the outcome")
             }
             if o.outcome == .agreementTerminated,
-               try TerminationNotice.filter(Column("agreement_id") == notice.agreementId && Column("withdrawn_date") == nil).fetchCount(db) > 0 {
+               try tx.activeTerminationCount(agreementId: notice.agreementId) > 0 {
                 throw VarselError(.conflict, "Agreement \(notice.agreementId) was terminated after objection \(id)", at: "outcome",
                                   fix: "Withdraw the termination first (`varsel termination withdraw …`)")
             }
             let before = o
             let noticeBefore = notice
             o.outcome = outcome
-            try o.update(db)
+            try tx.update(o)
             if outcome == .withdrawn, notice.status == .objected {
                 notice.status = .withdrawn
-                try notice.update(db)
+                try tx.update(notice)
             } else if outcome != .withdrawn, notice.status == .withdrawn {
                 notice.status = .objected
-                try notice.update(db)
+                try tx.update(notice)
             }
             let noticeText = notice.status != noticeBefore.status ? "; change notice \(notice.id) now \(notice.status.rawValue)" : ""
             return (o, AuditNote(action: "objection_outcome", entityType: "objection", entityId: id,
@@ -166,8 +161,8 @@ extension Portfolio {
         }
     }
 
-    private func activeObjection(_ db: Database, _ id: String, doing: String) throws -> Objection {
-        guard let o = try Objection.fetchOne(db, key: id) else {
+    private func activeObjection(_ tx: any PortfolioRecords, _ id: String, doing: String) throws -> Objection {
+        guard let o = try tx.record(Objection.self, id: id) else {
             throw VarselError(.notFound, "No objection with id \"\(id)\"", at: "objection",
                               fix: "See the agreement's objections with `varsel show AGREEMENT`")
         }

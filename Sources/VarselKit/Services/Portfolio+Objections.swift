@@ -1,12 +1,9 @@
-import GRDB
 
 extension Portfolio {
     /// Whether an objection to this notice must state grounds (some agreements demand objective grounds).
     public func groundsRequirement(noticeId: String) throws -> NoticeRule? {
-        try store.writer.read { db in
-            let notice = try changeNotice(db, noticeId)
-            return try rules(db, agreementId: notice.agreementId)
-                .first { $0.groundsRequired && $0.applies(to: notice.kind) && $0.trigger != .terminationNotice }
+        try read { tx in
+            try tx.groundsRule(for: try tx.changeNotice(noticeId))
         }
     }
 
@@ -15,16 +12,15 @@ extension Portfolio {
     /// undoes a deemed acceptance settled in the meantime; a later one is refused.
     @discardableResult
     public func recordObjection(noticeId: String, date: CivilDate? = nil, grounds: String, channel: Channel = .email,
-                                note: String? = nil) throws -> Objection {
-        try write { db in
-            var notice = try changeNotice(db, noticeId)
+                                note: String? = nil) throws -> RecordedObjection {
+        try write { tx in
+            var notice = try tx.changeNotice(noticeId)
             let date = date ?? clock.today
             let grounds = grounds.trimmingCharacters(in: .whitespacesAndNewlines)
             // A deemed acceptance stands only if no objection was sent in time: an objection sent by the
             // window's act-by day and recorded later (reads settle first) undoes it.
             let deemed = notice.status == .accepted && notice.decisionBasis == .deemed
-                ? try Deadline.filter(Column("source_kind") == DeadlineSourceKind.changeNotice.rawValue && Column("source_id") == notice.id
-                                      && Column("resolution") == DeadlineResolution.deemedAccepted.rawValue).fetchAll(db)
+                ? try tx.deadlines(DeadlineFilter(sourceKind: .changeNotice, sourceId: notice.id, resolution: .deemedAccepted))
                 : []
             let lastDay = deemed.map(\.actByDate).max()
             guard notice.status == .open || lastDay != nil else {
@@ -44,48 +40,48 @@ extension Portfolio {
                 throw VarselError(.invalidInput, "Objection date \(date.iso) is before the notice was received (\(notice.receivedDate.iso))",
                                   at: "date", fix: "Check the date")
             }
-            let rules = try rules(db, agreementId: notice.agreementId)
-            if grounds.isEmpty, let rule = rules.first(where: { $0.groundsRequired && $0.applies(to: notice.kind) && $0.trigger != .terminationNotice }) {
+            let rules = try tx.rules(agreementId: notice.agreementId)
+            if grounds.isEmpty, let rule = rules.first(where: { $0.requiresGrounds(forObjectionTo: notice) }) {
                 let words = rule.groundsText.map { " (\"\($0)\")" } ?? ""
                 throw VarselError(.invalidInput, "Clause \(rule.clauseRef ?? "?") requires grounds for an objection\(words)",
                                   at: "grounds", fix: "State the objective reasons for the objection (--grounds \"…\")")
             }
             let objection = Objection(id: ids.make("obj"), changeNoticeId: notice.id, date: date, grounds: grounds,
                                       channel: channel, note: note)
-            try objection.insert(db)
+            try tx.insert(objection)
             let before = notice
             notice.status = .objected
-            try notice.update(db)
-            if let spId = notice.subProcessorId, var sp = try SubProcessor.fetchOne(db, key: spId), sp.status == .proposed {
+            try tx.update(notice)
+            if let spId = notice.subProcessorId, var sp = try tx.record(SubProcessor.self, id: spId), sp.status == .proposed {
                 sp.status = .objected
-                try sp.update(db)
+                try tx.update(sp)
             }
-            var closed = try closeDeadlines(db, sourceKind: .changeNotice, sourceId: notice.id,
+            var closed = try closeDeadlines(tx, sourceKind: .changeNotice, sourceId: notice.id,
                                             note: "Objection \(objection.id) sent \(date.iso) by \(channel.rawValue)")
             if !deemed.isEmpty {
                 // Undo the deemed acceptance: the objection was in time.
                 notice.decisionBasis = nil; notice.decisionDate = nil; notice.decisionClause = nil
-                try notice.update(db)
-                if let spId = notice.subProcessorId, var sp = try SubProcessor.fetchOne(db, key: spId), sp.approvalBasis == .deemed {
+                try tx.update(notice)
+                if let spId = notice.subProcessorId, var sp = try tx.record(SubProcessor.self, id: spId), sp.approvalBasis == .deemed {
                     sp.status = .objected; sp.approvalBasis = nil; sp.approvalDate = nil; sp.approvalClause = nil
-                    try sp.update(db)
+                    try tx.update(sp)
                 }
-                if let old = notice.replacesSubProcessorId, var sp = try SubProcessor.fetchOne(db, key: old), sp.status == .removed {
+                if let old = notice.replacesSubProcessorId, var sp = try tx.record(SubProcessor.self, id: old), sp.status == .removed {
                     sp.status = .approved
-                    try sp.update(db)
+                    try tx.update(sp)
                 }
                 for var d in deemed {
                     d.resolution = nil
                     d.handledDate = clock.today
                     d.handledNote = "Objection \(objection.id) sent \(date.iso) by \(channel.rawValue), in time: the deemed acceptance is undone"
-                    try d.update(db)
+                    try tx.update(d)
                     closed.append(d)
                 }
             }
-            let agreement = try agreement(db, notice.agreementId)
+            let agreement = try tx.agreement(notice.agreementId)
             let summary = "Objection to \(notice.kind.label.lowercased()) on \(agreement.title) (\(notice.id)); "
                 + "\(closed.count) deadline(s) handled; grounds: \(grounds.isEmpty ? "none given" : grounds)"
-            return (objection, AuditNote(action: "record_objection", entityType: "objection", entityId: objection.id,
+            return (RecordedObjection(objection: objection, closed: closed), AuditNote(action: "record_objection", entityType: "objection", entityId: objection.id,
                                          summary: summary, before: before,
                                          after: ObjectionSnapshot(objection: objection, notice: notice, closedDeadlines: closed)))
         }
@@ -97,8 +93,8 @@ extension Portfolio {
     /// meeting is refused.
     public func acceptChangeNotice(noticeId: String, date: CivilDate? = nil, channel: Channel? = nil,
                                    note: String? = nil) throws {
-        try write { db in
-            var notice = try changeNotice(db, noticeId)
+        try write { tx in
+            var notice = try tx.changeNotice(noticeId)
             guard notice.status == .open else {
                 throw VarselError(.conflict, "Change notice \(noticeId) is already \(notice.statusText)", at: "notice")
             }
@@ -111,7 +107,7 @@ extension Portfolio {
                 throw VarselError(.invalidInput, "Approval date \(date.iso) is before the notice was received (\(notice.receivedDate.iso))",
                                   at: "date", fix: "Check the date")
             }
-            let rules = try rules(db, agreementId: notice.agreementId)
+            let rules = try tx.rules(agreementId: notice.agreementId)
             let own = planner.ownRules(for: notice, in: rules)
             // An approval due before the change applies whose own clause demands writing (Mobilize Me 2.2:
             // "udtrykkelig skriftlig godkendelse"). A written objection (8.6.3) or a form another clause
@@ -128,20 +124,20 @@ extension Portfolio {
             notice.decisionDate = date
             notice.decisionChannel = channel
             notice.decisionClause = (written ?? own.first)?.clauseRef
-            try notice.update(db)
-            if let spId = notice.subProcessorId, var sp = try SubProcessor.fetchOne(db, key: spId) {
+            try tx.update(notice)
+            if let spId = notice.subProcessorId, var sp = try tx.record(SubProcessor.self, id: spId) {
                 sp.status = .approved
                 sp.approvalBasis = .express
                 sp.approvalDate = date
                 sp.approvalClause = (written ?? own.first)?.clauseRef
-                try sp.update(db)
+                try tx.update(sp)
             }
-            if let old = notice.replacesSubProcessorId, var sp = try SubProcessor.fetchOne(db, key: old) {
+            if let old = notice.replacesSubProcessorId, var sp = try tx.record(SubProcessor.self, id: old) {
                 sp.status = .removed
-                try sp.update(db)
+                try tx.update(sp)
             }
             let how = channel.map { " by \($0.rawValue)" } ?? ""
-            let closed = try closeDeadlines(db, sourceKind: .changeNotice, sourceId: notice.id,
+            let closed = try closeDeadlines(tx, sourceKind: .changeNotice, sourceId: notice.id,
                                             note: note ?? "Change accepted \(date.iso)\(how)")
             return ((), AuditNote(action: "accept_change_notice", entityType: "change_notice", entityId: notice.id,
                                   summary: "Accepted \(notice.kind.label.lowercased()) (\(notice.id)) on \(date.iso)\(how); \(closed.count) deadline(s) handled",
@@ -149,28 +145,29 @@ extension Portfolio {
         }
     }
 
-    func changeNotice(_ db: Database, _ id: String) throws -> ChangeNotice {
-        guard let n = try ChangeNotice.fetchOne(db, key: id) else {
-            throw VarselError(.notFound, "No change notice with id \"\(id)\"", at: "notice",
-                              fix: "List notices with `varsel notices`")
-        }
-        return n
-    }
-
     /// Marks every open deadline of a source handled today; returns them.
-    func closeDeadlines(_ db: Database, sourceKind: DeadlineSourceKind, sourceId: String, note: String) throws -> [Deadline] {
+    func closeDeadlines(_ tx: any PortfolioTransaction, sourceKind: DeadlineSourceKind, sourceId: String, note: String) throws -> [Deadline] {
         var closed: [Deadline] = []
-        let open = try Deadline.filter(Column("source_kind") == sourceKind.rawValue && Column("source_id") == sourceId
-                                       && Column("state") == DeadlineState.open.rawValue).fetchAll(db)
+        let open = try tx.deadlines(.source(sourceKind, sourceId, state: .open))
         for var d in open {
             d.state = .handled
             d.handledDate = clock.today
             d.handledNote = note
-            try d.update(db)
+            try tx.update(d)
             closed.append(d)
         }
         return closed
     }
+}
+
+/// What recording an objection did: the objection, and the deadlines it closed (the notice's open
+/// deadlines, and a deemed acceptance it undid). Reads as the objection (`recorded.id`, `.date`).
+@dynamicMemberLookup
+public struct RecordedObjection: Sendable, Hashable {
+    public var objection: Objection
+    /// The deadlines marked handled by the objection.
+    public var closed: [Deadline]
+    public subscript<T>(dynamicMember keyPath: KeyPath<Objection, T>) -> T { objection[keyPath: keyPath] }
 }
 
 struct ObjectionSnapshot: Encodable {

@@ -1,4 +1,3 @@
-import GRDB
 
 /// How each termination right yields its end date.
 extension Portfolio {
@@ -51,18 +50,18 @@ extension Portfolio {
     }
 
     /// After an objection: the agreement ends the day the objected change would apply.
-    func afterObjectionEnd(_ db: Database, _ agreement: Agreement, rule: NoticeRule, request: TerminationRequest,
+    func afterObjectionEnd(_ tx: any PortfolioRecords, _ agreement: Agreement, rule: NoticeRule, request: TerminationRequest,
                            warnings: inout [String]) throws -> (CivilDate, String) {
         let ref = rule.clauseRef.map { " (\($0))" } ?? ""
         guard let noticeId = request.changeNoticeId else {
             throw VarselError(.invalidInput, "Terminating after an objection\(ref) needs the change notice objected to", at: "change",
                               fix: "Name it with --change (see `varsel notices`)")
         }
-        guard let notice = try ChangeNotice.fetchOne(db, key: noticeId), notice.agreementId == agreement.id else {
+        guard let notice = try tx.record(ChangeNotice.self, id: noticeId), notice.agreementId == agreement.id else {
             throw VarselError(.notFound, "No change notice \"\(noticeId)\" on \(agreement.title)", at: "change",
                               fix: "List its change notices with `varsel notices`")
         }
-        guard try Objection.filter(Column("change_notice_id") == notice.id && Column("withdrawn_date") == nil).fetchCount(db) > 0 else {
+        guard try !tx.activeObjections(changeNoticeId: notice.id).isEmpty else {
             throw VarselError(.conflict, "There is no objection to change notice \(notice.id); \(rule.clauseRef ?? "the clause") allows this termination only after an objection",
                               at: "change", fix: "Record the objection first (`varsel object \(notice.id) …`), or use ordinary notice")
         }
@@ -79,14 +78,13 @@ extension Portfolio {
 
     /// For cause, immediate effect; where the rule needs an uncured breach (PUB-avtal 9.1), a
     /// written demand by the same party whose cure period ended before the notice date.
-    func forCauseEnd(_ db: Database, _ agreement: Agreement, rule: NoticeRule, rules: [NoticeRule],
+    func forCauseEnd(_ tx: any PortfolioRecords, _ agreement: Agreement, rule: NoticeRule, rules: [NoticeRule],
                      request: TerminationRequest) throws -> (String, String?) {
         let ref = rule.clauseRef.map { " (\($0))" } ?? ""
         guard rule.eventKind == .breachDemand else {
             return ("Terminated for cause with immediate effect\(ref): ends on the notice date \(request.date.humanText)", nil)
         }
-        let demands = try AgreementEvent.filter(Column("agreement_id") == agreement.id && Column("kind") == EventKind.breachDemand.rawValue
-                                                && Column("made_by") == request.by.rawValue).order(Column("date").desc).fetchAll(db)
+        let demands = try tx.events(agreementId: agreement.id, kind: .breachDemand, madeBy: request.by)
         let cure = planner.cureRules(rules, demandBy: request.by).first.map { planner.cureRule($0, demandBy: request.by) }
         var running: CivilDate?
         for demand in demands {
@@ -109,9 +107,8 @@ extension Portfolio {
 extension Portfolio {
     /// The agreement's change notices we objected to, newest first (for the after-objection right).
     public func objectedChangeNotices(agreementId: String) throws -> [ChangeNotice] {
-        try store.writer.read { db in
-            try ChangeNotice.filter(Column("agreement_id") == agreementId && Column("status") == ChangeNoticeStatus.objected.rawValue)
-                .order(Column("received_date").desc, Column("id")).fetchAll(db)
+        try read { tx in
+            try tx.changeNotices(agreementId: agreementId, status: .objected)
         }
     }
 }

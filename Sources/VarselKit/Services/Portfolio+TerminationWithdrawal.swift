@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What withdrawing a termination did.
 public struct TerminationWithdrawal: Sendable {
@@ -24,53 +23,51 @@ extension Portfolio {
     /// agreement has ended.
     @discardableResult
     public func withdrawTermination(id: String, note: String? = nil) throws -> TerminationWithdrawal {
-        try write { db in
-            guard var t = try TerminationNotice.fetchOne(db, key: id) else {
+        try write { tx in
+            guard var t = try tx.record(TerminationNotice.self, id: id) else {
                 throw VarselError(.notFound, "No termination with id \"\(id)\"", at: "termination",
                                   fix: "See the agreement's terminations with `varsel show AGREEMENT`")
             }
             if let w = t.withdrawnDate {
                 throw VarselError(.conflict, "Termination \(id) was already withdrawn on \(w.iso)", at: "termination")
             }
-            var agreement = try agreement(db, t.agreementId)
+            var agreement = try tx.agreement(t.agreementId)
             if t.endDate < clock.today {
                 throw VarselError(.conflict, "\(agreement.title) ended on \(t.endDate.iso) under termination \(id); an ended agreement cannot be revived by withdrawing it",
                                   at: "termination", fix: "Record a new agreement if the parties continue")
             }
             let before = agreement
-            guard let previous = try previousAgreement(db, terminationId: id) else {
+            guard let previous = try previousAgreement(tx, terminationId: id) else {
                 // Without it the end date the agreement had (a fixed end) would be guessed: refuse.
                 throw VarselError(.conflict, "The audit trail has no record of \(agreement.title) before termination \(id), so its previous status and end date are unknown",
                                   at: "termination", fix: "Restore the agreement's status and end date in an exported document and import it")
             }
             agreement.status = previous.status
             agreement.endDate = previous.endDate
-            try agreement.update(db)
+            try tx.update(agreement)
             var endsAlso: [Agreement] = []
-            for var child in try AgreementEndings.dependants(db, of: agreement.id) where child.status == .terminating {
+            for var child in try AgreementEndings.dependants(tx, of: agreement.id) where child.status == .terminating {
                 child.status = agreement.status
                 child.endDate = nil // re-derived from the main agreement by AgreementEndings.sync
-                try child.update(db)
+                try tx.update(child)
                 endsAlso.append(child)
             }
             t.withdrawnDate = clock.today
             if let note, !note.isEmpty { t.note = [t.note, "Withdrawn: \(note)"].compactMap { $0 }.joined(separator: "\n") }
-            try t.update(db)
-            let followOn = try Deadline.filter(Column("source_kind") == DeadlineSourceKind.termination.rawValue
-                                               && Column("source_id") == id).order(Column("act_by_date"), Column("id")).fetchAll(db)
+            try tx.update(t)
+            let followOn = try tx.deadlines(.source(.termination, id, order: .actByThenId))
             let removed = followOn.filter { $0.state == .open }
-            for d in removed { try d.delete(db) }
+            for d in removed { try tx.delete(d) }
             let kept = followOn.filter { $0.state == .handled }
             if t.terminationRight == .afterObjection, let noticeId = t.changeNoticeId {
-                try db.execute(sql: "UPDATE objections SET outcome = ? WHERE change_notice_id = ? AND outcome = ? AND withdrawn_date IS NULL",
-                               arguments: [ObjectionOutcome.pending.rawValue, noticeId, ObjectionOutcome.agreementTerminated.rawValue])
+                try setObjectionOutcomes(tx, changeNoticeId: noticeId, from: .agreementTerminated, to: .pending)
             }
             let ids = [agreement.id] + endsAlso.map(\.id)
-            var replanned = try AgreementEndings.sync(db, agreementIds: ids, planner: planner)
-            let rules = try NoticeRule.filter(ids.contains(Column("agreement_id"))).order(Column("id")).fetchAll(db)
-            replanned += try Recurrence.openMissing(db, rules: rules, today: clock.today, planner: planner)
-            let after = try self.agreement(db, agreement.id)
-            let endsAlsoNow = try endsAlso.map { try self.agreement(db, $0.id) }
+            var replanned = try AgreementEndings.sync(tx, agreementIds: ids, planner: planner)
+            let rules = try tx.rules(agreementIds: ids)
+            replanned += try Recurrence.openMissing(tx, rules: rules, today: clock.today, planner: planner)
+            let after = try tx.agreement(agreement.id)
+            let endsAlsoNow = try endsAlso.map { try tx.agreement($0.id) }
             var summary = "Termination \(id) of \(agreement.title) withdrawn \(clock.today.iso)" + (note.map { " (\($0))" } ?? "")
                 + "; back to \(after.status.rawValue)" + (after.endDate.map { ", ends \($0.iso)" } ?? ", no end date")
             if !endsAlso.isEmpty { summary += "; runs on with it: " + endsAlso.map(\.title).joined(separator: ", ") }
@@ -86,11 +83,8 @@ extension Portfolio {
     }
 
     /// The agreement as it was just before termination `id` was recorded (the audit row's `before`).
-    private func previousAgreement(_ db: Database, terminationId id: String) throws -> Agreement? {
-        let json = try String.fetchOne(db, sql: """
-            SELECT before FROM audit WHERE action = 'record_termination' AND entity_type = 'termination' AND entity_id = ?
-            ORDER BY id DESC LIMIT 1
-            """, arguments: [id])
+    private func previousAgreement(_ tx: any PortfolioRecords, terminationId id: String) throws -> Agreement? {
+        let json = try tx.lastAudit(action: "record_termination", entityType: "termination", entityId: id)?.before
         return json.flatMap { try? JSONDecoder().decode(Agreement.self, from: Data($0.utf8)) }
     }
 }

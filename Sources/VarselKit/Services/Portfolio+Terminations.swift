@@ -1,4 +1,3 @@
-import GRDB
 
 /// A termination to preview or record: who gives notice, when, and which right is used.
 public struct TerminationRequest: Hashable, Sendable {
@@ -35,7 +34,7 @@ public struct TerminationPreview: Sendable {
 extension Portfolio {
     /// Computes the end date and follow-on deadlines of a termination notice, without writing.
     public func previewTermination(_ request: TerminationRequest) throws -> TerminationPreview {
-        try store.writer.read { db in try terminationPreview(db, request, terminationId: "preview") }
+        try read { tx in try terminationPreview(tx, request, terminationId: "preview") }
     }
 
     /// Ordinary-notice preview (see ``previewTermination(_:)``).
@@ -46,7 +45,7 @@ extension Portfolio {
     /// The termination rights the agreement's rules give: ordinary notice always, then each other
     /// right a rule names, in `TerminationRight` order.
     public func terminationRights(agreementId: String) throws -> [TerminationRight] {
-        let rules = try store.writer.read { db in try self.rules(db, agreementId: agreementId) }
+        let rules = try read { tx in try tx.rules(agreementId: agreementId) }
         let named = Set(rules.filter { $0.trigger == .terminationNotice }.map(\.right))
         return TerminationRight.allCases.filter { $0 == .ordinary || named.contains($0) }
     }
@@ -57,32 +56,31 @@ extension Portfolio {
     @discardableResult
     public func recordTermination(_ request: TerminationRequest, channel: Channel = .letter,
                                   note: String? = nil) throws -> (TerminationNotice, TerminationPreview) {
-        try write { db in
+        try write { tx in
             let id = ids.make("tn")
-            let p = try terminationPreview(db, request, terminationId: id)
-            var agreement = try agreement(db, request.agreementId)
+            let p = try terminationPreview(tx, request, terminationId: id)
+            var agreement = try tx.agreement(request.agreementId)
             let notice = TerminationNotice(id: id, agreementId: agreement.id, givenBy: request.by, noticeDate: request.date,
                                            channel: channel, ruleId: p.rule?.id, endDate: p.endDate, explanation: p.explanation,
                                            note: note, terminationRight: p.right, changeNoticeId: request.changeNoticeId,
                                            breachEventId: p.breachEventId)
-            try notice.insert(db)
+            try tx.insert(notice)
             let before = agreement
             agreement.endDate = p.endDate
             agreement.status = .terminating
-            try agreement.update(db)
+            try tx.update(agreement)
             for var child in p.endsAlso {
                 child.endDate = p.endDate
                 child.status = .terminating
-                try child.update(db)
+                try tx.update(child)
             }
-            try AgreementEndings.dropPlanned(db, agreementIds: [agreement.id] + p.endsAlso.map(\.id))
-            let withdrawn = try Recurrence.dropAfterEnd(db, agreementIds: [agreement.id] + p.endsAlso.map(\.id), end: p.endDate)
+            try AgreementEndings.dropPlanned(tx, agreementIds: [agreement.id] + p.endsAlso.map(\.id))
+            let withdrawn = try Recurrence.dropAfterEnd(tx, agreementIds: [agreement.id] + p.endsAlso.map(\.id), end: p.endDate)
             if p.right == .afterObjection, let noticeId = request.changeNoticeId {
                 // The objection ended in termination.
-                try db.execute(sql: "UPDATE objections SET outcome = ? WHERE change_notice_id = ? AND outcome = ? AND withdrawn_date IS NULL",
-                               arguments: [ObjectionOutcome.agreementTerminated.rawValue, noticeId, ObjectionOutcome.pending.rawValue])
+                try setObjectionOutcomes(tx, changeNoticeId: noticeId, from: .pending, to: .agreementTerminated)
             }
-            for d in p.followOn { try d.insert(db) }
+            for d in p.followOn { try tx.insert(d) }
             let who = request.by == .us ? "given by us" : "received from the counterparty"
             let also = p.endsAlso.isEmpty ? "" : "; ends with it: " + p.endsAlso.map(\.title).joined(separator: ", ")
             return ((notice, p), AuditNote(action: "record_termination", entityType: "termination", entityId: id,
@@ -100,14 +98,14 @@ extension Portfolio {
         try recordTermination(TerminationRequest(agreementId: agreementId, by: by, date: date), channel: channel, note: note)
     }
 
-    private func terminationPreview(_ db: Database, _ request: TerminationRequest, terminationId: String) throws -> TerminationPreview {
-        let agreement = try agreement(db, request.agreementId)
+    private func terminationPreview(_ tx: any PortfolioRecords, _ request: TerminationRequest, terminationId: String) throws -> TerminationPreview {
+        let agreement = try tx.agreement(request.agreementId)
         let (by, date) = (request.by, request.date)
         guard by == .us || by == .them else {
             throw VarselError(.invalidInput, "A termination notice is given by \"us\" or \"them\"", at: "by")
         }
         if agreement.endsWithParent, let parentId = agreement.parentId {
-            let parent = try? self.agreement(db, parentId)
+            let parent = try? tx.agreement(parentId)
             let name = parent.map { "\($0.title) (\($0.id))" } ?? parentId
             throw VarselError(.conflict, "\(agreement.title) runs until its main agreement \(name) ends and cannot be terminated on its own",
                               at: "agreement",
@@ -121,7 +119,7 @@ extension Portfolio {
             throw VarselError(.invalidInput, "Notice date \(date.iso) is after today (\(clock.today.iso))", at: "date",
                               fix: "Record the notice when it is given or received; use `varsel calc` to plan")
         }
-        let rules = try rules(db, agreementId: agreement.id)
+        let rules = try tx.rules(agreementId: agreement.id)
         if request.changeNoticeId != nil && request.right != .afterObjection {
             throw VarselError(.invalidInput, "A change notice goes with the after-objection right only", at: "change",
                               fix: "Leave out --change, or use --right after-objection")
@@ -135,10 +133,10 @@ extension Portfolio {
         case .afterObjection, .forCause:
             let rule = try specialRule(agreement, rules: rules, request: request)
             if request.right == .afterObjection {
-                let e = try afterObjectionEnd(db, agreement, rule: rule, request: request, warnings: &warnings)
+                let e = try afterObjectionEnd(tx, agreement, rule: rule, request: request, warnings: &warnings)
                 effect = (rule, e.0, e.1, nil)
             } else {
-                let e = try forCauseEnd(db, agreement, rule: rule, rules: rules, request: request)
+                let e = try forCauseEnd(tx, agreement, rule: rule, rules: rules, request: request)
                 effect = (rule, request.date, e.0, e.1)
             }
         }
@@ -152,9 +150,9 @@ extension Portfolio {
             finalExplanation = "Ends on its fixed end date \(fixedEnd.humanText), before the notice period runs out (\(effect.explanation))"
         }
         var followOn = planner.deadlines(forEnd: finalEnd, terminationId: terminationId, rules: rules, calendar: agreement.calendar)
-        let endsAlso = try AgreementEndings.dependants(db, of: agreement.id)
+        let endsAlso = try AgreementEndings.dependants(tx, of: agreement.id)
         for child in endsAlso {
-            followOn += planner.deadlines(forEnd: finalEnd, terminationId: terminationId, rules: try self.rules(db, agreementId: child.id),
+            followOn += planner.deadlines(forEnd: finalEnd, terminationId: terminationId, rules: try tx.rules(agreementId: child.id),
                                           calendar: child.calendar)
             warnings.append("\(child.title) ends with it on \(finalEnd.iso) (it runs until its main agreement ends)")
         }
@@ -170,4 +168,16 @@ struct TerminationSnapshot: Encodable {
     var agreement: Agreement
     var endsAlso: [String]
     var deadlines: [Deadline]
+}
+
+extension Portfolio {
+    /// Moves the active objections to a change notice from one outcome to another (a termination
+    /// after an objection recorded or withdrawn).
+    func setObjectionOutcomes(_ tx: any PortfolioTransaction, changeNoticeId: String, from: ObjectionOutcome,
+                              to: ObjectionOutcome) throws {
+        for var o in try tx.activeObjections(changeNoticeId: changeNoticeId) where o.outcome == from {
+            o.outcome = to
+            try tx.update(o)
+        }
+    }
 }

@@ -25,6 +25,12 @@ public struct AgreementRow: Codable, Hashable, Sendable, Identifiable {
     public var calendar: CalendarID
     /// The act-by day of the agreement's next open deadline.
     public var nextActBy: CivilDate?
+
+    package init(id: String, title: String, counterparty: String, kind: AgreementKind, status: AgreementStatus,
+                 calendar: CalendarID, nextActBy: CivilDate?) {
+        self.id = id; self.title = title; self.counterparty = counterparty; self.kind = kind; self.status = status
+        self.calendar = calendar; self.nextActBy = nextActBy
+    }
 }
 
 /// A notice rule with the dates it gives today (for the agreement's Notice rules tab).
@@ -57,6 +63,17 @@ public struct AgreementDetail: Codable, Hashable, Sendable {
     /// Next renewal notice day, for auto-renewing agreements.
     public var renewal: Deadline?
     public var history: [AuditEntry]
+
+    package init(agreement: Agreement, counterparty: Party, ourParty: Party?, parent: AgreementRow?, children: [AgreementRow],
+                 versions: [AgreementVersion], clauses: [Clause], rules: [RuleView], subProcessors: [SubProcessor],
+                 changeNotices: [ChangeNotice], objections: [Objection], terminations: [TerminationNotice],
+                 events: [AgreementEvent], deadlines: [Deadline], renewal: Deadline?, history: [AuditEntry]) {
+        self.agreement = agreement; self.counterparty = counterparty; self.ourParty = ourParty; self.parent = parent
+        self.children = children; self.versions = versions; self.clauses = clauses; self.rules = rules
+        self.subProcessors = subProcessors; self.changeNotices = changeNotices; self.objections = objections
+        self.terminations = terminations; self.events = events; self.deadlines = deadlines; self.renewal = renewal
+        self.history = history
+    }
 }
 
 /// One sub-processor across all agreements it appears in.
@@ -72,11 +89,20 @@ public struct SubProcessorRegisterEntry: Codable, Hashable, Sendable, Identifiab
         public var since: CivilDate?
         /// The status in words, with a deemed approval's date and clause ("approved (deemed 2026-03-05, 5.2)").
         public var statusText: String
+
+        package init(subProcessorId: String, agreementId: String, agreementTitle: String, counterparty: String,
+                     country: String, purpose: String, status: SubProcessorStatus, since: CivilDate?, statusText: String) {
+            self.subProcessorId = subProcessorId; self.agreementId = agreementId; self.agreementTitle = agreementTitle
+            self.counterparty = counterparty; self.country = country; self.purpose = purpose; self.status = status
+            self.since = since; self.statusText = statusText
+        }
     }
     public var name: String
     public var orgNumber: String?
     public var uses: [Use]
     public var id: String { name.lowercased() }
+
+    package init(name: String, orgNumber: String?, uses: [Use]) { self.name = name; self.orgNumber = orgNumber; self.uses = uses }
     /// Distinct countries, in order of first appearance.
     public var countries: [String] { uses.map(\.country).reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
 }
@@ -100,4 +126,52 @@ public struct NoticeRow: Codable, Hashable, Sendable, Identifiable {
     public var givenBy: Actor
     /// A warning to show with the notice (a sub-processor outside the EEA needing our consent).
     public var flag: String?
+
+    package init(kind: Kind, id: String, agreementId: String, agreementTitle: String, date: CivilDate, summary: String,
+                 status: String, isOpen: Bool, window: Deadline?, givenBy: Actor, flag: String? = nil) {
+        self.kind = kind; self.id = id; self.agreementId = agreementId; self.agreementTitle = agreementTitle
+        self.date = date; self.summary = summary; self.status = status; self.isOpen = isOpen; self.window = window
+        self.givenBy = givenBy; self.flag = flag
+    }
+}
+
+/// The start of the agenda and its window counts, without building the whole agenda: what the
+/// workbench needs for its first frame, at a cost that does not grow with the portfolio.
+public struct AgendaHead: Sendable {
+    /// The first items in agenda order (act-by day, then id).
+    public var items: [AgendaItem]
+    /// Counts for the whole agenda, by window.
+    public var counts: AgendaCounts
+    /// How many items the whole agenda has.
+    public var total: Int { counts.overdue + counts.within14 + counts.within30 + counts.within90 }
+
+    public init(items: [AgendaItem], counts: AgendaCounts) { self.items = items; self.counts = counts }
+}
+
+/// One sub-processor (grouped by name, without case) in the workbench's register: a summary row,
+/// read page by page; its uses are read on demand (`subProcessorUses(name:limit:)`).
+public struct SubProcessorVendor: Codable, Hashable, Sendable, Identifiable {
+    public var name: String
+    public var orgNumber: String?
+    /// Distinct agreements using it.
+    public var agreements: Int
+    /// Sub-processor records (one per agreement entry), what "used in N place(s)" counts.
+    public var uses: Int
+    /// Distinct countries, sorted.
+    public var countries: [String]
+    /// Distinct statuses of its uses, the ones needing attention first (objected, rejected,
+    /// proposed, removed, approved), so an objected vendor never looks approved.
+    public var statuses: [SubProcessorStatus] = []
+    public var id: String { name.lowercased() }
+
+    /// "approved", or "objected+approved" when its uses differ.
+    public var statusText: String { statuses.isEmpty ? "—" : statuses.map(\.rawValue).joined(separator: "+") }
+
+    package init(name: String, orgNumber: String?, agreements: Int, uses: Int, countries: [String],
+                 statuses: [SubProcessorStatus] = []) {
+        self.name = name; self.orgNumber = orgNumber; self.agreements = agreements; self.uses = uses
+        self.countries = countries; self.statuses = statuses
+    }
+
+    package static let attentionOrder: [SubProcessorStatus] = [.objected, .rejected, .proposed, .removed, .approved]
 }

@@ -1,4 +1,3 @@
-import GRDB
 
 /// Occurrences of recurring duties ("at least yearly", Mobilize Me 4.1, Pureservice C.2).
 ///
@@ -34,28 +33,27 @@ public enum Recurrence {
     /// Opens the next occurrence of each of `rules` (ours) that has none open: the one after the
     /// highest stored occurrence, or, when none is stored, the first whose act-by day is `today` or
     /// later. Never beyond the agreement's end. Returns the deadlines inserted.
-    static func openMissing(_ db: Database, rules: [NoticeRule], today: CivilDate, planner: DeadlinePlanner) throws -> [Deadline] {
+    static func openMissing(_ tx: any PortfolioTransaction, rules: [NoticeRule], today: CivilDate, planner: DeadlinePlanner) throws -> [Deadline] {
         var opened: [Deadline] = []
         for rule in rules where isOpenable(rule) {
-            let stored = try Deadline.filter(Column("agreement_id") == rule.agreementId && Column("rule_id") == rule.id
-                                             && Column("source_kind") == DeadlineSourceKind.recurrence.rawValue).fetchAll(db)
+            let stored = try tx.deadlines(DeadlineFilter(agreementIds: [rule.agreementId], sourceKind: .recurrence, ruleId: rule.id))
             if stored.contains(where: { $0.state == .open }) { continue }
-            guard let agreement = try Agreement.fetchOne(db, key: rule.agreementId) else { continue }
+            guard let agreement = try tx.record(Agreement.self, id: rule.agreementId) else { continue }
             let last = stored.compactMap { parse(sourceId: $0.sourceId)?.occurrence }.max()
             let k = last.map { $0 + 1 } ?? planner.firstOccurrence(of: rule, calendar: agreement.calendar, actByOnOrAfter: today)
-            if let d = try openOccurrence(db, k, of: rule, agreement: agreement, planner: planner) { opened.append(d) }
+            if let d = try openOccurrence(tx, k, of: rule, agreement: agreement, planner: planner) { opened.append(d) }
         }
         return opened
     }
 
     /// Stores occurrence k of `rule` as an open deadline, unless the agreement has ended by then
     /// or it is already stored. Returns it when inserted.
-    static func openOccurrence(_ db: Database, _ k: Int, of rule: NoticeRule, agreement: Agreement,
+    static func openOccurrence(_ tx: any PortfolioTransaction, _ k: Int, of rule: NoticeRule, agreement: Agreement,
                                planner: DeadlinePlanner) throws -> Deadline? {
         guard agreement.status != .ended, let d = planner.occurrence(k, of: rule, calendar: agreement.calendar) else { return nil }
         if let end = agreement.ownEnd, d.rawDate > end { return nil }
-        if try Deadline.exists(db, key: d.id) { return nil }
-        try d.insert(db)
+        if try tx.deadlineExists(id: d.id) { return nil }
+        try tx.insert(d)
         return d
     }
 }
@@ -64,12 +62,9 @@ extension Recurrence {
     /// Withdraws the open occurrences of `agreementIds` that fall after `end` (a termination ended the
     /// agreement before them); handled ones stay as history. Returns how many were withdrawn.
     @discardableResult
-    static func dropAfterEnd(_ db: Database, agreementIds: [String], end: CivilDate) throws -> Int {
+    static func dropAfterEnd(_ tx: any PortfolioTransaction, agreementIds: [String], end: CivilDate) throws -> Int {
         guard !agreementIds.isEmpty else { return 0 }
-        return try Deadline.filter(agreementIds.contains(Column("agreement_id"))
-                                   && Column("source_kind") == DeadlineSourceKind.recurrence.rawValue
-                                   && Column("state") == DeadlineState.open.rawValue
-                                   && Column("raw_date") > end.iso).deleteAll(db)
+        return try tx.deleteDeadlines(DeadlineFilter(agreementIds: agreementIds, sourceKind: .recurrence, state: .open, rawDateAfter: end))
     }
 }
 

@@ -2,8 +2,8 @@ import Foundation
 
 /// Runs independent throwing jobs on as many threads as there are jobs (the machine's cores
 /// permitting) and returns their results in order, or the first error.
-enum Concurrently {
-    static func run<T: Sendable>(_ jobs: [@Sendable () throws -> T]) throws -> [T] {
+package enum Concurrently {
+    package static func run<T: Sendable>(_ jobs: [@Sendable () throws -> T]) throws -> [T] {
         let box = ResultsBox<T>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             box.set(i, Result { try jobs[i]() })

@@ -33,7 +33,7 @@ import VarselKit
     private var detailCache: [String: AgreementDetail] = [:]
     /// Whether the portfolio holds any agreement (an empty one shows how to start instead).
     private(set) var hasAgreements = false
-    private var dataVersion: Int?
+    private var changeToken: ChangeToken?
     private var size = (width: 80, height: 24)
 
     /// How often each cache was filled (tests check that keys do not reload everything).
@@ -46,7 +46,7 @@ import VarselKit
     public init(portfolio: Portfolio, databaseLabel: String) {
         self.portfolio = portfolio
         self.databaseLabel = databaseLabel
-        if let report = try? portfolio.store.writer.read({ db in try AuditChain.verify(db, lastRows: 200) }),
+        if let report = try? portfolio.store.verifyAuditChain(anchor: nil, lastRows: 200),
            let broken = report.firstBreak {
             auditWarning = "AUDIT TRAIL ALTERED at row \(broken.rowId): run varsel audit verify"
         }
@@ -54,7 +54,7 @@ import VarselKit
         vendorPager = .vendors(portfolio)
         settleDeemedAcceptances()
         reloadAll()
-        dataVersion = try? portfolio.store.dataVersion()
+        changeToken = try? portfolio.store.changeToken()
     }
 
     /// Settles the silence-is-approval windows that passed by today (at start and on reload):
@@ -134,7 +134,7 @@ import VarselKit
     /// After our own write or another process's: everything shown may have changed.
     func dataChanged() {
         reloadAll()
-        dataVersion = try? portfolio.store.dataVersion()
+        changeToken = try? portfolio.store.changeToken()
     }
 
     var agendaAll: [AgendaItem] {
@@ -413,8 +413,8 @@ import VarselKit
 
     public func tick() -> ProgramStep {
         if finishStartUp() { _ = agendaAll; return .redraw }
-        guard let v = try? portfolio.store.dataVersion() else { return .none }
-        guard v != dataVersion else {
+        guard let v = try? portfolio.store.changeToken() else { return .none }
+        guard v != changeToken else {
             // Idle: read the count a filtered list left for later (shown as "200+" until then).
             switch state.view {
             case .agreements where !pagerStale: return (try? pager.countNow()) == true ? .redraw : .none
@@ -422,7 +422,7 @@ import VarselKit
             default: return .none
             }
         }
-        dataVersion = v
+        changeToken = v
         reloadAll()
         state.status = StatusMessage(text: "Reloaded: the database was changed by another program", isError: false)
         return .redraw

@@ -28,7 +28,7 @@ struct AuditVerifyCommand: ParsableCommand {
         var broken = false
         try guarded {
             let store = try common.store(.read)
-            let report = try store.writer.read { db in try AuditChain.verify(db, anchor: anchor?.lowercased()) }
+            let report = try store.verifyAuditChain(anchor: anchor?.lowercased(), lastRows: nil)
             if let b = report.firstBreak {
                 FileHandle.standardError.write(Data("varsel: audit chain BROKEN at \(b)\n  \(report.rows) row(s) before it verify\n  where: \(store.path)\n  fix:   compare with a backup or an export from before that time; the rows from \(b.rowId) on cannot be trusted\n".utf8))
                 broken = true
@@ -52,7 +52,7 @@ struct AuditAnchorCommand: ParsableCommand {
         var broken = false
         try guarded {
             let store = try common.store(.read)
-            let report = try store.writer.read { db in try AuditChain.verify(db) }
+            let report = try store.verifyAuditChain()
             if let b = report.firstBreak {
                 FileHandle.standardError.write(Data("varsel: no anchor: the audit chain is broken at \(b)\n".utf8))
                 broken = true

@@ -31,10 +31,10 @@ enum DemoDatabase {
                                   fix: "Add --force to replace it, or name another file with --db")
             }
             // Refuses a foreign file before anything is removed.
-            _ = try VarselStore.open(path: path, access: .create)
+            _ = try Backend.open(path: path, access: .create)
             for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
         }
-        let store = try VarselStore.open(path: path, access: .create)
+        let store = try Backend.open(path: path, access: .create)
         try DemoPortfolio.load(into: store, clock: clock)
     }
 }

@@ -50,7 +50,7 @@ struct ImportCommand: ParsableCommand {
             // A dry run reads (a missing database is shown as an empty one, never created);
             // an import may create a new database file.
             let missing = !FileManager.default.fileExists(atPath: common.databasePath)
-            let store = dryRun ? (missing ? try VarselStore.inMemory() : try common.store(.read)) : try common.store(.create)
+            let store = dryRun ? (missing ? try Backend.inMemory() : try common.store(.read)) : try common.store(.create)
             let importer = PortfolioImporter(store: store, clock: try common.clock())
             let plan = try importer.importFile(file, merge: merge, dryRun: dryRun)
             for line in plan.reportLines(dryRun: dryRun) { out("\(line)") }
@@ -115,7 +115,7 @@ struct RestoreCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let path = common.databasePath
-            let result = try Backup.restore(from: file, into: path, clock: try common.clock())
+            let result = try Backend.restore(from: file, into: path, clock: try common.clock())
             out("Restored \(file) into \(path): \(result.agreements) agreements, \(result.auditRows) audit rows")
             if let kept = result.replacedPath { out("The replaced database is kept at \(kept)") }
         }

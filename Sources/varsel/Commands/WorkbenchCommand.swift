@@ -23,7 +23,7 @@ struct WorkbenchCommand: AsyncParsableCommand {
                 try DatabaseFolder.ensure(dir.path)
                 try DemoDatabase.create(at: path, force: true, clock: clock)
             }
-            let store = demo ? try VarselStore.open(path: path, access: .write) : try common.store(.write)
+            let store = demo ? try Backend.open(path: path, access: .write) : try common.store(.write)
             let portfolio = Portfolio(store: store, clock: clock)
             let label = demo ? "demo (scratch copy)" : path
             do {

@@ -22,7 +22,7 @@ struct CommonOptions: ParsableArguments {
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     /// The resolved database path.
-    var databasePath: String { DatabaseLocation.resolve(explicit: db, environment: environment) }
+    var databasePath: String { Backend.location(explicit: db, environment: environment) }
 
     /// The injected clock: --today, else $VARSEL_TODAY, else the local calendar date.
     func clock() throws -> VarselClock {
@@ -44,11 +44,11 @@ struct CommonOptions: ParsableArguments {
 
     /// Opens the store for `access` (`.write` becomes `.create` with --create). Reads warn on
     /// standard error when the file fails SQLite's quick check.
-    func store(_ access: DatabaseFile.Access) throws -> VarselStore {
-        let access: DatabaseFile.Access = (access == .write && create) ? .create : access
+    func store(_ access: StorageAccess) throws -> any PortfolioStorage {
+        let access: StorageAccess = (access == .write && create) ? .create : access
         let path = databasePath
         if access == .create, isDefaultLocation { try DatabaseFolder.ensure((path as NSString).deletingLastPathComponent) }
-        let store = try VarselStore.open(path: path, access: access)
+        let store = try Backend.open(path: path, access: access)
         if let damage = store.damageFound {
             FileHandle.standardError.write(Data("varsel: warning: \(store.path) is damaged (SQLite's check found \(damage)); what is shown may be incomplete and writes are refused. Restore the last good backup: varsel restore BACKUP\n".utf8))
         }

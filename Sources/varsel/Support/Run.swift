@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import VarselKit
 
 /// Runs a command body, turning `VarselError` into a precise message on stderr and exit status 2.
@@ -18,16 +17,6 @@ func guarded(_ body: () throws -> Void) throws {
         throw ExitCode(2)
     } catch let error as ExitCode {
         throw error
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
-        FileHandle.standardError.write(Data("varsel: error: the database file is damaged: \(error.message ?? "malformed")\n  fix:   nothing was written; restore the last good backup (varsel restore BACKUP)\n".utf8))
-        throw ExitCode(2)
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-        FileHandle.standardError.write(Data("varsel: error: the database is busy: another program held a lock for more than 30 seconds\n  fix:   nothing was written; try again\n".utf8))
-        throw ExitCode(2)
-    } catch let error as DatabaseError {
-        err("varsel: error: the database refused the change: \(error.message ?? "\(error)")")
-        err("  nothing was written")
-        throw ExitCode(2)
     } catch let error as DecodingError {
         err("varsel: error: \(error)")
         throw ExitCode(2)

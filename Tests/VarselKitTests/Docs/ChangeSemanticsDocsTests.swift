@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Keeps the worked examples of docs/deadline-rules.md on deemed acceptance, who gives notice,
 /// anchor words, the effective date and transfers outside the EEA true to the services: each

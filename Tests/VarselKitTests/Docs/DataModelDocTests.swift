@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Keeps docs/data-model.md true: its schema block must match a fresh database exactly.
 final class DataModelDocTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Keeps the worked examples of docs/deadline-rules.md's sections on endings, parents, termination
 /// rights and cure periods true to the code: each text quoted in backticks there is exactly what the

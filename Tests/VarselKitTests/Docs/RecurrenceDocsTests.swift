@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Keeps the "Recurrence" and "Statutory deadlines" sections of docs/deadline-rules.md true: every
 /// explanation quoted there is what the planner produces for that rule and occurrence.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// The v8-change-semantics fields travel through export and import losslessly, old documents
 /// (without them) still import, and bad values are reported at their path.

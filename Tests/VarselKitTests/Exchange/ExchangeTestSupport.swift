@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 enum ExchangeFixtures {
     static let today = CivilDate(year: 2026, month: 11, day: 23)!
@@ -13,12 +14,12 @@ enum ExchangeFixtures {
         return store
     }
 
-    static func importer(_ store: VarselStore) -> PortfolioImporter {
+    static func importer(_ store: any PortfolioStorage) -> PortfolioImporter {
         PortfolioImporter(store: store, clock: clock, user: "tester")
     }
 
     /// Row counts of every table, audit included: "unchanged" means these are equal.
-    static func counts(_ store: VarselStore) throws -> [String: Int] {
+    static func counts(_ store: any PortfolioStorage) throws -> [String: Int] {
         try store.writer.read { db in
             var c: [String: Int] = [:]
             for t in ["parties", "agreements", "agreement_versions", "clauses", "notice_rules", "sub_processors",

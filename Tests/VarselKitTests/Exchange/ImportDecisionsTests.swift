@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// An import never rewrites a recorded decision (issue 15 bug 6), and may refer to records already
 /// in the database (bug 10, docs/exchange.md).

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Each invalid input stops the import with the path and what is wrong, and writes nothing.
 final class ImportValidationTests: XCTestCase {

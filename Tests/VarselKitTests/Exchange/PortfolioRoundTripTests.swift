@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 final class PortfolioRoundTripTests: XCTestCase {
     func roundTrip(_ first: VarselStore, file: String = "portfolio.json") throws -> (Data, Data) {

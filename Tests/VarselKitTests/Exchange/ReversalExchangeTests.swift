@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Snooze days, deadline notes and withdrawn objections and terminations survive export and import,
 /// documents without them still import, and impossible values are refused with their path.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// YAML alias expansion ("billion laughs", issue 15 bug 5): a few hundred bytes of nested aliases
 /// must be refused quickly with a precise message, before Yams builds the document; honest

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Issue 13 items 1, 6, 11 and 12: counting options that come from the clauses of the five agreements.
 final class RuleOptionsFromClausesTests: XCTestCase {

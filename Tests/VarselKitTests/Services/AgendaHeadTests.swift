@@ -1,6 +1,7 @@
 import XCTest
 import GRDB
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// The agenda head (first frame) must agree with the whole agenda: same first items, same counts.
 final class AgendaHeadTests: XCTestCase {

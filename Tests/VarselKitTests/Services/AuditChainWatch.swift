@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Issue 15: the audit chain must verify on every database the tests create. Every store made by
 /// `Fixture.demo` gets a teardown block on the running test case that verifies its whole chain;

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Every write of the portfolio service is one transaction with exactly one audit row; a refused
 /// write changes nothing at all and says which field was wrong.

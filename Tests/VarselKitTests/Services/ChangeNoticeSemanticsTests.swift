@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Issue 13 items 8, 9, 10 and 13, each built from its clause (quoted in the original language).
 final class ChangeNoticeSemanticsTests: XCTestCase {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Issue 13 item 7: silence = approval. Built from the clauses, quoted in the original language.
 final class DeemedAcceptanceTests: XCTestCase {

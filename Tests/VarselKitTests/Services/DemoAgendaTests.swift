@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// The demo portfolio must show an overdue item and items in each of the 14/30/90-day windows
 /// whatever day it is loaded on — weekends, Christmas, Easter, Midsummer and leap days included.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Issue 13 item 2: every rule anchored on "agreement ends" fires from every way an agreement
 /// ends — termination by either party, expiry of a fixed term, ending with a parent.

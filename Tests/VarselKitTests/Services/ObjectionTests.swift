@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Recording an objection closes the notice's deadline, marks the notice and the proposed
 /// sub-processor objected, and leaves one `record_objection` audit row.
@@ -20,6 +21,10 @@ final class ObjectionTests: XCTestCase {
         let objection = try p.recordObjection(noticeId: "cn-0001", date: day("2026-11-22"),
                                               grounds: "Onward transfer to the US without an adequacy decision", channel: .letter)
         XCTAssertEqual(objection.id, "tobj-0001")
+        // It returns what it closed: the notice's one open deadline, now handled (the form's count).
+        XCTAssertEqual(objection.closed.map(\.id), [deadlineId])
+        XCTAssertEqual(objection.closed.map(\.state), [.handled])
+        XCTAssertEqual(objection.closed.first?.handledNote, "Objection tobj-0001 sent 2026-11-22 by letter")
 
         XCTAssertNil(try p.queries.agenda(within: 365).first { $0.id == deadlineId })
         let (notice, sub, stored, deadline) = try p.store.writer.read { db in

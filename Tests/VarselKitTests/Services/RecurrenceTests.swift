@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Recurring duties (issue 13, item 14). Written with JSON documents and the public services only,
 /// so that they compile, and fail, on the code before recurrences existed.

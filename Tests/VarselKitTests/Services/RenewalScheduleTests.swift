@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Auto-renewing agreements: the next day by which notice must be given, before and after each
 /// renewal, across month ends, February in leap and common years, and year boundaries.

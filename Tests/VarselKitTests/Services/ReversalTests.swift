@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Issue 14, "Missing that users expect": reopening a handled deadline, editing and withdrawing
 /// objections, their outcome, and withdrawing a termination. Demo portfolio, today 2026-11-23.
@@ -159,7 +160,7 @@ final class ReversalTests: XCTestCase {
             var a = try Agreement.fetchOne(db, key: "mobilize-me-hovedaftale")!
             a.endDate = day("2027-06-30")
             try a.update(db)
-            try AgreementEndings.sync(db, agreementIds: [a.id], planner: p.planner)
+            try AgreementEndings.sync(SQLiteTransaction(db: db), agreementIds: [a.id], planner: p.planner)
         }
         let planned = try endDeadlines(p, "mobilize-me-dpa", .agreementEnd)
         XCTAssertEqual(planned.map(\.actByDate), [day("2027-05-31")])
@@ -222,7 +223,7 @@ final class ReversalTests: XCTestCase {
 }
 
 extension Fixture {
-    static func lastAuditAction(_ store: VarselStore) -> String? { (try? lastAudit(store))??.action }
+    static func lastAuditAction(_ store: any PortfolioStorage) -> String? { (try? lastAudit(store))??.action }
 }
 
 extension ReversalTests {

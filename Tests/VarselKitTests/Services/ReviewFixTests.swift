@@ -1,6 +1,7 @@
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Fixes from the session's code review: each test fails on the code before its fix.
 final class ReviewFixTests: XCTestCase {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// The workbench's paged queries for large portfolios (`agreement_search`, the grouped register):
 /// same rows and order as a brute-force filter over everything, and keyset pages that join up.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// A date from "YYYY-MM-DD"; traps on a typo so a test can never run on a wrong day.
 func day(_ iso: String) -> CivilDate {
@@ -41,7 +42,7 @@ enum Fixture {
     }
 
     /// Row counts of every table of the schema (the whole content, as far as a failed write could touch it).
-    static func tableCounts(_ store: VarselStore) throws -> [String: Int] {
+    static func tableCounts(_ store: any PortfolioStorage) throws -> [String: Int] {
         try store.writer.read { db in
             let tables = try String.fetchAll(db, sql: """
                 SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
@@ -52,11 +53,11 @@ enum Fixture {
         }
     }
 
-    static func auditCount(_ store: VarselStore) throws -> Int {
+    static func auditCount(_ store: any PortfolioStorage) throws -> Int {
         try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? -1 }
     }
 
-    static func lastAudit(_ store: VarselStore) throws -> AuditEntry? {
+    static func lastAudit(_ store: any PortfolioStorage) throws -> AuditEntry? {
         try store.writer.read { db in try AuditEntry.order(Column("id").desc).fetchOne(db) }
     }
 }
@@ -78,4 +79,9 @@ extension XCTestCase {
         }
         return nil
     }
+}
+
+extension PortfolioStorage {
+    /// The SQLite file behind the storage interface, for tests that check rows directly.
+    var writer: any DatabaseWriter { (self as! VarselStore).writer }
 }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Issue 14: snooze (remind me later) and notes on deadlines. Demo portfolio, today 2026-11-23.
 final class SnoozeAndNoteTests: XCTestCase {
@@ -53,7 +54,7 @@ final class SnoozeAndNoteTests: XCTestCase {
         // Recomputing the agreement's open deadlines keeps the snooze and the note.
         let updated = try p.store.writer.write { db in
             try db.execute(sql: "UPDATE deadlines SET explanation = 'stale' WHERE id = ?", arguments: [self.id])
-            return try DeadlineRecompute.refresh(db, agreementIds: ["pureservice"], planner: p.planner)
+            return try DeadlineRecompute.refresh(SQLiteTransaction(db: db), agreementIds: ["pureservice"], planner: p.planner)
         }
         XCTAssertEqual(updated, [id])
         let d = try XCTUnwrap(p.queries.agenda(within: 14).first { $0.id == id }?.deadline)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// GDPR Art. 33(1): "In the case of a personal data breach, the controller shall without undue delay
 /// and, where feasible, not later than 72 hours after having become aware of it, notify the personal

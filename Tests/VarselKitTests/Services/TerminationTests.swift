@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// A termination notice yields the day the agreement ends and the deadlines that follow from it.
 final class TerminationTests: XCTestCase {

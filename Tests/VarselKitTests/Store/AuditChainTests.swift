@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// The audit trail is a hash chain: editing, deleting or reordering a row — even with the
 /// append-only triggers dropped, as anyone with sqlite3 can — breaks verification at that row.

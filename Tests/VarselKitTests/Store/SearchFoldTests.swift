@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Unicode case folding of filters (`SearchFold`, `varsel_fold`, migration v3-folded-search).
 final class SearchFoldTests: XCTestCase {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// The store opens its own files in WAL with foreign keys, creates them 0600, and refuses —
 /// without changing a byte — anything that is not a Varsel database of this or an older schema.

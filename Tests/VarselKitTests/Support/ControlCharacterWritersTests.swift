@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// The data writers against terminal escapes and bidi overrides: CSV drops them, JSON escapes them,
 /// ICS drops them (docs/exchange.md), `TerminalLine` sanitises interpolated values only.

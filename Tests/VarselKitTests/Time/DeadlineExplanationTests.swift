@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 final class DeadlineExplanationTests: XCTestCase {
     let engine = DeadlineEngine()

@@ -1,5 +1,6 @@
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// One fixed test vector: input plus the expected raw, due and act-by dates (and due time for hours).
 struct DeadlineVector {

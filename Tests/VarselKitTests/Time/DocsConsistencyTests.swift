@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Keeps docs/deadline-rules.md true to the code: every explanation quoted in its worked-examples table
 /// must be exactly what the engine produces.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import VarselKit
+@testable import VarselSQLite
 
 /// Holiday lists checked against an independent formulation: a published Easter table plus
 /// Foundation's Gregorian calendar (UTC) for offsets and weekdays.

@@ -1,8 +1,10 @@
+import Foundation
 import GRDB
+import VarselKit
 
-extension PortfolioQueries {
+extension SQLiteReading {
     /// Everything about one agreement, for `varsel show` and the agreement view.
-    public func detail(agreementId: String) throws -> AgreementDetail {
+    func detail(agreementId: String) throws -> AgreementDetail {
         try read { db in
             guard let a = try Agreement.fetchOne(db, key: agreementId) else {
                 throw VarselError(.notFound, "No agreement with id \"\(agreementId)\"", fix: "List agreements with `varsel agreements`")
@@ -47,69 +49,19 @@ extension PortfolioQueries {
                 parent: parent, children: children,
                 versions: try AgreementVersion.filter(byAgreement).order(Column("id")).fetchAll(db),
                 clauses: clauses,
-                rules: (rules + StatutoryRules.rules(for: a)).map { ruleView($0, clauses: clauses, calendar: a.calendar) },
+                rules: (rules + StatutoryRules.rules(for: a)).map { context.ruleView($0, clauses: clauses, calendar: a.calendar) },
                 subProcessors: try SubProcessor.filter(byAgreement).order(Column("name"), Column("id")).fetchAll(db),
                 changeNotices: notices, objections: objections,
                 terminations: try TerminationNotice.filter(byAgreement).order(Column("notice_date")).fetchAll(db),
                 events: try AgreementEvent.filter(byAgreement).order(Column("date")).fetchAll(db),
                 deadlines: try Deadline.filter(byAgreement).order(Column("state").desc, Column("act_by_date")).fetchAll(db),
-                renewal: renewalDeadline(a), history: history)
+                renewal: context.renewalDeadline(a), history: history)
         }
-    }
-
-    /// A rule with the dates it gives if its event happened today.
-    func ruleView(_ rule: NoticeRule, clauses: [Clause], calendar: CalendarID) -> RuleView {
-        if rule.trigger == .recurring { return recurringRuleView(rule, clauses: clauses, calendar: calendar) }
-        if rule.trigger == .terminationNotice && rule.right != .ordinary {
-            // These rights take their end date from the notice day or the objected change, not a period.
-            let text = rule.right == .forCause
-                ? "notice given today → agreement ends today, \(today.humanText) (immediate effect)"
-                    + (rule.eventKind == .breachDemand ? "; only after a written demand not cured in time" : "")
-                : "notice given today → agreement ends the day the objected change applies"
-            return RuleView(rule: rule, clause: clauses.first { $0.reference == rule.clauseRef },
-                            periodText: rule.periodText(assumed: planner.vagueDefault), ifTodayText: text)
-        }
-        let label: String
-        switch rule.trigger {
-        case .changeNoticeReceived: label = "notice received"
-        case .changeTakesEffect: label = "change applies"
-        case .terminationNotice: label = "notice given"
-        case .agreementEnds: label = "agreement ends"
-        case .event: label = rule.eventKind?.label.lowercased() ?? "event"
-        case .recurring: label = "recurrence start"
-        }
-        let anchor = rule.anchorText ?? label
-        let c = planner.compute(rule: rule, calendar: calendar, anchor: today, anchorLabel: anchor)
-        let verb: String
-        switch (rule.trigger, rule.actor, rule.direction) {
-        case (.terminationNotice, _, _): verb = "agreement ends"
-        case (_, .them, .before): verb = "they must notify by"
-        case (_, .them, .after): verb = "they must act by"
-        default: verb = "act by"
-        }
-        return RuleView(rule: rule, clause: clauses.first { $0.reference == rule.clauseRef },
-                        periodText: rule.periodText(assumed: planner.vagueDefault),
-                        ifTodayText: "\(anchor) today → \(verb) \(c.actByDate.humanText)" + (c.wasRolled ? " (rolled from \(c.rawDate.humanText))" : ""))
-    }
-
-    /// A recurring rule with its next occurrence from today (ours are also on the agenda; theirs
-    /// are shown here only, as other rules for the counterparty).
-    func recurringRuleView(_ rule: NoticeRule, clauses: [Clause], calendar: CalendarID) -> RuleView {
-        let verb = rule.actor == .them ? "they must act by" : "act by"
-        let text: String
-        let k = planner.firstOccurrence(of: rule, calendar: calendar, actByOnOrAfter: today)
-        if let d = planner.occurrence(k, of: rule, calendar: calendar) {
-            text = "Next: occurrence \(k) → \(verb) \(d.actByDate.humanText) (\(d.explanation))"
-        } else {
-            text = "no start day recorded (recursFrom): its occurrences have no dates"
-        }
-        return RuleView(rule: rule, clause: clauses.first { $0.reference == rule.clauseRef },
-                        periodText: rule.periodText(assumed: planner.vagueDefault), ifTodayText: text)
     }
 
     /// The sub-processor register across all agreements, grouped by sub-processor name. The filter
     /// is SQL `LIKE` and folds ASCII case only, as the workbench's register (`registerFilter`).
-    public func subProcessorRegister(filter: String? = nil, agreementId: String? = nil) throws -> [SubProcessorRegisterEntry] {
+    func subProcessorRegister(filter: String? = nil, agreementId: String? = nil) throws -> [SubProcessorRegisterEntry] {
         try read { db in
             var sql = """
                 SELECT s.*, a.title AS agreement_title, p.name AS counterparty
@@ -142,7 +94,7 @@ extension PortfolioQueries {
     }
 
     /// Change and termination notices, open ones first, newest first within each group.
-    public func notices(filter: String? = nil, limit: Int = 500) throws -> [NoticeRow] {
+    func notices(filter: String? = nil, limit: Int = 500) throws -> [NoticeRow] {
         try read { db in
             var rows: [NoticeRow] = []
             let changes = try Row.fetchAll(db, sql: """
@@ -182,7 +134,7 @@ extension PortfolioQueries {
     }
 
     /// The most recent audit entries (all entities).
-    public func audit(limit: Int = 200) throws -> [AuditEntry] {
+    func audit(limit: Int = 200) throws -> [AuditEntry] {
         try read { db in try AuditEntry.order(Column("id").desc).limit(limit).fetchAll(db) }
     }
 }

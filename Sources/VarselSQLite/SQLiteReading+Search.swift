@@ -1,14 +1,16 @@
+import Foundation
 import GRDB
+import VarselKit
 
 /// The workbench's agreements list through `agreement_search` (migrations v2-search, v3-folded-search):
 /// the same rows, order and filter as `agreements(filter:after:limit:)` — title without case (ASCII)
 /// then id; a filter matches when the folded title, counterparty name or id contains the folded
 /// filter (`SearchFold`: Unicode lowercase, "øre" finds "Øresund") — but a filter scans a narrow
 /// table clustered in list order instead of every agreement row and its party.
-extension PortfolioQueries {
+extension SQLiteReading {
     /// A page of the list in list order: the first page, the rows after `after`, or (with `before`)
     /// the rows just before it.
-    public func searchAgreements(filter: String?, after: AgreementRow? = nil, before: AgreementRow? = nil,
+    func searchAgreements(filter: String?, after: AgreementRow? = nil, before: AgreementRow? = nil,
                                  limit: Int) throws -> [AgreementRow] {
         try read { db in
             var (sql, args) = Self.searchSQL(filter: filter)
@@ -29,7 +31,7 @@ extension PortfolioQueries {
     }
 
     /// The last `limit` rows of the (filtered) list, in list order.
-    public func searchLastAgreements(filter: String?, limit: Int) throws -> [AgreementRow] {
+    func searchLastAgreements(filter: String?, limit: Int) throws -> [AgreementRow] {
         try read { db in
             var (sql, args) = Self.searchSQL(filter: filter)
             sql += " ORDER BY s.title DESC, s.id DESC LIMIT ?"
@@ -39,7 +41,7 @@ extension PortfolioQueries {
     }
 
     /// How many agreements match `filter` (all agreements without one).
-    public func searchCount(filter: String?) throws -> Int {
+    func searchCount(filter: String?) throws -> Int {
         try read { db in
             guard let (clause, args) = Self.searchFilter(filter) else {
                 return try Int.fetchOne(db, sql: "SELECT count(*) FROM agreement_search") ?? 0
@@ -51,7 +53,7 @@ extension PortfolioQueries {
 
     /// Where an agreement sits in the (filtered) list: its 0-based index and row; nil when the
     /// filter hides it or it does not exist.
-    public func searchPosition(id: String, filter: String?) throws -> (index: Int, row: AgreementRow)? {
+    func searchPosition(id: String, filter: String?) throws -> (index: Int, row: AgreementRow)? {
         try read { db in
             var (sql, args) = Self.searchSQL(filter: filter)
             sql += " AND s.id = ?"

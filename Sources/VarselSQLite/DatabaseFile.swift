@@ -1,4 +1,5 @@
 import Foundation
+import VarselKit
 
 /// What a database path holds, found with `stat(2)` and by reading the 100-byte SQLite header —
 /// before SQLite opens anything, so a hostile or damaged file is described precisely and never
@@ -15,7 +16,7 @@ public enum DatabaseFile {
     }
 
     /// How `VarselStore.open` will use the file: read only, write, or write and create if needed.
-    public enum Access: Sendable { case read, write, create }
+    public typealias Access = StorageAccess
 
     /// Inspects `path` for `access`. Throws a `VarselError` that says what is wrong, where, and how
     /// to fix it: a folder, a device, no permission, a read-only file or folder, a missing folder,

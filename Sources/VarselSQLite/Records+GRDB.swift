@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import VarselKit
 
 /// Rows map to the model types through Codable with snake_case columns;
 /// nested values (term, periods, change kinds) are stored as JSON text.

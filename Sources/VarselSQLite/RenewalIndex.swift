@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import VarselKit
 
 /// Keeps `renewal_notices` in step with an agreement's term: one row per term with the day
 /// notice must be given by, for 40 years from the start (at most 5,000 terms).

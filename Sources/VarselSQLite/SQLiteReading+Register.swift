@@ -1,26 +1,6 @@
+import Foundation
 import GRDB
-
-/// One sub-processor (grouped by name, without case) in the workbench's register: a summary row,
-/// read page by page; its uses are read on demand (`subProcessorUses(name:limit:)`).
-public struct SubProcessorVendor: Codable, Hashable, Sendable, Identifiable {
-    public var name: String
-    public var orgNumber: String?
-    /// Distinct agreements using it.
-    public var agreements: Int
-    /// Sub-processor records (one per agreement entry), what "used in N place(s)" counts.
-    public var uses: Int
-    /// Distinct countries, sorted.
-    public var countries: [String]
-    /// Distinct statuses of its uses, the ones needing attention first (objected, rejected,
-    /// proposed, removed, approved), so an objected vendor never looks approved.
-    public var statuses: [SubProcessorStatus] = []
-    public var id: String { name.lowercased() }
-
-    /// "approved", or "objected+approved" when its uses differ.
-    public var statusText: String { statuses.isEmpty ? "—" : statuses.map(\.rawValue).joined(separator: "+") }
-
-    static let attentionOrder: [SubProcessorStatus] = [.objected, .rejected, .proposed, .removed, .approved]
-}
+import VarselKit
 
 /// The sub-processor register in pages: `GROUP BY name COLLATE NOCASE` in name order, with keyset
 /// paging on the name (index `sub_processors_register` covers the scan). A filter keeps the
@@ -28,8 +8,8 @@ public struct SubProcessorVendor: Codable, Hashable, Sendable, Identifiable {
 /// it (SQL `LIKE`); the matching entry keeps all its uses. Grouping folds ASCII case only; the
 /// filter folds Unicode (`SearchFold`) only when it holds a non-ASCII letter: folding every row in
 /// Swift made a full scan ~3× slower, and an ASCII filter needs no more than `LIKE`.
-extension PortfolioQueries {
-    public func subProcessorVendors(filter: String?, after: String? = nil, before: String? = nil,
+extension SQLiteReading {
+    func subProcessorVendors(filter: String?, after: String? = nil, before: String? = nil,
                                     last: Bool = false, limit: Int) throws -> [SubProcessorVendor] {
         guard let (having, hargs) = Self.registerFilter(filter) else {
             return try summaryVendors(after: after, before: before, last: last, limit: limit)
@@ -87,7 +67,7 @@ extension PortfolioQueries {
     }
 
     /// How many sub-processors (names without case) the register shows under `filter`.
-    public func subProcessorVendorCount(filter: String?) throws -> Int {
+    func subProcessorVendorCount(filter: String?) throws -> Int {
         try read { db in
             guard let (having, args) = Self.registerFilter(filter) else {
                 return try Int.fetchOne(db, sql: "SELECT count(*) FROM sub_processor_vendors") ?? 0
@@ -102,7 +82,7 @@ extension PortfolioQueries {
     /// The uses of one sub-processor (name without case), in agreement-title order, at most `limit`:
     /// read in order from `sub_processors_uses` (name, agreement title), so the cost is the rows
     /// returned, not all the name's uses. Counterparties come from `agreement_search`.
-    public func subProcessorUses(name: String, limit: Int = 500) throws -> [SubProcessorRegisterEntry.Use] {
+    func subProcessorUses(name: String, limit: Int = 500) throws -> [SubProcessorRegisterEntry.Use] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT s.*, s.agreement_title AS agreement_title, a.counterparty AS counterparty

@@ -1,25 +1,28 @@
+import Foundation
 import GRDB
+import VarselKit
 
-/// Read-only questions about the portfolio, on a given day.
+/// `PortfolioReading` on SQLite: the SQL of every list, view and report.
 ///
 /// Lists page with keyset queries and the agenda reads open deadlines through the
 /// `deadlines_agenda` index, so costs grow with what is shown, not with the portfolio.
-public struct PortfolioQueries: Sendable {
-    public let store: VarselStore
-    public let today: CivilDate
-    public let planner: DeadlinePlanner
+struct SQLiteReading: PortfolioReading {
+    let store: VarselStore
+    let context: ReadContext
+    var today: CivilDate { context.today }
+    var planner: DeadlinePlanner { context.planner }
 
-    public init(store: VarselStore, today: CivilDate, planner: DeadlinePlanner = DeadlinePlanner()) {
-        self.store = store; self.today = today; self.planner = planner
+    init(store: VarselStore, today: CivilDate, planner: DeadlinePlanner = DeadlinePlanner()) {
+        self.store = store; self.context = ReadContext(today: today, planner: planner)
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws -> T { try store.writer.read(body) }
+    func read<T>(_ body: (Database) throws -> T) throws -> T { try VarselStore.mapped { try store.writer.read(body) } }
 
     // MARK: Agenda
 
     /// Every open deadline with an act-by day up to today + `within` days, plus all overdue ones,
     /// sorted by act-by day. Includes the next renewal notice of auto-renewing agreements.
-    public func agenda(within: Int) throws -> [AgendaItem] {
+    func agenda(within: Int) throws -> [AgendaItem] {
         let horizon = today.adding(days: within)
         // Stored deadlines, and renewal notices due in the first and the second half of the window,
         // are read on three threads (the pool allows concurrent readers; on two cores the three
@@ -38,7 +41,7 @@ public struct PortfolioQueries: Sendable {
         let before: (AgendaItem, AgendaItem) -> Bool = { ($0.deadline.actByDate, $0.deadline.id) < ($1.deadline.actByDate, $1.deadline.id) }
         if !stored.isSorted(by: before) { stored.sort(by: before) }
         if !renewals.isSorted(by: before) { renewals.sort(by: before) }
-        return Self.merge(stored, renewals, by: before)
+        return ReadContext.merge(stored, renewals, by: before)
     }
 
     /// Open stored deadlines up to the horizon (overdue included), through `deadlines_agenda`.
@@ -55,7 +58,7 @@ public struct PortfolioQueries: Sendable {
         let n = Deadline.positionalColumns.count
         var items: [AgendaItem] = []
         while let row = try rows.next() {
-            items.append(item(try Deadline(positional: row), title: row[n], counterparty: row[n + 1]))
+            items.append(context.item(try Deadline(positional: row), title: row[n], counterparty: row[n + 1]))
         }
         return items
     }
@@ -63,41 +66,6 @@ public struct PortfolioQueries: Sendable {
     /// Excludes silence-is-approval windows past their act-by day (bind today): they are deemed
     /// accepted, never overdue, even before `Portfolio.settleDeemedAcceptances()` closes them.
     static let notDeemed = "NOT (d.silence_is_approval = 1 AND d.act_by_date < ?)"
-
-    /// Merges two sorted arrays into one sorted array.
-    static func merge<T>(_ a: [T], _ b: [T], by before: (T, T) -> Bool) -> [T] {
-        if b.isEmpty { return a }
-        if a.isEmpty { return b }
-        var out: [T] = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if before(b[j], a[i]) { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
-        }
-        out.append(contentsOf: a[i...]); out.append(contentsOf: b[j...])
-        return out
-    }
-
-    /// Header counts by window.
-    public func agendaCounts() throws -> AgendaCounts {
-        var counts = AgendaCounts()
-        for item in try agenda(within: 90) {
-            switch item.window {
-            case .overdue: counts.overdue += 1
-            case .within14: counts.within14 += 1
-            case .within30: counts.within30 += 1
-            case .within90: counts.within90 += 1
-            case .later: break
-            }
-        }
-        return counts
-    }
-
-    func item(_ d: Deadline, title: String, counterparty: String) -> AgendaItem {
-        let left = d.daysLeft(today: today)
-        return AgendaItem(deadline: d, agreementTitle: title, counterparty: counterparty, daysLeft: left,
-                          window: AgendaWindow(daysLeft: left), status: d.status(today: today))
-    }
 
     /// Next renewal notice day of each auto-renewing agreement still running, unless already handled:
     /// the first term whose notice day is today or later (`renewalsDue`).
@@ -137,13 +105,13 @@ public struct PortfolioQueries: Sendable {
             }
             let term: Int = row[11]
             // Handled already: the stored (handled) deadline stands in for it.
-            if !handled.isEmpty && handled.contains(Self.renewalDeadlineId(agreementId: id, term: term)) { continue }
+            if !handled.isEmpty && handled.contains(ReadContext.renewalDeadlineId(agreementId: id, term: term)) { continue }
             let schedule = RenewalSchedule(start: start, initial: try period(4), renewal: try period(6),
                                            notice: try period(8), calendar: calendar)
             // The index already named the current term: compute that one term only.
-            let d = renewalDeadline(agreementId: id, schedule: schedule, term: term)
+            let d = context.renewalDeadline(agreementId: id, schedule: schedule, term: term)
             guard d.actByDate <= horizon else { continue }
-            items.append(item(d, title: row[1], counterparty: row[10]))
+            items.append(context.item(d, title: row[1], counterparty: row[10]))
             if limit >= 0 && items.count >= limit { break }
         }
         return items
@@ -163,27 +131,10 @@ public struct PortfolioQueries: Sendable {
         Set(try String.fetchAll(db, sql: "SELECT id FROM deadlines WHERE id >= 'dl-term-' AND id < 'dl-term.'"))
     }
 
-    /// The id of the renewal notice deadline for term `k` (0-based) of an agreement.
-    static func renewalDeadlineId(agreementId: String, term k: Int) -> String { "dl-term-\(agreementId)-\(k + 1)" }
-
-    /// The notice day that stops the next renewal, as a deadline (not stored until handled).
-    public func renewalDeadline(_ agreement: Agreement, term: Int? = nil) -> Deadline? {
-        guard agreement.status == .active, let schedule = RenewalSchedule(agreement: agreement) else { return nil }
-        return renewalDeadline(agreementId: agreement.id, schedule: schedule, term: term ?? schedule.currentTerm(today: today))
-    }
-
-    func renewalDeadline(agreementId: String, schedule: RenewalSchedule, term k: Int) -> Deadline {
-        let c = schedule.noticeDeadline(k)
-        return Deadline(id: Self.renewalDeadlineId(agreementId: agreementId, term: k), agreementId: agreementId, ruleId: nil, sourceKind: .term,
-                        sourceId: agreementId, what: "Give notice to stop the renewal (term \(k + 1) ends \(schedule.termEnd(k).iso))",
-                        actor: .us, clauseRef: nil, anchorDate: schedule.termEnd(k), rawDate: c.rawDate, dueDate: c.dueDate,
-                        actByDate: c.actByDate, explanation: c.explanation, writtenForm: false)
-    }
-
     // MARK: Agreements
 
     /// A page of the agreements list, ordered by title; `after` is the last row of the previous page.
-    public func agreements(filter: String? = nil, after: AgreementRow? = nil, limit: Int = 200) throws -> [AgreementRow] {
+    func agreements(filter: String? = nil, after: AgreementRow? = nil, limit: Int = 200) throws -> [AgreementRow] {
         try read { db in
             var (sql, args) = Self.agreementListSQL(filter: filter)
             if let after {
@@ -197,12 +148,12 @@ public struct PortfolioQueries: Sendable {
     }
 
     /// Whether there is any agreement at all (one index step, whatever the portfolio's size).
-    public func hasAgreements() throws -> Bool {
+    func hasAgreements() throws -> Bool {
         try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM agreements)") ?? false }
     }
 
     /// How many agreements match a filter (the folded filter of `searchAgreements`).
-    public func agreementCount(filter: String? = nil) throws -> Int {
+    func agreementCount(filter: String? = nil) throws -> Int {
         try read { db in
             if let (clause, args) = Self.foldedMatch("s.folded", filter) {
                 return try Int.fetchOne(db, sql: "SELECT count(*) FROM agreement_search s WHERE " + clause,
@@ -225,7 +176,7 @@ public struct PortfolioQueries: Sendable {
 
     /// Finds an agreement by exact id, or by a fragment of its title, counterparty name or id (folded,
     /// as the list filter) that matches exactly one agreement.
-    public func resolveAgreement(_ ref: String) throws -> Agreement {
+    func resolveAgreement(_ ref: String) throws -> Agreement {
         try read { db in
             if let a = try Agreement.fetchOne(db, key: ref) { return a }
             var matches: [Agreement] = []
@@ -246,4 +197,15 @@ public struct PortfolioQueries: Sendable {
             }
         }
     }
+
+    func passedSilenceWindows(before day: CivilDate) throws -> [Deadline] {
+        try read { db in
+            try Deadline.fetchAll(db, sql: """
+                SELECT * FROM deadlines INDEXED BY deadlines_silence
+                WHERE state = 'open' AND silence_is_approval = 1 AND act_by_date < ? ORDER BY act_by_date, id
+                """, arguments: [day])
+        }
+    }
+
+    func allClauses() throws -> [Clause] { try read { db in try Clause.fetchAll(db) } }
 }

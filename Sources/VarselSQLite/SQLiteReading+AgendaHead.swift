@@ -1,20 +1,11 @@
+import Foundation
 import GRDB
+import VarselKit
 
-/// The start of the agenda and its window counts, without building the whole agenda: what the
-/// workbench needs for its first frame, at a cost that does not grow with the portfolio.
-public struct AgendaHead: Sendable {
-    /// The first items in agenda order (act-by day, then id).
-    public var items: [AgendaItem]
-    /// Counts for the whole agenda, by window.
-    public var counts: AgendaCounts
-    /// How many items the whole agenda has.
-    public var total: Int { counts.overdue + counts.within14 + counts.within30 + counts.within90 }
-}
-
-extension PortfolioQueries {
+extension SQLiteReading {
     /// The first `limit` agenda items (exactly those `agenda(within: 90)` starts with, except
     /// possibly for ties on the last day fetched) and counts of the whole 90-day agenda, by SQL.
-    public func agendaHead(limit: Int) throws -> AgendaHead {
+    func agendaHead(limit: Int) throws -> AgendaHead {
         let horizon = today.adding(days: 90)
         let d14 = today.adding(days: 14), d30 = today.adding(days: 30)
         // One connection, one snapshot (a second reader thread costs more than it saves here:
@@ -65,6 +56,6 @@ extension PortfolioQueries {
         let before: (AgendaItem, AgendaItem) -> Bool = { ($0.deadline.actByDate, $0.deadline.id) < ($1.deadline.actByDate, $1.deadline.id) }
         if !stored.isSorted(by: before) { stored.sort(by: before) }
         if !renewals.isSorted(by: before) { renewals.sort(by: before) }
-        return Array(Self.merge(stored, renewals, by: before).prefix(limit))
+        return Array(ReadContext.merge(stored, renewals, by: before).prefix(limit))
     }
 }

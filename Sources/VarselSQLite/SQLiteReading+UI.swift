@@ -1,10 +1,12 @@
+import Foundation
 import GRDB
+import VarselKit
 
 /// Read helpers for the workbench's paged agreements list: scrolling back, jumping to the end,
 /// and finding where one agreement sits in the list (keyset order: title without case, then id).
-extension PortfolioQueries {
+extension SQLiteReading {
     /// The rows just before `before` in list order, returned in list order (for scrolling up).
-    public func agreements(filter: String? = nil, before: AgreementRow, limit: Int) throws -> [AgreementRow] {
+    func agreements(filter: String? = nil, before: AgreementRow, limit: Int) throws -> [AgreementRow] {
         try read { db in
             var (sql, args) = Self.agreementListSQL(filter: filter)
             sql += " AND (a.title COLLATE NOCASE, a.id) < (?, ?) ORDER BY a.title COLLATE NOCASE DESC, a.id DESC LIMIT ?"
@@ -14,7 +16,7 @@ extension PortfolioQueries {
     }
 
     /// The last `limit` rows of the list, in list order (for `G`).
-    public func lastAgreements(filter: String? = nil, limit: Int) throws -> [AgreementRow] {
+    func lastAgreements(filter: String? = nil, limit: Int) throws -> [AgreementRow] {
         try read { db in
             var (sql, args) = Self.agreementListSQL(filter: filter)
             sql += " ORDER BY a.title COLLATE NOCASE DESC, a.id DESC LIMIT ?"
@@ -25,7 +27,7 @@ extension PortfolioQueries {
 
     /// Where an agreement sits in the (filtered) list: its 0-based index and row; nil when the
     /// filter hides it or it does not exist.
-    public func agreementPosition(id: String, filter: String? = nil) throws -> (index: Int, row: AgreementRow)? {
+    func agreementPosition(id: String, filter: String? = nil) throws -> (index: Int, row: AgreementRow)? {
         try read { db in
             var (sql, args) = Self.agreementListSQL(filter: filter)
             sql += " AND a.id = ?"

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import VarselKit
 
 /// The one SQLite file that holds a portfolio: WAL, foreign keys, versioned migrations.
 ///

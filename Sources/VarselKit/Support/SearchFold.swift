@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Case folding for filters, so "øre" finds "Øresund AB" and "ÅRHUS" finds "Århus".
 ///
@@ -22,11 +21,5 @@ public enum SearchFold {
         // no scalar there decomposes or composes. Its UTF-8 bytes are all below 0xCC.
         if text.utf8.allSatisfy({ $0 < 0xCC }) { return text.lowercased() }
         return text.precomposedStringWithCanonicalMapping.lowercased()
-    }
-
-    /// `varsel_fold(text)`: `fold` as a deterministic SQL function; NULL (and non-text) gives NULL.
-    /// Registered on every connection a `VarselStore` opens; the `agreement_search` triggers need it.
-    public static let sqlFunction = DatabaseFunction("varsel_fold", argumentCount: 1, pure: true) { values in
-        String.fromDatabaseValue(values[0]).map(fold)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VarselKit
 
 /// Where the database lives: `--db PATH`, else `$VARSEL_DB`, else
 /// `$XDG_DATA_HOME/varsel/varsel.sqlite` (default `~/.local/share/varsel/varsel.sqlite`).

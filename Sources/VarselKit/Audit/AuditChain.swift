@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 
 /// The audit trail as a hash chain (as Certificate Transparency logs and git do): each row stores
 /// the SHA-256 of its canonical content together with the previous row's hash, so editing,
@@ -14,7 +13,7 @@ public enum AuditChain {
     /// The canonical bytes of a row: a version tag, then each field as `length:value` (UTF-8
     /// bytes) or `~` for NULL, one per line, in a fixed order, ending with the previous hash.
     /// Length prefixes make the encoding unambiguous whatever the fields contain.
-    static func canonical(_ e: AuditEntry, prevHash: String) -> Data {
+    package static func canonical(_ e: AuditEntry, prevHash: String) -> Data {
         var s = "varsel-audit-v1\n"
         let fields: [String?] = [String(e.id), e.at, e.user, e.action, e.entityType, e.entityId, e.summary,
                                  e.before, e.after, prevHash]
@@ -30,39 +29,12 @@ public enum AuditChain {
     }
 
     /// SHA-256 of `data`, lowercase hex (swift-crypto).
-    static func sha256Hex(_ data: Data) -> String {
+    package static func sha256Hex(_ data: Data) -> String {
         let hex = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
         for b in SHA256.hash(data: data) { out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)]) }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Appends one chained row in the current transaction.
-    static func append(_ db: Database, at: String, user: String, note: AuditNote) throws {
-        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"))
-        let seq = try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit'")) ?? 0
-        let id = max(seq, last?["id"] ?? 0) + 1
-        let prev: String = last?["hash"] ?? genesis
-        var e = AuditEntry(id: id, at: at, user: user, action: note.action, entityType: note.entityType,
-                           entityId: note.entityId, summary: note.summary, before: note.before, after: note.after)
-        e.prevHash = prev
-        e.hash = hash(e, prevHash: prev)
-        try db.cachedStatement(sql: """
-            INSERT INTO audit (id, at, user, action, entity_type, entity_id, summary, before, after, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [e.id, e.at, e.user, e.action, e.entityType, e.entityId, e.summary, e.before, e.after, e.prevHash, e.hash])
-    }
-
-    /// Reads audit rows without Codable (verification walks every row).
-    static func entries(_ db: Database, after id: Int64, limit: Int) throws -> [AuditEntry] {
-        try Row.fetchAll(db, sql: """
-            SELECT id, at, user, action, entity_type, entity_id, summary, before, after, prev_hash, hash, imported
-            FROM audit WHERE id > ? ORDER BY id LIMIT ?
-            """, arguments: [id, limit]).map { r in
-            AuditEntry(id: r[0], at: r[1], user: r[2], action: r[3], entityType: r[4], entityId: r[5], summary: r[6],
-                       before: r[7], after: r[8], prevHash: r[9], hash: r[10], imported: r[11])
-        }
     }
 
     /// The first link that does not hold.
@@ -112,33 +84,30 @@ public enum AuditChain {
         return nil
     }
 
-    /// Walks the stored chain in pages. With `lastRows`, checks only the newest rows (linked to
-    /// the row before them), as the workbench does at start. With `anchor`, also requires a row
-    /// whose hash is the anchor: the chain up to it verified means nothing before it changed.
-    public static func verify(_ db: Database, anchor: String? = nil, lastRows: Int? = nil) throws -> Report {
+    /// Walks a stored chain in pages of `pageSize`: `page(afterId, limit)` returns the rows after
+    /// that id in id order. With `start` (the row before the newest `lastRows`, its id and hash),
+    /// checks only the rows after it. With `anchor`, also requires a row whose hash is the anchor:
+    /// the chain up to it verified means nothing before it changed.
+    public static func verify(start: (id: Int64, hash: String)? = nil, anchor: String? = nil, pageSize: Int = 2000,
+                              page: (Int64, Int) throws -> [AuditEntry]) rethrows -> Report {
         var report = Report(rows: 0, head: nil, firstBreak: nil)
-        var prev = genesis
-        var prevId: Int64?
-        var fromId: Int64 = Int64.min
-        if let lastRows, let start = try Int64.fetchOne(db, sql: "SELECT id FROM audit ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [lastRows]) {
-            prev = try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE id = ?", arguments: [start]) ?? genesis
-            prevId = start
-            fromId = start
-        }
+        var prev = start?.hash ?? genesis
+        var prevId: Int64? = start?.id
+        var fromId: Int64 = start?.id ?? Int64.min
         var anchorFound = false
         while true {
-            let page = try entries(db, after: fromId, limit: 2000)
-            if page.isEmpty { break }
-            if let broken = check(page, after: prev, previousId: prevId) {
+            let rows = try page(fromId, pageSize)
+            if rows.isEmpty { break }
+            if let broken = check(rows, after: prev, previousId: prevId) {
                 report.firstBreak = broken
-                report.rows += page.prefix { $0.id < broken.rowId }.count
+                report.rows += rows.prefix { $0.id < broken.rowId }.count
                 return report
             }
-            if let anchor, !anchorFound, page.contains(where: { $0.hash == anchor }) { anchorFound = true }
-            report.rows += page.count
-            prev = page.last!.hash!
-            prevId = page.last!.id
-            fromId = page.last!.id
+            if let anchor, !anchorFound, rows.contains(where: { $0.hash == anchor }) { anchorFound = true }
+            report.rows += rows.count
+            prev = rows.last!.hash!
+            prevId = rows.last!.id
+            fromId = rows.last!.id
         }
         report.head = report.rows > 0 || prevId != nil ? prev : nil
         if let anchor, !anchorFound {

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import VarselKit
 
 /// Versioned migrations of the Varsel database. Append new migrations; never edit shipped ones.
 ///

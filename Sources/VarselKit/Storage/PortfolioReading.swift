@@ -1,0 +1,127 @@
+/// The read questions the workbench, the CLI and the reports ask, answered by a backend on one
+/// day (`today`). Lists page with keysets, so a page costs its own rows, not the portfolio.
+/// Callers use it through `PortfolioQueries` (`Portfolio.queries`), which adds the defaults.
+public protocol PortfolioReading: Sendable {
+    var today: CivilDate { get }
+
+    // Agenda
+    /// Open deadlines up to today + `within` days and all overdue ones, with the next renewal
+    /// notice of each auto-renewing agreement, in (act-by day, id) order.
+    func agenda(within: Int) throws -> [AgendaItem]
+    /// The first `limit` agenda items and the counts of the whole 90-day agenda.
+    func agendaHead(limit: Int) throws -> AgendaHead
+    /// Open silence-is-approval deadlines whose act-by day is before `day`, (act-by, id) order:
+    /// the candidates `Portfolio.settleDeemedAcceptances` settles.
+    func passedSilenceWindows(before day: CivilDate) throws -> [Deadline]
+
+    // Agreements list (keyset pages: title without case, then id)
+    func agreements(filter: String?, after: AgreementRow?, limit: Int) throws -> [AgreementRow]
+    func agreements(filter: String?, before: AgreementRow, limit: Int) throws -> [AgreementRow]
+    func lastAgreements(filter: String?, limit: Int) throws -> [AgreementRow]
+    func agreementPosition(id: String, filter: String?) throws -> (index: Int, row: AgreementRow)?
+    func hasAgreements() throws -> Bool
+    func agreementCount(filter: String?) throws -> Int
+    /// An agreement by exact id, or by a fragment that matches exactly one.
+    func resolveAgreement(_ ref: String) throws -> Agreement
+    func searchAgreements(filter: String?, after: AgreementRow?, before: AgreementRow?, limit: Int) throws -> [AgreementRow]
+    func searchLastAgreements(filter: String?, limit: Int) throws -> [AgreementRow]
+    func searchCount(filter: String?) throws -> Int
+    func searchPosition(id: String, filter: String?) throws -> (index: Int, row: AgreementRow)?
+
+    // One agreement, notices, register, audit
+    func detail(agreementId: String) throws -> AgreementDetail
+    func notices(filter: String?, limit: Int) throws -> [NoticeRow]
+    func subProcessorRegister(filter: String?, agreementId: String?) throws -> [SubProcessorRegisterEntry]
+    func subProcessorVendors(filter: String?, after: String?, before: String?, last: Bool, limit: Int) throws -> [SubProcessorVendor]
+    func subProcessorVendorCount(filter: String?) throws -> Int
+    func subProcessorUses(name: String, limit: Int) throws -> [SubProcessorRegisterEntry.Use]
+    /// The newest audit rows, newest first.
+    func audit(limit: Int) throws -> [AuditEntry]
+    /// Every clause (calendar export names the clause of each deadline).
+    func allClauses() throws -> [Clause]
+}
+
+/// Read-only questions about the portfolio, on a given day: the backend's `PortfolioReading`
+/// with the defaults callers rely on, and the answers computed without the backend.
+public struct PortfolioQueries: Sendable {
+    public let base: any PortfolioReading
+    public let today: CivilDate
+    public let planner: DeadlinePlanner
+
+    public init(store: any PortfolioStorage, today: CivilDate, planner: DeadlinePlanner = DeadlinePlanner()) {
+        self.base = store.reading(today: today, planner: planner); self.today = today; self.planner = planner
+    }
+
+    var context: ReadContext { ReadContext(today: today, planner: planner) }
+
+    public func agenda(within: Int) throws -> [AgendaItem] { try base.agenda(within: within) }
+    public func agendaHead(limit: Int) throws -> AgendaHead { try base.agendaHead(limit: limit) }
+
+    /// Header counts by window (each window counts only its own band).
+    public func agendaCounts() throws -> AgendaCounts { AgendaCounts(try agenda(within: 90)) }
+
+    public func agreements(filter: String? = nil, after: AgreementRow? = nil, limit: Int = 200) throws -> [AgreementRow] {
+        try base.agreements(filter: filter, after: after, limit: limit)
+    }
+    /// The rows just before `before` in list order, returned in list order (for scrolling up).
+    public func agreements(filter: String? = nil, before: AgreementRow, limit: Int) throws -> [AgreementRow] {
+        try base.agreements(filter: filter, before: before, limit: limit)
+    }
+    /// The last `limit` rows of the list, in list order (for `G`).
+    public func lastAgreements(filter: String? = nil, limit: Int) throws -> [AgreementRow] {
+        try base.lastAgreements(filter: filter, limit: limit)
+    }
+    public func agreementPosition(id: String, filter: String? = nil) throws -> (index: Int, row: AgreementRow)? {
+        try base.agreementPosition(id: id, filter: filter)
+    }
+    public func hasAgreements() throws -> Bool { try base.hasAgreements() }
+    public func agreementCount(filter: String? = nil) throws -> Int { try base.agreementCount(filter: filter) }
+    public func resolveAgreement(_ ref: String) throws -> Agreement { try base.resolveAgreement(ref) }
+    public func searchAgreements(filter: String?, after: AgreementRow? = nil, before: AgreementRow? = nil,
+                                 limit: Int) throws -> [AgreementRow] {
+        try base.searchAgreements(filter: filter, after: after, before: before, limit: limit)
+    }
+    public func searchLastAgreements(filter: String?, limit: Int) throws -> [AgreementRow] {
+        try base.searchLastAgreements(filter: filter, limit: limit)
+    }
+    public func searchCount(filter: String?) throws -> Int { try base.searchCount(filter: filter) }
+    public func searchPosition(id: String, filter: String?) throws -> (index: Int, row: AgreementRow)? {
+        try base.searchPosition(id: id, filter: filter)
+    }
+
+    public func detail(agreementId: String) throws -> AgreementDetail { try base.detail(agreementId: agreementId) }
+    public func notices(filter: String? = nil, limit: Int = 500) throws -> [NoticeRow] { try base.notices(filter: filter, limit: limit) }
+    public func subProcessorRegister(filter: String? = nil, agreementId: String? = nil) throws -> [SubProcessorRegisterEntry] {
+        try base.subProcessorRegister(filter: filter, agreementId: agreementId)
+    }
+    public func subProcessorVendors(filter: String?, after: String? = nil, before: String? = nil,
+                                    last: Bool = false, limit: Int) throws -> [SubProcessorVendor] {
+        try base.subProcessorVendors(filter: filter, after: after, before: before, last: last, limit: limit)
+    }
+    public func subProcessorVendorCount(filter: String?) throws -> Int { try base.subProcessorVendorCount(filter: filter) }
+    public func subProcessorUses(name: String, limit: Int = 500) throws -> [SubProcessorRegisterEntry.Use] {
+        try base.subProcessorUses(name: name, limit: limit)
+    }
+    public func audit(limit: Int = 200) throws -> [AuditEntry] { try base.audit(limit: limit) }
+
+    /// The notice day that stops the next renewal, as a deadline (not stored until handled).
+    public func renewalDeadline(_ agreement: Agreement, term: Int? = nil) -> Deadline? {
+        context.renewalDeadline(agreement, term: term)
+    }
+}
+
+extension AgendaCounts {
+    /// The counts of `items` by window.
+    public init(_ items: [AgendaItem]) {
+        self.init()
+        for item in items {
+            switch item.window {
+            case .overdue: overdue += 1
+            case .within14: within14 += 1
+            case .within30: within30 += 1
+            case .within90: within90 += 1
+            case .later: break
+            }
+        }
+    }
+}
