@@ -39,6 +39,21 @@ final class ArchitectureDocTests: XCTestCase {
         XCTAssertEqual(importing.filter { !$0.hasPrefix("VarselSQLite/") }, [], "GRDB outside Sources/VarselSQLite")
     }
 
+    /// No SQL outside the SQLite target: services, UI and CLI never write a query.
+    func testNoSQLOutsideTheSQLiteTarget() throws {
+        let sources = Self.root.appendingPathComponent("Sources")
+        let markers = ["SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM", "INDEXED BY", "json_extract", "COLLATE NOCASE", "Column(\""]
+        var found: [String] = []
+        for target in ["VarselKit", "VarselUI", "varsel", "VarselTerminal"] {
+            let dir = sources.appendingPathComponent(target)
+            for case let url as URL in FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)! where url.pathExtension == "swift" {
+                let text = try String(contentsOf: url, encoding: .utf8)
+                for m in markers where text.contains(m) { found.append("\(target)/\(url.lastPathComponent): \(m)") }
+            }
+        }
+        XCTAssertEqual(found, [], "SQL belongs in Sources/VarselSQLite")
+    }
+
     static func matches(_ pattern: String, in text: String) -> [String] {
         let re = try! NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])
         return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
