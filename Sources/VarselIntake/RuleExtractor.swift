@@ -98,6 +98,7 @@ struct RuleExtractor {
             if Self.re(Vocabulary.fee).test(rest) { continue }
             var r = make(value: 12, unit: "months", match: m.range, in: s, sentence: sentence, t: t, clause: clause, pattern: "yearly")
             r.direction = "after"; r.anchor = "recurring"
+            if !Self.re(Vocabulary.us).test(s) && !Self.re(Vocabulary.them).test(s) { r.actor = "them" }   // a duty kept without naming who: the supplier's
             used.append(m.range); out.append(r)
         }
         // Immediate effect.
@@ -122,9 +123,30 @@ struct RuleExtractor {
            Self.re(#"\b(motsette|invända|gøre indsigelse|indsigelse|object|protestere|innsigelse)"#).test(s) {
             var o = r
             o.direction = "after"; o.anchor = "change_notice_received"; o.actor = "us"; o.pattern = "objection-window"
+            o.writtenForm = false   // the written form in the sentence is the notice's
             out.append(o)
         }
         return out
+    }
+
+    /// Who acts (rule `who-acts`): mutual wording makes it "either"; otherwise the party named
+    /// nearest before the period (else first after it), flipped when its verb is passive
+    /// ("Behandlingsansvarlig skal varsles"). With no party named: "either".
+    static func actor(in s: String, at location: Int) -> String {
+        if re(Vocabulary.either).test(s) { return "either" }
+        let ns = s as NSString
+        var found: [(Int, Int, String)] = []   // location, end, role
+        for m in re(Vocabulary.us).matches(s) { found.append((m.range.location, m.range.location + m.range.length, "us")) }
+        for m in re(Vocabulary.them).matches(s) { found.append((m.range.location, m.range.location + m.range.length, "them")) }
+        guard !found.isEmpty else { return "either" }
+        // The grammatical subject: a party followed by a modal verb ("Migrationsverket ska meddela").
+        let modal = re(#"^\s*(ska|skal|skall|shall|must|may|kan|får|har|will|må|is|are|vil)\b"#)
+        let subjects = found.filter { modal.test(ns.substring(from: $0.1)) }
+        let pool = subjects.isEmpty ? found : subjects
+        let pick = pool.filter { $0.0 < location }.max { $0.0 < $1.0 } ?? pool.min { $0.0 < $1.0 }!
+        let rest = ns.substring(from: pick.1)
+        if re(Vocabulary.passive).test(rest) { return pick.2 == "us" ? "them" : "us" }
+        return pick.2
     }
 
     /// Ranges inside «…» or "…" (amended wording quoted, not in force).
@@ -156,7 +178,7 @@ struct RuleExtractor {
         var anchor: String
         if direction == "before" {
             if Self.re(Vocabulary.ends).test(tail) { anchor = "agreement_ends" }
-            else if Self.re(#"\b(revision|audit|inspektion|inspeksjon|granskning)\w*"#).test(s) { anchor = "event" }
+            else if Self.re(#"\b(revision|revisor|audit|inspektion|inspeksjon|granskning|tilsyn)\w*"#).test(s) { anchor = "event" }
             else if Self.re(Vocabulary.change).test(tail) { anchor = "change_takes_effect" }
             else if Self.re(Vocabulary.termination).test(tail) { anchor = "termination_notice" }
             else { anchor = "change_takes_effect" }
@@ -168,13 +190,7 @@ struct RuleExtractor {
             else if Self.re(Vocabulary.ends).test(tail) { anchor = "agreement_ends" }
             else { anchor = "event" }
         }
-        let actor: String
-        if Self.re(Vocabulary.either).test(s) { actor = "either" }
-        else {
-            let u = Self.re(Vocabulary.us).first(s)?.range.location ?? Int.max
-            let th = Self.re(Vocabulary.them).first(s)?.range.location ?? Int.max
-            actor = u == th ? "either" : (u < th ? "us" : "them")
-        }
+        let actor = Self.actor(in: s, at: match.location)
         let isTermination = anchor == "termination_notice"
         return ProposedRule(
             value: value, unit: unit, direction: direction, anchor: anchor, actor: actor,

@@ -65,9 +65,11 @@ enum Vocabulary {
     static let change = #"\b(träder i kraft|träda i kraft|börja gälla|börjar gälla|börjar tillämpas|börjar fungera|træder i kraft|trer i kraft|tek til å gjelde|tar til å gjelde|takes effect|take effect|becomes effective|engasjeres|overdragelse|ändring\w*|ændring\w*|endring\w*|change\w*)\b"#
     static let written = #"\b(skriftligen|skriftligt|skriftlig|skriftliga|skriftlige|skriftleg|skriftlege|in writing|written)\b"#
     static let grounds = #"\b(sakliga skäl|sakligt skäl|saklig grund|saglig begrundelse|saglig grund|sagligt begrundet|saklig grunn|sakleg grunn|objective reasons?|objectively justified|reasonable grounds)\b"#
-    static let us = #"\b(kunden|kunde|användaren|institutionen|beställaren|behandlingsansvarlig\w*|personuppgiftsansvarig\w*|dataansvarlig\w*|the customer|customer|the controller|controller|kommunen|oppdragsgiver\w*)\b"#
-    static let them = #"\b(leverantören|leverandøren|leverandøren|migrationsverket|pureservice|databehandler\w*|personuppgiftsbiträdet|biträdet|the supplier|supplier|the processor|processor|the provider|tjenesteleverandøren|leverandør|underleverantör\w*)\b"#
-    static let either = #"\b(parterna|partene|parterne|partane|either party|each party|ömsesidig|gensidig|gjensidig|den skadelidande|skadelidte|the injured party|vardera parten|hver af parterne|hver av partene)\b"#
+    static let us = #"\b(kund(en|ens)?|användar(en|ens)|institution(en|ens)|beställar(en|ens)|behandlingsansvarlig\w*|personuppgiftsansvarig\w*|dataansvarlig\w*|(the )?customer('s)?|(the )?controller('s)?|kommun(en|ens)|oppdragsgiver\w*)\b"#
+    static let them = #"\b(leverantör(en|ens)|leverandør(en|ens)?|migrationsverket(s)?|pureservice|databehandler\w*|databehandlar\w*|personuppgiftsbiträde(t|ts)|biträde(t|ts)|(the )?supplier('s)?|(the )?processor('s)?|(the )?provider('s)?|tjenesteleverandør\w*|underleverantör\w*)\b"#
+    static let either = #"\b(parterna|partene|parterne|partane|either party|each party|ömsesidig|gensidig|gjensidig|den skadelidande|skadelidte|the injured party|vardera parten|hver af parterne|hver av partene|kvar av partane|den andra parten|den anden part|den andre parten|the other party)\b"#
+    /// A passive duty of the named party ("Kunden skal varsles", "the Customer shall be notified"): the other party acts.
+    static let passive = #"^\s*(skal|ska|skall|må|shall|must|will)\s+(be\s+\w+ed|\p{L}+(es|as|ast|s))\b"#
     static let endOfMonth = #"\b(till utgången av|til udgangen af|til utgangen av|til utgongen av|by the end of|to the end of)\b[^.]{0,30}\b(månad|måned|kalendermånad|kalendermåned|month|kvartal|quarter)"#
     /// Numbers that are not periods: the sentence is a price, payment, service-level or retention
     /// statement, or the number is inside a quotation being amended.
