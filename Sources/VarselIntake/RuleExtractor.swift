@@ -81,7 +81,8 @@ struct RuleExtractor {
                 // "en dag" is "a day" unless a period cue stands right before it.
                 if name == "period-word", value == 1,
                    !Self.re(#"\b(inom|innen|inden|innan|senast|senest|minst|mindst|within|at least|no later than|om|på|for|med|i|efter|etter|after)\s*$"#).test(before) { continue }
-                if Self.re(Vocabulary.upperBound).test(before) || Self.re(Vocabulary.renewal).test(before) { continue }
+                if Self.re(Vocabulary.upperBound).test(before) || Self.re(Vocabulary.renewal).test(before)
+                    || Self.re(Vocabulary.duration).test(before) { continue }
                 // Payment terms ("30 dagar från fakturadatum") are not notice rules.
                 let near = String(ns.substring(from: m.range.location + m.range.length).prefix(50))
                 if Self.re(Vocabulary.payment).test(near) { continue }

@@ -55,7 +55,7 @@ enum Vocabulary {
                             "med øjeblikkelig virkning", "med omgående virkning", "med umiddelbar virkning",
                             "med umiddelbar verknad", "with immediate effect", "terminate immediately"]
 
-    static let before = #"^\W{0,3}(före|innan(?! för)|i förväg|i förtid|før|forud for|inden(?! for)|prior to|in advance|before|ahead of|på forhånd|i forvejen|i forveien|på førehand|på forehand|i förhand|i forkant|varsel|varsels|notice|notis|forudgående|forutgående|føre)\b"#
+    static let before = #"^\W{0,3}(före|innan(?! för)|i förväg|i förtid|før|forud for|inden(?! for)|prior to|prior|in advance|before|ahead of|på forhånd|i forvejen|i forveien|på førehand|på forehand|i förhand|i forkant|varsel|varsels|notice|notis|forudgående|forutgående|føre)\b"#
     static let after = #"^\W{0,3}(efter|etter|etter at|after|från|fra|frå|from|following|of receipt|of the|regnet fra|räknat från|counted from)\b"#
     static let beforeLead = #"\b(varsel|varsling|forudgående|forutgående|förhand|i förväg|prior|advance|notice of at least|notice)\b[^.]{0,40}$"#
     static let withinLead = #"\b(inom|innen|inden for|innanfor|innenfor|within|senast inom|no later than)\s*$"#
@@ -75,11 +75,13 @@ enum Vocabulary {
     /// statement, or the number is inside a quotation being amended.
     static let payment = #"\b(faktur\w*|invoice\w*|betalning\w*|betaling\w*|payment\w*|payable|forfall\w*|forfald\w*)\b"#
     /// A payment term: the sentence is about paying (the period is the payment term).
-    static let paymentTerm = #"\b(betalning ska ske|betalning skall ske|betaling skal ske|betaling skal skje|betaling skal skje|betales|betalas|payable|payment is due|forfaller|forfalder)\b"#
+    static let paymentTerm = #"\b(betala|betale|betalast|pay|be paid|betalning ska ske|betalning skall ske|betaling skal ske|betaling skal skje|betaling skal skje|betales|betalas|payable|payment is due|forfaller|forfalder)\b"#
     /// Service-level figures, not notice periods.
     static let serviceLevel = #"\b(responstid|response time|svarstid|svartid|reaktionstid|løsningstid|lösningstid)\b"#
     /// A renewal or term length ("förlängs med ett år i taget"), not a notice period.
-    static let renewal = #"\b(förlängs med|förlängs automatiskt med|forlænges med|forlenges med|forlengjast med|renews for|renewed for|extended by|extended for|löper på|løper i)\s*$"#
+    static let renewal = #"\b(förlängs med|förlängs automatiskt med|forlænges med|forlenges med|forlengjast med|renews for|renewed for|extended by|extended for|löper på|løper i|løber i)\s*$"#
+    /// A duration something lasts ("Sekretessen gäller även i fem år", "applies for 5 years"), not a deadline.
+    static let duration = #"\b(gäller|gälla|gælder|gjelder|gjeld|applies|apply|survives?|remains? in force|continues?|består|løber|løper|löper|runs?)\b[^.]{0,25}\b(i|in|for|under)\s*$"#
     static let upperBound = #"\b(inntil|intill|indtil|højst|högst|højest|høyest|høgst|maximum|at most|siste|senaste|seneste|last|up to)\s*$"#
     static let yearly = #"\b(minst|mindst|at least)?\s*(en gång|én gang|en gang|ein gong|once)?\s*\b(årligen|årligt|årlig|årleg|annually|yearly|once a year|per år|om året|hvert år|varje år|every year|each year)\b"#
     static let fee = #"^\s*\W?\s*(avgift|afgift|pris|fee|kostnad|omkostning|lisens|licens|vederlag|abonnement|rapport|report|oppgjør|budget)"#
