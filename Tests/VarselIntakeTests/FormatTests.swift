@@ -147,3 +147,33 @@ final class RuleSetTests: XCTestCase {
         XCTAssertEqual(IntakeEngine.detectLanguage("The processor shall not process personal data for any purpose other than the agreement."), "en")
     }
 }
+
+/// Sub-processors in prose, bullets and tab tables; parties only with valid check digits.
+final class PartyTests: XCTestCase {
+    func testSubProcessorsInProseBulletsAndTables() {
+        let text = """
+        Databehandleravtale
+        1. Parter
+        Pureservice AS, org.nr 929 782 216, er databehandler.
+        Falsk AS, org.nr 929 782 217, er ikke et gyldig nummer.
+        2. Underdatabehandlere
+        • Curanet A/S, Højvangen 4, 8660 Skanderborg. Cvr. 29139555
+        Exempel Drift AB\tSverige\tDrift av servrar
+        3. Øvrig
+        Leverandøren benytter underdatabehandleren Arosii A/S, CVR 34352569, i Danmark til hosting.
+        Support ringer fra 22 33 44 55.
+        """
+        let p = IntakeEngine.propose(text, language: "nb")
+        XCTAssertEqual(p.parties.map(\.name), ["Pureservice AS"])
+        XCTAssertEqual(p.parties.first?.orgNumber, "929 782 216")
+        XCTAssertEqual(p.parties.first?.country, "NO")
+        let subs = Dictionary(uniqueKeysWithValues: p.subProcessors.map { ($0.name, $0) })
+        XCTAssertEqual(Set(subs.keys), ["Curanet A/S", "Exempel Drift AB", "Arosii A/S"])
+        XCTAssertEqual(subs["Curanet A/S"]?.orgNumber, "CVR 29139555")
+        XCTAssertEqual(subs["Exempel Drift AB"]?.country, "SE")
+        XCTAssertEqual(subs["Exempel Drift AB"]?.purpose, "Drift av servrar")
+        XCTAssertEqual(subs["Arosii A/S"]?.orgNumber, "CVR 34352569")
+        XCTAssertEqual(subs["Arosii A/S"]?.country, "DK")
+        XCTAssertTrue(p.warnings.contains("sub-processor Exempel Drift AB: no organisation number in the text"))
+    }
+}
