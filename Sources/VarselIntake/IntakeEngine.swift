@@ -45,7 +45,7 @@ public enum IntakeEngine {
             warnings.append("sub-processor \(s.name): no organisation number in the text")
         }
         return IntakeProposal(
-            language: lang, title: title(lines), kind: kind(text), governingLaw: governingLaw(t, sentences),
+            language: lang, title: title(lines), kind: title(lines).flatMap(kind) ?? kind(text), governingLaw: governingLaw(t, sentences),
             parties: parties, clauses: clauses, rules: rules, subProcessors: subs, warnings: warnings)
     }
 

@@ -60,7 +60,7 @@ final class FiveAgreementsTests: XCTestCase {
             var trigger: String, actor: String, writtenForm: Bool, groundsRequired: Bool
         }
         struct Party: Decodable { var id: String; var name: String; var orgNumber: String? }
-        struct Agreement: Decodable { var id: String; var counterpartyId: String }
+        struct Agreement: Decodable { var id: String; var counterpartyId: String; var kind: String; var language: String }
         struct Sub: Decodable { var agreementId: String; var name: String; var orgNumber: String? }
         var noticeRules: [Rule], parties: [Party], agreements: [Agreement], subProcessors: [Sub]
     }
@@ -108,6 +108,8 @@ final class FiveAgreementsTests: XCTestCase {
             for k in unmatched { print("  missed: \(agreement) \(k)") }
             // Parties and sub-processors with org numbers.
             let a = demo.agreements.first { $0.id == agreement }!
+            XCTAssertEqual(p.language, a.language, "\(agreement): language")
+            XCTAssertEqual(p.kind, a.kind, "\(agreement): kind")
             let cp = demo.parties.first { $0.id == a.counterpartyId }!
             func digits(_ s: String?) -> String { (s ?? "").filter(\.isNumber) }
             if cp.orgNumber != nil {
