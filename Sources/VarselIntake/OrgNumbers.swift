@@ -31,19 +31,17 @@ public enum OrgNumbers {
     }
 
     /// The number in the project's stored form ("CVR 34208077", "929 782 216", "556036-0793") and
-    /// its country, or nil when no check digit fits. `hint` ("CVR", "org.nr", …) breaks ties.
-    public static func normalise(_ raw: String, hint: String = "") -> (number: String, country: String)? {
+    /// its country, or nil when no check digit fits. The digit count decides the country.
+    public static func normalise(_ raw: String) -> (number: String, country: String)? {
         let d = digits(raw)
-        let h = hint.lowercased()
         let s = d.map(String.init).joined()
         if d.count == 8, isValidDanish(raw) { return ("CVR " + s, "DK") }
         if d.count == 9, isValidNorwegian(raw) {
             return ("\(s.prefix(3)) \(s.dropFirst(3).prefix(3)) \(s.suffix(3))", "NO")
         }
         if d.count == 10, isValidSwedish(raw) { return ("\(s.prefix(6))-\(s.suffix(4))", "SE") }
-        _ = h
         return nil
     }
 
-    static func digits(_ s: String) -> [Int] { s.compactMap { $0.wholeNumberValue }.filter { _ in true } }
+    static func digits(_ s: String) -> [Int] { s.compactMap { $0.isASCII ? $0.wholeNumberValue : nil } }
 }
