@@ -31,6 +31,16 @@ enum PartyExtractor {
         return best?.1
     }
 
+    /// The country word a line starts with ("Norge Vert for å tilby", "EØS Mottak og leveranse").
+    static func leadingCountry(_ line: String) -> (word: String, code: String)? {
+        let l = line.trimmingCharacters(in: .whitespaces)
+        for (w, c) in countries.sorted(by: { $0.0.count > $1.0.count }) where l.lowercased().hasPrefix(w) {
+            let rest = l.dropFirst(w.count)
+            if rest.isEmpty || rest.first == " " || rest.first == "\t" { return (String(l.prefix(w.count)), c) }
+        }
+        return nil
+    }
+
     static func cleanName(_ raw: String) -> String {
         var n = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ",.;:")))
         n = n.replacingOccurrences(of: lead, with: "", options: [.regularExpression, .caseInsensitive])
@@ -82,7 +92,13 @@ enum PartyExtractor {
             } else { subs.append(p) }
         }
         // Lists and tables in a sub-processor section: one line per sub-processor.
-        for line in lines where inSubSection(line.start) {
+        var listed: [(clause: Int, sub: Int, line: Int)] = []
+        var columnLines: [(clause: Int, line: Int)] = []
+        for (li, line) in lines.enumerated() where inSubSection(line.start) {
+            let clauseStart = clause(at: line.start)!.start
+            if let c = leadingCountry(line.text), !company.test(line.text) {
+                columnLines.append((clauseStart, li)); _ = c; continue
+            }
             var s = line.text
             let isBullet = bulletLead.test(s)
             s = s.replacingOccurrences(of: #"^\s*[•●▪◦*\-–—]\s*"#, with: "", options: .regularExpression)
@@ -102,6 +118,28 @@ enum PartyExtractor {
             addSub(ProposedSubProcessor(name: name, orgNumber: number,
                                         country: countryCell ?? country(in: s) ?? ctry, purpose: purpose?.isEmpty == false ? purpose : nil,
                                         quote: line.text.trimmingCharacters(in: .whitespaces)))
+            if cells.count == 1, let i = subs.firstIndex(where: { key($0.name) == key(name) }) { listed.append((clauseStart, i, li)) }
+        }
+        // A table flattened to lines (PDF text): names first, then one line per row starting with
+        // the country, the purpose running on to the next such line (rule `sub-processor-columns`).
+        for clauseStart in Set(listed.map(\.clause)) {
+            let names = listed.filter { $0.clause == clauseStart }
+            let rows = columnLines.filter { $0.clause == clauseStart && $0.line > names.map(\.line).max()! }
+            guard rows.count == names.count else { continue }
+            let clauseEnd = clauses.first { $0.start == clauseStart }.map { $0.end } ?? t.length
+            for (k, row) in rows.enumerated() {
+                let stop = k + 1 < rows.count ? rows[k + 1].line : lines.firstIndex { $0.start >= clauseEnd } ?? lines.count
+                let first = lines[row.line].text.trimmingCharacters(in: .whitespaces)
+                guard let (word, code) = leadingCountry(first) else { continue }
+                var purpose = String(first.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+                for l in lines[(row.line + 1)..<max(row.line + 1, stop)] {
+                    let x = l.text.trimmingCharacters(in: .whitespaces)
+                    if x.isEmpty || ClauseParser.numbered.test(x) || ClauseParser.appendix.test(x) { break }
+                    purpose += " " + x
+                }
+                subs[names[k].sub].country = code
+                if !purpose.isEmpty { subs[names[k].sub].purpose = purpose }
+            }
         }
         // Org numbers elsewhere: a party, or a sub-processor named in prose.
         for found in orgNumbers(t, lines: lines) {

@@ -61,7 +61,7 @@ final class FiveAgreementsTests: XCTestCase {
         }
         struct Party: Decodable { var id: String; var name: String; var orgNumber: String? }
         struct Agreement: Decodable { var id: String; var counterpartyId: String; var kind: String; var language: String }
-        struct Sub: Decodable { var agreementId: String; var name: String; var orgNumber: String? }
+        struct Sub: Decodable { var agreementId: String; var name: String; var orgNumber: String?; var country: String?; var purpose: String? }
         var noticeRules: [Rule], parties: [Party], agreements: [Agreement], subProcessors: [Sub]
     }
 
@@ -120,6 +120,10 @@ final class FiveAgreementsTests: XCTestCase {
                 let found = p.subProcessors.first { s.name.lowercased().hasPrefix($0.name.lowercased()) || $0.name.lowercased().hasPrefix(s.name.lowercased()) }
                 XCTAssertNotNil(found, "\(agreement): sub-processor \(s.name)")
                 if let o = s.orgNumber { XCTAssertEqual(digits(found?.orgNumber), digits(o), "\(agreement): \(s.name)") }
+                XCTAssertEqual(found?.country, s.country, "\(agreement): \(s.name) country")
+                if let want = s.purpose, let got = found?.purpose {
+                    XCTAssertTrue(want.contains(got), "\(agreement): \(s.name) purpose \(got)")
+                }
             }
             let partyCell = p.parties.map { "\($0.name) \($0.orgNumber ?? "")" }.joined(separator: "; ")
             let subCell = p.subProcessors.map { "\($0.name)\($0.orgNumber.map { " " + $0 } ?? "")" }.joined(separator: "; ")
