@@ -35,7 +35,7 @@ public enum IntakeEngine {
             warnings.append("clause \(r.clause ?? "?"): \"\(r.periodText)\" is in wording the document strikes or replaces («\(w)»): not proposed")
             return true
         }
-        let (parties, subs) = PartyExtractor.extract(t, lines: lines, clauses: clauses)
+        let (parties, subs) = PartyExtractor.extract(t, lines: lines, clauses: clauses, sentences: sentences)
         if clauses.isEmpty { warnings.append("no numbered clauses found: rules are not tied to a clause") }
         if rules.isEmpty { warnings.append("no notice periods found") }
         for r in rules where r.unit == "vague" {

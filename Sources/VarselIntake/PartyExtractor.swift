@@ -75,7 +75,7 @@ enum PartyExtractor {
         return out
     }
 
-    static func extract(_ t: Text, lines: [Line], clauses: [ProposedClause]) -> (parties: [ProposedParty], subs: [ProposedSubProcessor]) {
+    static func extract(_ t: Text, lines: [Line], clauses: [ProposedClause], sentences: [NSRange] = []) -> (parties: [ProposedParty], subs: [ProposedSubProcessor]) {
         func clause(at offset: Int) -> ProposedClause? { clauses.last { $0.start <= offset } }
         func inSubSection(_ offset: Int) -> Bool {
             guard let c = clause(at: offset) else { return false }
@@ -150,6 +150,24 @@ enum PartyExtractor {
                                             purpose: nil, quote: found.quote))
             } else if !parties.contains(where: { $0.orgNumber == found.number }) {
                 parties.append(ProposedParty(name: name, orgNumber: found.number, country: found.country, quote: found.quote))
+            }
+        }
+        // Prose (rule `sub-processor-prose`): a sentence outside a list that names sub-processors and
+        // companies: "… anlitar följande underbiträden: Exempel Moln AB (Sverige) för drift …".
+        let purposeLead = NSRegularExpression.ci(#"^[^.;]{0,40}?\b(för|for|til|till|to|som|which|vedrørende|gällande)\s+([^,;.]{3,80})"#)
+        for r in sentences where !inSubSection(r.location) {
+            let sentence = t.sub(r)
+            guard subWords.test(sentence) else { continue }
+            let ns = sentence as NSString
+            for m in company.matches(sentence) {
+                let name = cleanName(ns.substring(with: m.range(at: 1)))
+                guard !parties.contains(where: { key($0.name) == key(name) }),
+                      !NSRegularExpression.ci(#"^(den|det|the|denne|dette|detta|en|ett|et|ein|a|an)\s"#).test(name) else { continue }
+                let after = ns.substring(from: m.range.location + m.range.length)
+                let near = String(after.prefix(40))
+                let purpose = purposeLead.first(after).flatMap { $0.group(2, in: after as NSString) }
+                addSub(ProposedSubProcessor(name: name, orgNumber: nil, country: country(in: near), purpose: purpose,
+                                            quote: sentence))
             }
         }
         return (parties, subs)

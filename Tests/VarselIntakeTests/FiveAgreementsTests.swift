@@ -116,6 +116,7 @@ final class FiveAgreementsTests: XCTestCase {
                 XCTAssertTrue(p.parties.contains { digits($0.orgNumber) == digits(cp.orgNumber) }, "\(agreement): party \(cp.name) \(cp.orgNumber!)")
             }
             let subs = demo.subProcessors.filter { $0.agreementId == agreement }
+            XCTAssertEqual(p.subProcessors.count, subs.count, "\(agreement): \(p.subProcessors.map(\.name))")
             for s in subs {
                 let found = p.subProcessors.first { s.name.lowercased().hasPrefix($0.name.lowercased()) || $0.name.lowercased().hasPrefix(s.name.lowercased()) }
                 XCTAssertNotNil(found, "\(agreement): sub-processor \(s.name)")

@@ -184,4 +184,17 @@ final class PartyTests: XCTestCase {
         XCTAssertEqual(subs["Arosii A/S"]?.country, "DK")
         XCTAssertTrue(p.warnings.contains("sub-processor Exempel Drift AB: no organisation number in the text"))
     }
+
+    func testSubProcessorsNamedInProse() {
+        let text = """
+        5. Underbiträden
+        5.1 Allmänt
+        Leverantören anlitar följande underbiträden: Exempel Moln AB (Sverige) för drift av plattformen, och Posttjänst Ltd (Irland) för utskick av e-post.
+        Leverantören ska meddela Kunden senast 30 dagar innan ett nytt underbiträde anlitas.
+        """
+        let p = IntakeEngine.propose(text, language: "sv")
+        XCTAssertEqual(p.subProcessors.map(\.name), ["Exempel Moln AB", "Posttjänst Ltd"])
+        XCTAssertEqual(p.subProcessors.map(\.country), ["SE", "IE"])
+        XCTAssertEqual(p.subProcessors.map(\.purpose), ["drift av plattformen", "utskick av e-post"])
+    }
 }
