@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
     ],
     targets: [
         // Model library: domain, deadline engine, services, the storage interface, exchange.
@@ -39,6 +41,17 @@ let package = Package(
             sources: ["VarselResources.swift"],
             resources: [.copy("demo")]
         ),
+        // Contract intake (docs/intake.md): text from .txt/.pdf/.docx and the rule set that proposes
+        // clauses, notice rules, parties and sub-processors. Its own target so ZIPFoundation, the XML
+        // parser and the rule tables stay out of the model library; the CLI and the workbench use it.
+        .target(
+            name: "VarselIntake",
+            dependencies: [
+                "VarselKit",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
+            ]
+        ),
         // Terminal-independent UI: state, key bindings, views rendered into a ScreenBuffer.
         .target(name: "VarselUI", dependencies: ["VarselKit"]),
         // The one C target that includes curses.h.
@@ -56,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "varsel",
             dependencies: [
-                "VarselKit", "VarselSQLite", "VarselUI", "VarselTerminal",
+                "VarselKit", "VarselSQLite", "VarselUI", "VarselTerminal", "VarselIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,5 +82,10 @@ let package = Package(
         .testTarget(name: "VarselKitTests", dependencies: ["VarselKit", "VarselSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "VarselUITests", dependencies: ["VarselUI", "VarselKit", "VarselSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "VarselCLITests", dependencies: ["varsel"]),
+        .testTarget(
+            name: "VarselIntakeTests",
+            dependencies: ["VarselIntake", "VarselKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Corpus"]
+        ),
     ]
 )
