@@ -16,9 +16,6 @@ public protocol PortfolioReading: Sendable {
 
     // Agreements list (keyset pages: title without case, then id)
     func agreements(filter: String?, after: AgreementRow?, limit: Int) throws -> [AgreementRow]
-    func agreements(filter: String?, before: AgreementRow, limit: Int) throws -> [AgreementRow]
-    func lastAgreements(filter: String?, limit: Int) throws -> [AgreementRow]
-    func agreementPosition(id: String, filter: String?) throws -> (index: Int, row: AgreementRow)?
     func hasAgreements() throws -> Bool
     func agreementCount(filter: String?) throws -> Int
     /// An agreement by exact id, or by a fragment that matches exactly one.
@@ -62,17 +59,6 @@ public struct PortfolioQueries: Sendable {
 
     public func agreements(filter: String? = nil, after: AgreementRow? = nil, limit: Int = 200) throws -> [AgreementRow] {
         try base.agreements(filter: filter, after: after, limit: limit)
-    }
-    /// The rows just before `before` in list order, returned in list order (for scrolling up).
-    public func agreements(filter: String? = nil, before: AgreementRow, limit: Int) throws -> [AgreementRow] {
-        try base.agreements(filter: filter, before: before, limit: limit)
-    }
-    /// The last `limit` rows of the list, in list order (for `G`).
-    public func lastAgreements(filter: String? = nil, limit: Int) throws -> [AgreementRow] {
-        try base.lastAgreements(filter: filter, limit: limit)
-    }
-    public func agreementPosition(id: String, filter: String? = nil) throws -> (index: Int, row: AgreementRow)? {
-        try base.agreementPosition(id: id, filter: filter)
     }
     public func hasAgreements() throws -> Bool { try base.hasAgreements() }
     public func agreementCount(filter: String? = nil) throws -> Int { try base.agreementCount(filter: filter) }
