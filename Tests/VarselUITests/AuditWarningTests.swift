@@ -9,7 +9,7 @@ final class AuditWarningTests: XCTestCase {
     func testHeaderWarnsWhenTheNewestAuditRowsFailVerification() throws {
         try onMain {
         let portfolio = try Fixture.portfolio()
-        let clean = Workbench(portfolio: portfolio, databaseLabel: "test")
+        let clean = Bench(Workbench(portfolio: portfolio, databaseLabel: "test"))
         XCTAssertNil(clean.auditWarning)
         XCTAssertFalse(clean.render(width: 120, height: 30).line(0).contains("AUDIT"))
 
@@ -19,7 +19,7 @@ final class AuditWarningTests: XCTestCase {
             try db.execute(sql: "UPDATE audit SET summary = 'rewritten' WHERE id = (SELECT max(id) FROM audit)")
         }
         let last = try portfolio.store.writer.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM audit") }
-        let tampered = Workbench(portfolio: portfolio, databaseLabel: "test")
+        let tampered = Bench(Workbench(portfolio: portfolio, databaseLabel: "test"))
         XCTAssertEqual(tampered.auditWarning, "AUDIT TRAIL ALTERED at row \(last!): run varsel audit verify")
         XCTAssertTrue(tampered.render(width: 120, height: 30).line(0).contains("AUDIT TRAIL ALTERED at row \(last!)"))
         }

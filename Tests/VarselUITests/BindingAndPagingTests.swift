@@ -56,7 +56,7 @@ final class BindingAndPagingTests: XCTestCase {
                 try PortfolioSnapshot.insert(PortfolioDocument(parties: parties, agreements: agreements), into: db)
                 return ((), AuditNote(action: "seed", entityType: "portfolio", entityId: "t", summary: "seed"))
             }
-            let wb = Workbench(portfolio: p, databaseLabel: "big")
+            let wb = Bench(Workbench(portfolio: p, databaseLabel: "big"))
             wb.press(.char("2"))
             _ = wb.render(width: 80, height: 24)
             XCTAssertEqual(wb.pager.total, 1000)
@@ -97,7 +97,7 @@ final class BindingAndPagingTests: XCTestCase {
                 try PortfolioSnapshot.insert(PortfolioDocument(parties: parties, agreements: agreements), into: db)
                 return ((), AuditNote(action: "seed", entityType: "portfolio", entityId: "t", summary: "seed"))
             }
-            let wb = Workbench(portfolio: p, databaseLabel: "big")
+            let wb = Bench(Workbench(portfolio: p, databaseLabel: "big"))
             wb.press(.char("2"), .char("/"))
             wb.type("dansk")
             XCTAssertTrue(wb.screen().contains(" Agreement (200+)"), wb.screen())
@@ -142,7 +142,7 @@ final class BindingAndPagingTests: XCTestCase {
                 try PortfolioSnapshot.insert(PortfolioDocument(parties: parties, agreements: agreements, subProcessors: subs), into: db)
                 return ((), AuditNote(action: "seed", entityType: "portfolio", entityId: "t", summary: "seed"))
             }
-            let wb = Workbench(portfolio: p, databaseLabel: "big")
+            let wb = Bench(Workbench(portfolio: p, databaseLabel: "big"))
             XCTAssertEqual(wb.vendorPager.fetches, 0, "the register is not read before it is shown")
             wb.press(.char("3"))
             var b = wb.render(width: 80, height: 24)

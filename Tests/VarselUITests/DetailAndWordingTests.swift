@@ -3,7 +3,8 @@ import XCTest
 @testable import VarselSQLite
 @testable import VarselUI
 
-/// Issue 14 bugs 8–10: notes on screen, the detail title beside the scroll counter, wording.
+/// The agreement detail and messages: notes shown with objections, terminations and handled
+/// deadlines, the title beside the scroll counter, and why `o` refuses.
 final class DetailAndWordingTests: XCTestCase {
     func testObjectionTerminationAndHandledNotesShowInTheNoticesTab() throws {
         try onMain {
@@ -36,7 +37,7 @@ final class DetailAndWordingTests: XCTestCase {
         try onMain {
             let store = try VarselStore.inMemory()
             try DemoPortfolio.load(into: store, clock: .fixed(Fixture.today), user: "test")
-            let wb = Workbench(portfolio: Portfolio(store: store, clock: .fixed(Fixture.today), user: "test"), databaseLabel: "demo")
+            let wb = Bench(Workbench(portfolio: Portfolio(store: store, clock: .fixed(Fixture.today), user: "test"), databaseLabel: "demo"))
             wb.openAgreement("migrationsverket-e-tjanster", tab: .rules)
             for width in [120, 130, 90, 70] {
                 let b = wb.render(width: width, height: 16)

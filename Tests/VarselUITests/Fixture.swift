@@ -79,19 +79,67 @@ enum Fixture {
         return p
     }
 
-    @MainActor static func workbench(empty: Bool = false) throws -> Workbench {
-        Workbench(portfolio: try portfolio(empty: empty), databaseLabel: "test.sqlite")
+    /// The fixture portfolio in a workbench driven as production drives it (`Bench`).
+    @MainActor static func workbench(empty: Bool = false) throws -> Bench {
+        Bench(Workbench(portfolio: try portfolio(empty: empty), databaseLabel: "test.sqlite"))
     }
 
     static func auditCount(_ p: Portfolio) throws -> Int { try p.queries.audit(limit: 10_000).count }
 }
 
-@MainActor extension Workbench {
-    func press(_ keys: Key...) { for k in keys { _ = handle(k) } }
-    func type(_ text: String) { for c in text { _ = handle(.char(c)) } }
-    func screen(_ w: Int = 80, _ h: Int = 24) -> String { render(width: w, height: h).text }
-}
+/// A workbench driven the way `CursesTerminal.run` drives it, through `ProgramHarness`: every
+/// key goes to `handle` and a frame is rendered after each one that asks for it, at the harness's
+/// size (80x24 until a test asks for another: a frame of another size is a terminal resize).
+/// After the program quit, the next key starts a new harness on the same workbench.
+@MainActor final class Bench {
+    let workbench: Workbench
+    private(set) var harness: ProgramHarness
 
+    init(_ workbench: Workbench) {
+        self.workbench = workbench
+        harness = ProgramHarness(workbench, width: 80, height: 24)
+    }
+
+    private func live() -> ProgramHarness {
+        if harness.didQuit { harness = ProgramHarness(workbench, width: harness.width, height: harness.height) }
+        return harness
+    }
+
+    func press(_ keys: Key...) { for k in keys { handle(k) } }
+    func type(_ text: String) { for c in text { handle(.char(c)) } }
+    @discardableResult func handle(_ key: Key) -> ProgramStep { live().press(key) }
+    @discardableResult func tick() -> ProgramStep { live().tick() }
+
+    /// The frame at `width` x `height` (resizing the terminal first when it has another size).
+    func render(width: Int, height: Int) -> ScreenBuffer {
+        let h = live()
+        if h.width != width || h.height != height { h.resize(width: width, height: height) }
+        return h.screen
+    }
+
+    func screen(_ w: Int = 80, _ h: Int = 24) -> String { render(width: w, height: h).text }
+
+    /// After a test wrote to the portfolio directly: the workbench reloads and draws a frame.
+    func dataChanged() { workbench.dataChanged(); live().redraw() }
+    func openAgreement(_ id: String, tab: DetailTab) { workbench.openAgreement(id, tab: tab); live().redraw() }
+
+    // What tests inspect.
+    var state: WorkbenchState { workbench.state }
+    var portfolio: Portfolio { workbench.portfolio }
+    var auditWarning: String? { workbench.auditWarning }
+    var pager: AgreementPager { workbench.data.pager }
+    var vendorPager: VendorPager { workbench.data.vendorPager }
+    var agendaLoads: Int { workbench.data.agendaLoads }
+    var detailLoads: Int { workbench.data.detailLoads }
+    var agendaAll: [AgendaItem] { workbench.data.agendaAll }
+    func detail(_ id: String) -> AgreementDetail? { workbench.data.detail(id) }
+    /// The agenda and the notices as shown, and the selected rows (of the view shown).
+    var agendaItems: [AgendaItem] { workbench.loaded.agenda.items }
+    var noticeRows: [NoticeRow] { workbench.loaded.notices }
+    var selectedAgendaItem: AgendaItem? { workbench.loaded.agendaItem(at: state.agenda.selected) }
+    var selectedNotice: NoticeRow? { workbench.loaded.notice(at: state.notices.selected) }
+    var selectedAgreementRow: AgreementRow? { workbench.loaded.agreementRow(at: state.agreements.selected) }
+}
 /// Linux XCTest cannot run `@MainActor` test methods; tests run on the main thread, so they
 /// enter the main actor explicitly.
 func onMain(_ body: @MainActor () throws -> Void) rethrows {

@@ -216,7 +216,7 @@ final class FlowTests: XCTestCase {
                 try tx.insert(XCTUnwrap(p.planner.occurrence(2, of: rule, calendar: .se)))
                 return ((), AuditNote(action: "seed", entityType: "rule", entityId: rule.id, summary: "Recurring rule"))
             }
-            let wb = Workbench(portfolio: p, databaseLabel: "test.sqlite")
+            let wb = Bench(Workbench(portfolio: p, databaseLabel: "test.sqlite"))
             XCTAssertTrue(wb.screen().contains("Overdue (2)"))
             wb.press(.char("x"), .enter)   // the handle form: an empty note, Enter marks it handled
             XCTAssertEqual(wb.state.status?.text,
@@ -304,7 +304,7 @@ final class FlowTests: XCTestCase {
             try seeded.store.writer.backup(to: try VarselStore.open(path: path).writer)
             let mine = Portfolio(store: try VarselStore.open(path: path), clock: .fixed(Fixture.today), user: "ui")
             let theirs = Portfolio(store: try VarselStore.open(path: path), clock: .fixed(Fixture.today), user: "cli")
-            let wb = Workbench(portfolio: mine, databaseLabel: path)
+            let wb = Bench(Workbench(portfolio: mine, databaseLabel: path))
             XCTAssertTrue(wb.screen().contains("Overdue (1)"))
             XCTAssertEqual(wb.tick(), .redraw, "the first idle tick builds the whole agenda after start-up")
             XCTAssertEqual(wb.tick(), .none)

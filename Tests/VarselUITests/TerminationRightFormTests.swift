@@ -6,11 +6,11 @@ import XCTest
 /// The termination form lets the user choose the right where the agreement has more than one
 /// (Migrationsverket 11.1 ordinary notice; 11.2 after an objection, or immediate for Migrationsverket).
 final class TerminationRightFormTests: XCTestCase {
-    @MainActor static func demoWorkbench() throws -> Workbench {
+    @MainActor static func demoWorkbench() throws -> Bench {
         let store = try VarselStore.inMemory()
         try DemoPortfolio.load(into: store, clock: .fixed(Fixture.today), user: "test")
         let p = Portfolio(store: store, clock: .fixed(Fixture.today), ids: SequentialIDGenerator(), user: "test")
-        return Workbench(portfolio: p, databaseLabel: "demo.sqlite")
+        return Bench(Workbench(portfolio: p, databaseLabel: "demo.sqlite"))
     }
 
     func testChoosingTheRight() throws {

@@ -4,8 +4,8 @@ import XCTest
 @testable import VarselSQLite
 @testable import VarselUI
 
-/// Issue 14: bracketed paste, readline editing in form fields, asking before a filled form is
-/// thrown away, the too-small screen and the `:` command line.
+/// Text input: bracketed paste, readline editing in form fields, asking before a filled form is
+/// thrown away, keys while the terminal is too small, and the `:` command line.
 final class TextEditingTests: XCTestCase {
     func testPasteKeepsLinesInGroundsAndNeverSubmits() throws {
         try onMain {
@@ -95,7 +95,7 @@ final class TextEditingTests: XCTestCase {
     func testKeysDoNothingWhileTheTerminalIsTooSmall() throws {
         try onMain {
             let wb = try Fixture.workbench()
-            let h = ProgramHarness(wb, width: 50, height: 14)
+            let h = ProgramHarness(wb.workbench, width: 50, height: 14)
             XCTAssertTrue(h.text.contains("Terminal too small"))
             h.press(.char("x"), .char("y"), .char("j"), .char("x"), .enter, .char("o"), .char(":"))
             XCTAssertNil(wb.state.overlay)
@@ -139,7 +139,7 @@ final class TextEditingTests: XCTestCase {
             wb.press(.escape)
             wb.press(.char(":")); wb.type("q")
             XCTAssertEqual(wb.handle(.enter), .quit)
-            XCTAssertEqual(CommandPrompt.execute("quit", portfolio: wb.portfolio), .quit)
+            XCTAssertEqual(CommandPrompt.parse("quit"), .quit)
         }
     }
 }

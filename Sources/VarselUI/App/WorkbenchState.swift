@@ -87,8 +87,19 @@ public enum Overlay: Hashable, Sendable {
     case confirm(Confirmation)
 }
 
-/// Everything the screen shows that is not data: pure value, changed only by actions.
+/// The terminal's size in cells.
+public struct TerminalSize: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) { self.width = width; self.height = height }
+}
+
+/// Everything the screen shows that is not data: a value changed only by `WorkbenchReducer`
+/// (keys become actions, effect results come back as `EffectResult`s).
 public struct WorkbenchState: Sendable {
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+
     public var view: ViewID = .agenda
     public var agenda = ListCursor()
     public var agreements = ListCursor()
@@ -98,7 +109,7 @@ public struct WorkbenchState: Sendable {
     public var detailFocused = false
     public var detailTab: DetailTab = .overview
     public var detailScroll = 0
-    /// Text of the detail line to scroll to when the detail is next drawn (the rule or notice an
+    /// Text of the detail line to scroll to once the detail is loaded (the rule or notice an
     /// agenda item came from); cleared once used.
     public var detailAnchor: String?
     /// Filter text per view ("/" in any list).
@@ -112,23 +123,63 @@ public struct WorkbenchState: Sendable {
     public var form: FormState?
     public var overlay: Overlay?
     public var status: StatusMessage?
+    /// The terminal size (arrives as `.resized`).
+    public var size = TerminalSize(width: 80, height: 24)
 
     public init() {}
 
     public var filter: String { filters[view] ?? "" }
 
+    /// Below the minimum size only the "too small" message is drawn.
+    public var isTooSmall: Bool { size.width < Self.minimumWidth || size.height < Self.minimumHeight }
+
     /// The binding context the keyboard is in now.
     public var context: BindingContext {
+        if isTooSmall { return .tooSmall }
         if case .help = overlay { return .help }
         if case .confirm = overlay { return .confirm }
         if form != nil { return .form }
         if filterEditing { return .filter }
         if prompt != nil { return .prompt }
+        return viewContext
+    }
+
+    /// The context of the main view (what the help overlay lists under an overlay).
+    public var viewContext: BindingContext {
         switch view {
-        case .agenda: return .agenda
-        case .agreements: return detailFocused ? .agreementDetail : .agreementList
-        case .subProcessors: return .subProcessors
-        case .notices: return .notices
+        case .agenda: .agenda
+        case .agreements: detailFocused ? .agreementDetail : .agreementList
+        case .subProcessors: .subProcessors
+        case .notices: .notices
+        }
+    }
+
+    /// Whether a typed character is text now (command line, filter, a text field of a form).
+    public var takesText: Bool {
+        switch context {
+        case .prompt, .filter: true
+        case .form: form?.focusedField?.isTextual == true
+        default: false
+        }
+    }
+
+    /// The cursor of `view`'s list.
+    public subscript(cursor view: ViewID) -> ListCursor {
+        get {
+            switch view {
+            case .agenda: agenda
+            case .agreements: agreements
+            case .subProcessors: subProcessors
+            case .notices: notices
+            }
+        }
+        set {
+            switch view {
+            case .agenda: agenda = newValue
+            case .agreements: agreements = newValue
+            case .subProcessors: subProcessors = newValue
+            case .notices: notices = newValue
+            }
         }
     }
 }

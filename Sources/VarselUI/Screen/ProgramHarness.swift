@@ -63,7 +63,9 @@
         }
     }
 
-    private func redraw() {
+    /// Draws a frame now (after the program's data changed outside a key, as a loop would on
+    /// its next pass).
+    public func redraw() {
         screen = program.render(width: width, height: height)
         frames += 1
     }

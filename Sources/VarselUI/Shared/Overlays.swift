@@ -1,39 +1,3 @@
-/// The `?` overlay: every binding of the current context, generated from the binding table.
-enum HelpOverlay {
-    static func lines(for context: BindingContext, width: Int = 72) -> [StyledLine] {
-        var out: [StyledLine] = [StyledLine("Keys in \(context.title)", CellStyle(.title, bold: true))]
-        var inViews = false
-        for b in Bindings.bindings(for: context) {
-            if context.isView, !inViews, b.contexts.contains(.views), !b.contexts.contains(context) {
-                inViews = true
-                out.append(StyledLine(""))
-                out.append(StyledLine("In every view", CellStyle(.title, bold: true)))
-            }
-            // Key column padded to 16; the description wraps beside it.
-            for (i, part) in TextWrap.wrap(b.description, width: max(10, width - 17)).enumerated() {
-                out.append(StyledLine((i == 0 ? DisplayWidth.pad(b.label, to: 16) : String(repeating: " ", count: 16)) + " " + part))
-            }
-        }
-        return out
-    }
-
-    static func draw(_ buffer: inout ScreenBuffer, width: Int, height: Int, context: BindingContext, scroll: inout Int) {
-        let w = min(width - 4, 76), h = min(height - 2, 40)
-        guard w > 20, h > 4 else { return }
-        let x = (width - w) / 2, y = (height - h) / 2
-        buffer.fill(x: x, y: y, width: w, height: h, style: .normal)
-        buffer.box(x: x, y: y, width: w, height: h, style: .role(.border), title: "Help — \(context.title)")
-        let lines = lines(for: context, width: w - 4)
-        let rows = h - 3
-        scroll = max(0, min(scroll, max(0, lines.count - rows)))
-        for r in 0..<rows where scroll + r < lines.count {
-            buffer.put(lines[scroll + r].text, x: x + 2, y: y + 1 + r, style: lines[scroll + r].style, maxWidth: w - 4)
-        }
-        let foot = lines.count > rows ? "j/k scroll · Esc/q/? close" : "Esc/q/? close"
-        buffer.put(foot, x: x + 2, y: y + h - 2, style: .role(.hint), maxWidth: w - 4)
-    }
-}
-
 /// A small centred question box ("Mark … handled? y/n").
 enum ConfirmOverlay {
     static func draw(_ buffer: inout ScreenBuffer, width: Int, height: Int, question: String) {

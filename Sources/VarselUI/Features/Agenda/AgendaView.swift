@@ -31,18 +31,6 @@ enum AgendaView {
 
     enum Line: Equatable { case group(AgendaWindow, Int), item(Int) }
 
-    /// Group headers and rows, in agenda order (items are already sorted by act-by day).
-    static func lines(_ items: [AgendaItem]) -> [Line] {
-        var out: [Line] = []
-        for w in windows {
-            let idx = items.indices.filter { items[$0].window == w }
-            guard !idx.isEmpty else { continue }
-            out.append(.group(w, idx.count))
-            out += idx.map { .item($0) }
-        }
-        return out
-    }
-
     /// The agenda's items in display order, sorted within each window by `sort` (stable: ties
     /// keep act-by order).
     static func ordered(_ items: [AgendaItem], sort: AgendaSort) -> [AgendaItem] {
@@ -67,7 +55,7 @@ enum AgendaView {
 
     /// The agenda as drawn: items in display order and their groups, so drawing costs the visible
     /// rows, not the whole agenda (built once per filter or data change).
-    struct Layout {
+    struct Layout: Sendable {
         let items: [AgendaItem]
         /// One entry per non-empty window, in order: the window, index of its first item, item count.
         let groups: [(window: AgendaWindow, start: Int, count: Int)]
@@ -106,11 +94,43 @@ enum AgendaView {
         }
     }
 
-    static func draw(_ buffer: inout ScreenBuffer, rect: Rect, items: [AgendaItem], cursor: inout ListCursor, filter: String) {
-        draw(&buffer, rect: rect, layout: Layout(ordered: ordered(items)), cursor: &cursor, filter: filter)
+    /// The list's and the preview's places in `main`: the preview of the selected item sits
+    /// under the list when there is room (shared by the render and the cursor clamp).
+    static func frame(main: Rect, layout: Layout, selected: Int) -> (list: Rect, preview: [StyledLine]) {
+        var preview: [StyledLine] = []
+        if main.height >= 12, !layout.items.isEmpty {
+            let i = min(max(0, selected), layout.items.count - 1)
+            preview = previewLines(layout.items[i], width: main.width - 1, maxLines: main.height >= 20 ? 4 : 2)
+        }
+        let listHeight = preview.isEmpty ? main.height : main.height - preview.count - 1
+        return (Rect(x: main.x, y: main.y, width: main.width, height: listHeight), preview)
     }
 
-    static func draw(_ buffer: inout ScreenBuffer, rect: Rect, layout: Layout, cursor: inout ListCursor, filter: String) {
+    /// Keeps the selected item inside the agenda and visible, with its group header when it fits
+    /// (the offset counts lines: headers and items).
+    static func clamp(_ cursor: inout ListCursor, layout: Layout, main: Rect) {
+        guard !layout.items.isEmpty else { cursor = ListCursor(); return }
+        cursor.selected = min(max(0, cursor.selected), layout.items.count - 1)
+        let rows = frame(main: main, layout: layout, selected: cursor.selected).list.height - 1
+        guard rows > 0 else { return }
+        let selectedLine = layout.lineOf(item: cursor.selected)
+        var offset = cursor.offset
+        if selectedLine < offset { offset = selectedLine > 0 && isGroup(layout.line(selectedLine - 1)) ? selectedLine - 1 : selectedLine }
+        if selectedLine >= offset + rows { offset = selectedLine - rows + 1 }
+        cursor.offset = max(0, min(offset, max(0, layout.lineCount - rows)))
+    }
+
+    /// The agenda list and, when there is room, the preview of the selected row under it.
+    static func draw(_ buffer: inout ScreenBuffer, main: Rect, layout: Layout, cursor: ListCursor, filter: String) {
+        let (listRect, preview) = frame(main: main, layout: layout, selected: cursor.selected)
+        drawList(&buffer, rect: listRect, layout: layout, cursor: cursor, filter: filter)
+        if !preview.isEmpty {
+            drawPreview(&buffer, rect: Rect(x: main.x, y: main.y + listRect.height, width: main.width, height: preview.count + 1),
+                        lines: preview)
+        }
+    }
+
+    static func drawList(_ buffer: inout ScreenBuffer, rect: Rect, layout: Layout, cursor: ListCursor, filter: String) {
         let items = layout.items
         guard rect.height > 1 else { return }
         if items.isEmpty {
@@ -124,45 +144,24 @@ enum AgendaView {
         let showClause = rect.width >= wideWidth
         let fixed = showClause ? [10, 7, 9] : [10, 7]
         let flex = ListDrawing.flex(total: rect.width - 2, fixed: fixed, weights: showClause ? [2, 3] : [1, 1])
-        func cells(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String, left: CellStyle? = nil) -> [(String, Int, Bool, CellStyle?)] {
-            let base: [(String, Int, Bool, CellStyle?)] = [(a, 10, false, nil), (b, 7, true, left), (c, flex[0], false, nil), (d, flex[1], false, nil)]
+        func cells(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String, left: CellStyle? = nil) -> [ListCell] {
+            let base: [ListCell] = [(a, 10, false, nil), (b, 7, true, left), (c, flex[0], false, nil), (d, flex[1], false, nil)]
             return showClause ? base + [(e, 9, false, nil)] : base
         }
-        ListDrawing.row(&buffer, x: rect.x + 1, y: rect.y, width: rect.width - 1,
-                        cells: cells("Act by", "Left", "Agreement", "What is due", "Clause").map { ($0.0, $0.1, $0.2, $0.3) },
-                        style: CellStyle(.title, bold: true))
-
-        cursor.selected = min(max(0, cursor.selected), items.count - 1)
-        let selectedLine = layout.lineOf(item: cursor.selected)
-        let lineCount = layout.lineCount
-        let rows = rect.height - 1
-        // The offset counts lines; keep the selected row visible, with its group header when it fits.
-        var offset = cursor.offset
-        if selectedLine < offset { offset = selectedLine > 0 && isGroup(layout.line(selectedLine - 1)) ? selectedLine - 1 : selectedLine }
-        if selectedLine >= offset + rows { offset = selectedLine - rows + 1 }
-        offset = max(0, min(offset, max(0, lineCount - rows)))
-        cursor.offset = offset
-
-        for row in 0..<rows {
-            let li = offset + row
-            guard li < lineCount else { break }
-            let y = rect.y + 1 + row
+        let selected = min(max(0, cursor.selected), items.count - 1)
+        ListView.draw(&buffer, rect: rect, header: cells("Act by", "Left", "Agreement", "What is due", "Clause"),
+                      lineCount: layout.lineCount, offset: cursor.offset) { li in
             switch layout.line(li) {
             case .group(let w, let n):
-                let title = "\(w.title) (\(n))"
-                buffer.fill(x: rect.x, y: y, width: rect.width, height: 1, style: .normal)
-                buffer.put(title, x: rect.x + 1, y: y, style: CellStyle(Format.role(w), bold: true), maxWidth: rect.width - 1)
+                return .group("\(w.title) (\(n))", CellStyle(Format.role(w), bold: true))
             case .item(let i):
                 let it = items[i]
-                let selected = i == cursor.selected
-                let style: CellStyle = selected ? .role(.selection) : .normal
+                let isSelected = i == selected
                 let d = it.deadline
-                ListDrawing.row(&buffer, x: rect.x + 1, y: y, width: rect.width - 1,
-                                cells: cells(d.actByDate.iso, Format.daysLeft(it.daysLeft), it.agreementTitle,
-                                             (d.flag == nil ? "" : "⚠ outside EEA: ") + d.what + (d.assumed ? " (assumed period)" : ""), d.clauseRef ?? "—",
-                                             left: selected ? nil : CellStyle(Format.role(it.window), bold: true)),
-                                style: style)
-                buffer.put(selected ? "▸" : " ", x: rect.x, y: y, style: style)
+                return .row(cells(d.actByDate.iso, Format.daysLeft(it.daysLeft), it.agreementTitle,
+                                  (d.flag == nil ? "" : "⚠ outside EEA: ") + d.what + (d.assumed ? " (assumed period)" : ""), d.clauseRef ?? "—",
+                                  left: isSelected ? nil : CellStyle(Format.role(it.window), bold: true)),
+                            style: isSelected ? .role(.selection) : .normal, selected: isSelected)
             }
         }
     }

@@ -3,13 +3,14 @@ import XCTest
 @testable import VarselSQLite
 @testable import VarselUI
 
-/// Issue 14 friction: landing on the rule an agenda item came from, rules in clause order, the
-/// hint bar at 80 columns, the empty-database hint naming --db.
-final class NavigationFrictionTests: XCTestCase {
-    @MainActor static func demoWorkbench() throws -> Workbench {
+/// Moving around: Enter lands on the rule or notice an agenda item came from, rules in clause
+/// order, the hint bar keeps help, the preview, n/N between matches, the register's filter,
+/// reopening from the notices, and sorting.
+final class NavigationTests: XCTestCase {
+    @MainActor static func demoWorkbench() throws -> Bench {
         let store = try VarselStore.inMemory()
         try DemoPortfolio.load(into: store, clock: .fixed(Fixture.today), user: "test")
-        return Workbench(portfolio: Portfolio(store: store, clock: .fixed(Fixture.today), user: "test"), databaseLabel: "demo.sqlite")
+        return Bench(Workbench(portfolio: Portfolio(store: store, clock: .fixed(Fixture.today), user: "test"), databaseLabel: "demo.sqlite"))
     }
 
     func testRulesAreListedInClauseOrder() throws {
@@ -83,7 +84,7 @@ final class NavigationFrictionTests: XCTestCase {
     func testNAndShiftNMoveBetweenMatchesAndCRecordsANotice() throws {
         try onMain {
             let wb = try Fixture.workbench()
-            // n without a search opens nothing (it used to open the change-notice form).
+            // n without a search opens no form; it says how to search.
             wb.press(.char("n"))
             XCTAssertNil(wb.state.form)
             XCTAssertEqual(wb.state.status?.isError, true)

@@ -118,6 +118,15 @@ struct KeysetSource<Row> {
     }
 }
 
+extension KeysetPager where Row: Sendable {
+    /// The loaded rows inside `range`, with the count: what a list view draws (by value).
+    func window(_ range: Range<Int>) -> ListWindow<Row> {
+        let lo = max(start, range.lowerBound), hi = min(end, range.upperBound)
+        let slice = lo < hi ? Array(rows[(lo - start)..<(hi - start)]) : []
+        return ListWindow(total: total, totalIsExact: totalIsExact, start: lo < hi ? lo : 0, rows: slice)
+    }
+}
+
 typealias AgreementPager = KeysetPager<AgreementRow>
 
 extension KeysetPager where Row == AgreementRow {

@@ -3,19 +3,16 @@ import VarselKit
 /// Record a change notice: received date, kind, channel, summary, effective date and — for a
 /// sub-processor change — the proposed sub-processor. Shows the objection deadline(s) it
 /// would open, and any warnings, before anything is saved.
-@MainActor enum ChangeNoticeForm {
+struct ChangeNoticeForm: FormSpec {
     static let kinds = ChangeKind.allCases
     /// Who gives the notice: the counterparty (default) or we (Mobilize Me 8.1).
     static let givers: [(actor: Actor, label: String)] = [(.them, "them (received)"), (.us, "us (our notice)")]
 
-    static func givenBy(_ form: FormState) -> Actor {
-        let i = form["given-by"]?.choice ?? 0
-        return givers.indices.contains(i) ? givers[i].actor : .them
-    }
+    let agreementId: String
+    var title: String { "Record change notice" }
 
-    static func make(agreementId: String, agreementTitle: String, today: CivilDate, portfolio: Portfolio) -> FormState {
-        var form = FormState(kind: .changeNotice(agreementId: agreementId), title: "Record change notice",
-                             subtitle: agreementTitle, fields: [
+    static func make(agreementId: String, agreementTitle: String, today: CivilDate) -> FormState {
+        FormState(spec: ChangeNoticeForm(agreementId: agreementId), subtitle: agreementTitle, fields: [
             FormField(id: "received", label: "Received", kind: .date, text: today.iso, required: true),
             FormField(id: "kind", label: "Kind", kind: .choice(kinds.map(\.label))),
             FormField(id: "channel", label: "Channel", kind: .choice(Channel.allCases.map(\.rawValue))),
@@ -26,8 +23,11 @@ import VarselKit
             FormField(id: "sub-processor purpose", label: "Purpose", kind: .text),
             FormField(id: "given-by", label: "Given by", kind: .choice(givers.map(\.label))),
         ])
-        refresh(&form, portfolio: portfolio)
-        return form
+    }
+
+    static func givenBy(_ form: FormState) -> Actor {
+        let i = form["given-by"]?.choice ?? 0
+        return givers.indices.contains(i) ? givers[i].actor : .them
     }
 
     static func kind(_ form: FormState) -> ChangeKind {
@@ -37,14 +37,13 @@ import VarselKit
 
     static func isSubProcessorChange(_ k: ChangeKind) -> Bool { k == .subProcessorAdded || k == .subProcessorReplaced }
 
-    static func draft(_ form: FormState) throws -> ChangeNoticeDraft {
-        guard case .changeNotice(let agreementId) = form.kind else { throw VarselError(.invalidInput, "Not a change notice form") }
-        let k = kind(form)
+    func draft(_ form: FormState) throws -> ChangeNoticeDraft {
+        let k = Self.kind(form)
         let received = try form.date("received")!
         let effective = try form.date("effective", optional: true)
         var sub: SubProcessorDraft?
         var summary = form.value("summary")
-        if isSubProcessorChange(k) {
+        if Self.isSubProcessorChange(k) {
             let name = form.value("sub-processor name")
             sub = SubProcessorDraft(name: name, country: form.value("sub-processor country"), purpose: form.value("sub-processor purpose"))
             if summary.trimmingCharacters(in: .whitespaces).isEmpty, !name.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -53,18 +52,19 @@ import VarselKit
         }
         return ChangeNoticeDraft(agreementId: agreementId, kind: k, receivedDate: received,
                                  channel: Channel(rawValue: form.value("channel")) ?? .email, summary: summary,
-                                 effectiveDate: effective, subProcessor: sub, givenBy: givenBy(form))
+                                 effectiveDate: effective, subProcessor: sub, givenBy: Self.givenBy(form))
     }
 
-    static func refresh(_ form: inout FormState, portfolio: Portfolio) {
-        let sub = isSubProcessorChange(kind(form))
+    /// The sub-processor fields only for a sub-processor change, which needs no summary.
+    func adjust(_ form: inout FormState) {
+        let sub = Self.isSubProcessorChange(Self.kind(form))
         for id in ["sub-processor name", "sub-processor country", "sub-processor purpose"] { form.set(id) { $0.hidden = !sub } }
         form.set("summary") { $0.required = !sub }
+    }
+
+    func preview(_ form: FormState, portfolio: Portfolio) -> FormPreview {
         // Rules that count back from the day the change applies need that day (Mobilize Me 2.2).
-        if case .changeNotice(let agreementId) = form.kind {
-            let needs = (try? portfolio.ruleNeedingEffectiveDate(agreementId: agreementId, kind: kind(form), givenBy: givenBy(form))) ?? nil
-            form.set("effective") { $0.required = needs != nil }
-        }
+        let needs = (try? portfolio.ruleNeedingEffectiveDate(agreementId: agreementId, kind: Self.kind(form), givenBy: Self.givenBy(form))) ?? nil
         var info: [StyledLine] = []
         do {
             let preview = try portfolio.previewChangeNotice(try draft(form))
@@ -78,13 +78,12 @@ import VarselKit
             }
             for w in preview.warnings { info.append(StyledLine("⚠ " + w, CellStyle(.error, bold: true), indent: 2)) }
         } catch {
-            let e = asVarselError(error)
-            info.append(StyledLine("Not ready to save: \(e.what)", .role(.hint), indent: 2))
+            info.append(StyledLine("Not ready to save: \(asVarselError(error).what)", .role(.hint), indent: 2))
         }
-        form.info = info
+        return FormPreview(lines: info, required: ["effective": needs != nil])
     }
 
-    static func submit(_ form: FormState, portfolio: Portfolio) throws -> String {
+    func submit(_ form: FormState, portfolio: Portfolio) throws -> String {
         let (notice, preview) = try portfolio.recordChangeNotice(try draft(form))
         let n = preview.deadlines.count
         return "Change notice \(notice.id) recorded; \(n) deadline\(n == 1 ? "" : "s") opened"

@@ -62,26 +62,19 @@ public struct FormField: Hashable, Sendable {
     }
 }
 
-/// Which record a form writes.
-public enum FormKind: Hashable, Sendable {
-    /// An objection to one of `notices` (a choice field when there are several).
-    case objection(notices: [NoticeChoice])
-    case changeNotice(agreementId: String)
-    case termination(agreementId: String)
-    /// Mark an open deadline handled, with an optional note.
-    case markHandled(deadlineId: String)
-}
-
-/// An open change notice offered by the objection form.
+/// An open change notice offered by the objection form, with how many of its deadlines are
+/// open (read with the agreement's detail when the form opened; saving closes them).
 public struct NoticeChoice: Hashable, Sendable {
     public var id: String
     public var agreementId: String
     public var label: String
+    public var openDeadlines: Int
 }
 
 /// A form on screen: fields, focus, the inline error and the live preview.
 public struct FormState: Sendable {
-    public var kind: FormKind
+    /// What the form is: its rules, preview and the record it writes.
+    public var spec: any FormSpec
     public var title: String
     /// The agreement (and notice) the form is about.
     public var subtitle: String
@@ -91,15 +84,28 @@ public struct FormState: Sendable {
     public var focus: Int
     /// The last error, shown next to the field its `location` names (or above the fields).
     public var error: VarselError?
-    /// Live information: deadlines the record would open, requirements, warnings.
-    public var info: [StyledLine]
+    /// The last dry run: deadlines the record would open, requirements, warnings.
+    public var preview: FormPreview
 
-    public init(kind: FormKind, title: String, subtitle: String, fields: [FormField]) {
-        self.kind = kind; self.title = title; self.subtitle = subtitle; self.fields = fields
+    /// Live information shown under the fields.
+    public var info: [StyledLine] { preview.lines }
+
+    public init(spec: any FormSpec, subtitle: String, fields: [FormField], info: [StyledLine] = []) {
+        self.spec = spec; self.title = spec.title; self.subtitle = subtitle; self.fields = fields
         self.originalValues = Dictionary(fields.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         self.focus = fields.firstIndex { !$0.hidden } ?? 0
-        self.error = nil; self.info = []
+        self.error = nil; self.preview = FormPreview(lines: info)
+        spec.adjust(&self)
     }
+
+    /// Takes a dry run's result: its lines and the requirements it found.
+    public mutating func take(_ preview: FormPreview) {
+        self.preview = preview
+        for (id, required) in preview.required { set(id) { $0.required = required } }
+    }
+
+    /// The question asked before saving, if this form asks one.
+    public var confirmation: String? { spec.confirmation(self) }
 
     public subscript(id: String) -> FormField? {
         get { fields.first { $0.id == id } }
@@ -154,20 +160,15 @@ public struct FormState: Sendable {
         return true
     }
 
-    /// Applies a readline editing key (`LineEditing.apply`) to the focused text field.
-    /// Returns false when the field is not textual or the key is not an editing key.
-    public mutating func edit(_ key: Key) -> Bool {
+    /// Applies one readline editing step to the focused text field. Returns false when the
+    /// field is not textual.
+    @discardableResult
+    public mutating func edit(_ step: TextEdit) -> Bool {
         guard fields.indices.contains(focus), fields[focus].isTextual else { return false }
         let before = fields[focus].text
-        guard fields[focus].editing.apply(key) else { return false }
+        fields[focus].editing.apply(step)
         if fields[focus].text != before { clearError(for: fields[focus].id) }
         return true
-    }
-
-    public mutating func deleteBackward() {
-        guard fields.indices.contains(focus), fields[focus].isTextual else { return }
-        fields[focus].editing.deleteBackward()
-        clearError(for: fields[focus].id)
     }
 
     public mutating func cycle(_ delta: Int) {
@@ -197,40 +198,6 @@ public struct FormState: Sendable {
     public mutating func show(_ error: VarselError) {
         self.error = error
         if let loc = error.location, let i = fields.firstIndex(where: { $0.id == loc && !$0.hidden }) { focus = i }
-    }
-}
-
-/// The behaviour each form kind provides: live preview and saving.
-@MainActor enum FormLogic {
-    /// Recomputes the live preview (and field requirements) after an edit.
-    static func refresh(_ form: inout FormState, portfolio: Portfolio) {
-        switch form.kind {
-        case .objection: ObjectionForm.refresh(&form, portfolio: portfolio)
-        case .changeNotice: ChangeNoticeForm.refresh(&form, portfolio: portfolio)
-        case .termination: TerminationForm.refresh(&form, portfolio: portfolio)
-        case .markHandled: break
-        }
-    }
-
-    /// Writes the record; returns the status line. Throws `VarselError` to show inline.
-    static func submit(_ form: FormState, portfolio: Portfolio) throws -> String {
-        switch form.kind {
-        case .objection: try ObjectionForm.submit(form, portfolio: portfolio)
-        case .changeNotice: try ChangeNoticeForm.submit(form, portfolio: portfolio)
-        case .termination: try TerminationForm.submit(form, portfolio: portfolio)
-        case .markHandled: try HandleForm.submit(form, portfolio: portfolio)
-        }
-    }
-
-    /// Checks without writing (the termination form confirms before it saves).
-    static func validate(_ form: FormState, portfolio: Portfolio) throws {
-        if case .termination = form.kind { try TerminationForm.validate(form, portfolio: portfolio) }
-    }
-
-    /// Forms that ask "are you sure?" before saving.
-    static func needsConfirmation(_ form: FormState) -> String? {
-        if case .termination = form.kind { return TerminationForm.question(form) }
-        return nil
     }
 }
 

@@ -2,7 +2,22 @@ import VarselKit
 
 /// View 4: change and termination notices, open first, with their windows and days left.
 enum NoticesView {
-    static func draw(_ buffer: inout ScreenBuffer, rect: Rect, rows notices: [NoticeRow], cursor: inout ListCursor,
+    /// The rows in `sort` order (stable: the query's open-first order breaks ties).
+    static func sorted(_ rows: [NoticeRow], by sort: NoticeSort) -> [NoticeRow] {
+        switch sort {
+        case .openFirst:
+            return rows
+        case .newest:
+            return rows.enumerated().sorted { ($0.element.date, $1.offset) > ($1.element.date, $0.offset) }.map(\.element)
+        case .agreement:
+            return rows.enumerated().sorted {
+                let a = SearchFold.fold($0.element.agreementTitle), b = SearchFold.fold($1.element.agreementTitle)
+                return a != b ? a < b : $0.offset < $1.offset
+            }.map(\.element)
+        }
+    }
+
+    static func draw(_ buffer: inout ScreenBuffer, rect: Rect, rows notices: [NoticeRow], cursor: ListCursor,
                      today: CivilDate, filter: String) {
         guard rect.height > 1 else { return }
         if notices.isEmpty {
@@ -13,17 +28,12 @@ enum NoticesView {
         }
         let fixed = [6, 10, 9, 18]
         let flex = ListDrawing.flex(total: rect.width - 2, fixed: fixed, weights: [2, 3])
-        func cells(_ k: String, _ date: String, _ agr: String, _ sum: String, _ st: String, _ win: String, winStyle: CellStyle?) -> [(String, Int, Bool, CellStyle?)] {
+        func cells(_ k: String, _ date: String, _ agr: String, _ sum: String, _ st: String, _ win: String, winStyle: CellStyle?) -> [ListCell] {
             [(k, 6, false, nil), (date, 10, false, nil), (agr, flex[0], false, nil), (sum, flex[1], false, nil),
              (st, 9, false, nil), (win, 18, false, winStyle)]
         }
-        ListDrawing.row(&buffer, x: rect.x + 1, y: rect.y, width: rect.width - 1,
-                        cells: cells("Kind", "Date", "Agreement", "Notice", "Status", "Window", winStyle: nil), style: CellStyle(.title, bold: true))
-        let rows = rect.height - 1
-        cursor.clamp(count: notices.count, visible: rows)
-        for r in 0..<rows {
-            let i = cursor.offset + r
-            guard i < notices.count else { break }
+        ListView.draw(&buffer, rect: rect, header: cells("Kind", "Date", "Agreement", "Notice", "Status", "Window", winStyle: nil),
+                      lineCount: notices.count, offset: cursor.offset) { i in
             let n = notices[i]
             let selected = i == cursor.selected
             let style: CellStyle = selected ? .role(.selection) : (n.isOpen ? .normal : .role(.muted))
@@ -38,12 +48,10 @@ enum NoticesView {
                     winStyle = CellStyle(Format.role(daysLeft: left), bold: true)
                 }
             }
-            ListDrawing.row(&buffer, x: rect.x + 1, y: rect.y + 1 + r, width: rect.width - 1,
-                            cells: cells(n.kind == .change ? "Change" : "Term.", n.date.iso, n.agreementTitle,
-                                         n.summary + (n.flag == nil ? "" : " ⚠ outside the EEA"),
-                                         String(n.status.prefix { $0 != " " }),
-                                         window, winStyle: selected ? nil : winStyle), style: style)
-            buffer.put(selected ? "▸" : " ", x: rect.x, y: rect.y + 1 + r, style: style)
+            return .row(cells(n.kind == .change ? "Change" : "Term.", n.date.iso, n.agreementTitle,
+                              n.summary + (n.flag == nil ? "" : " ⚠ outside the EEA"),
+                              String(n.status.prefix { $0 != " " }),
+                              window, winStyle: selected ? nil : winStyle), style: style, selected: selected)
         }
     }
 }

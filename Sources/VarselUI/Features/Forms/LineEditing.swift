@@ -68,23 +68,17 @@ public struct LineEditing: Hashable, Sendable {
         charactersAfterCursor = after
     }
 
-    /// Applies an editing key; false when `key` is not one.
-    public mutating func apply(_ key: Key) -> Bool {
-        switch key {
-        case .left, .ctrl("b"): moveLeft()
-        case .right, .ctrl("f"): moveRight()
-        case .home, .ctrl("a"): moveToStart()
-        case .end, .ctrl("e"): moveToEnd()
-        case .backspace: deleteBackward()
-        case .delete, .ctrl("d"): deleteForward()
-        case .ctrl("w"): deleteWordBackward()
-        case .ctrl("u"): deleteToStart()
-        default: return false
+    /// Applies one editing step.
+    public mutating func apply(_ step: TextEdit) {
+        switch step {
+        case .left: moveLeft()
+        case .right: moveRight()
+        case .toStart: moveToStart()
+        case .toEnd: moveToEnd()
+        case .deleteBackward: deleteBackward()
+        case .deleteForward: deleteForward()
+        case .deleteWord: deleteWordBackward()
+        case .deleteToStart: deleteToStart()
         }
-        return true
     }
-
-    /// The keys `apply` understands (for the binding table's documentation).
-    public static let keys: [Key] = [.left, .right, .home, .end, .ctrl("a"), .ctrl("e"), .backspace, .delete,
-                                     .ctrl("w"), .ctrl("u")]
 }

@@ -3,8 +3,9 @@ import XCTest
 @testable import VarselSQLite
 @testable import VarselUI
 
-/// The workbench side of issue 13 items 7, 8 and 9.
-final class ChangeSemanticsUITests: XCTestCase {
+/// Change-notice rules in the workbench: silence as approval settled at start, rules counting
+/// from the day a change applies, who gave notice, and transfers outside the EEA flagged.
+final class ChangeNoticeRulesUITests: XCTestCase {
     /// PUB 5.2 ("Om Kunden inte har invänt på föreskrivet sätt, ska den föreslagna underleverantören
     /// anses ha godkänts"): the fixture's notice received Fri 20 Nov has a window to Fri 4 Dec. Opened
     /// on Mon 7 Dec, the workbench settles it at start and shows it deemed, not overdue.
@@ -12,7 +13,7 @@ final class ChangeSemanticsUITests: XCTestCase {
         try onMain {
             let seeded = try Fixture.portfolio()
             let later = Portfolio(store: seeded.store, clock: .fixed(CivilDate(iso: "2026-12-07")!), ids: SequentialIDGenerator(), user: "test")
-            let wb = Workbench(portfolio: later, databaseLabel: "test.sqlite")
+            let wb = Bench(Workbench(portfolio: later, databaseLabel: "test.sqlite"))
             XCTAssertEqual(wb.state.status?.text, "1 change deemed accepted: no objection within the window")
             XCTAssertFalse(wb.agendaAll.contains { $0.deadline.agreementId == "pub-avtal" })
             wb.press(.char("4"))
@@ -39,7 +40,7 @@ final class ChangeSemanticsUITests: XCTestCase {
                                direction: .before, actor: .us, silenceIsApproval: true))
                 return ((), AuditNote(action: "test", entityType: "rule", entityId: "ps-1.3", summary: "test rule"))
             }
-            let wb = Workbench(portfolio: p, databaseLabel: "test.sqlite")
+            let wb = Bench(Workbench(portfolio: p, databaseLabel: "test.sqlite"))
             wb.press(.char("2"), .char("j"), .char("j"), .char("c"))   // Pureservice
             var form = try XCTUnwrap(wb.state.form)
             XCTAssertEqual(form["effective"]?.required, false, "the objection window counts from receipt")
@@ -77,7 +78,7 @@ final class ChangeSemanticsUITests: XCTestCase {
                 agreementId: "pureservice", kind: .subProcessorAdded, receivedDate: CivilDate(iso: "2026-11-20")!, summary: "Datadog",
                 effectiveDate: CivilDate(iso: "2027-01-04")!,
                 subProcessor: SubProcessorDraft(name: "Datadog, Inc.", country: "US", purpose: "Monitoring")))
-            let wb = Workbench(portfolio: p, databaseLabel: "test.sqlite")
+            let wb = Bench(Workbench(portfolio: p, databaseLabel: "test.sqlite"))
             XCTAssertTrue(wb.screen(160, 48).contains("⚠ outside EEA: Object to the new sub-processor"), wb.screen(160, 48))
             wb.press(.char("4"))
             XCTAssertTrue(wb.screen(200, 48).contains("New sub-processor: Datadog, Inc. ⚠ outside the EEA"), wb.screen(200, 48))

@@ -4,20 +4,22 @@ import VarselKit
 /// was computed, every follow-on deadline and warnings; saving asks for confirmation. Where the
 /// agreement gives more than one right (ordinary notice, after an objection, for cause), a
 /// "Right" field chooses it; the after-objection right asks for the change notice objected to.
-@MainActor enum TerminationForm {
+struct TerminationForm: FormSpec {
     static let actors: [Actor] = [.us, .them]
     static let actorLabels = ["us (we give notice)", "them (notice received)"]
 
-    static func make(agreementId: String, agreementTitle: String, today: CivilDate, portfolio: Portfolio) -> FormState {
-        let rights = (try? portfolio.terminationRights(agreementId: agreementId)) ?? [.ordinary]
-        let objected = (try? portfolio.objectedChangeNotices(agreementId: agreementId)) ?? []
+    let agreementId: String
+    var title: String { "Record termination notice" }
+
+    /// `rights`: the agreement's termination rights; `objected`: "id: summary" of each change
+    /// notice objected to (for the after-objection right).
+    static func make(agreementId: String, agreementTitle: String, today: CivilDate,
+                     rights: [TerminationRight], objected: [String]) -> FormState {
         var right = FormField(id: "right", label: "Right", kind: .choice(rights.map(\.rawValue)))
         right.hidden = rights.count < 2
-        var change = FormField(id: "change", label: "Change objected to",
-                               kind: .choice(objected.isEmpty ? ["(no objected change notice)"] : objected.map { "\($0.id): \($0.summary)" }))
-        change.hidden = true
-        var form = FormState(kind: .termination(agreementId: agreementId), title: "Record termination notice",
-                             subtitle: agreementTitle, fields: [
+        let change = FormField(id: "change", label: "Change objected to",
+                               kind: .choice(objected.isEmpty ? ["(no objected change notice)"] : objected))
+        return FormState(spec: TerminationForm(agreementId: agreementId), subtitle: agreementTitle, fields: [
             FormField(id: "by", label: "Given by", kind: .choice(actorLabels)),
             right,
             change,
@@ -26,13 +28,10 @@ import VarselKit
                       choice: Channel.allCases.firstIndex(of: .letter) ?? 0),
             FormField(id: "note", label: "Note", kind: .text),
         ])
-        refresh(&form, portfolio: portfolio)
-        return form
     }
 
-    static func request(_ form: FormState) throws -> TerminationRequest {
-        guard case .termination(let agreementId) = form.kind else { throw VarselError(.invalidInput, "Not a termination form") }
-        let by = actors[min(actors.count - 1, form["by"]?.choice ?? 0)]
+    func request(_ form: FormState) throws -> TerminationRequest {
+        let by = Self.actors[min(Self.actors.count - 1, form["by"]?.choice ?? 0)]
         let right = TerminationRight(rawValue: form.value("right")) ?? .ordinary
         var change: String?
         let option = form.value("change")
@@ -42,15 +41,21 @@ import VarselKit
         return TerminationRequest(agreementId: agreementId, by: by, date: try form.date("date")!, right: right, changeNoticeId: change)
     }
 
-    static func refresh(_ form: inout FormState, portfolio: Portfolio) {
+    /// The change objected to is asked only for the after-objection right.
+    func adjust(_ form: inout FormState) {
         let showsRights = form["right"].map { $0.options.count > 1 } ?? false
         let afterObjection = showsRights && form.value("right") == TerminationRight.afterObjection.rawValue
         form.set("change") { $0.hidden = !afterObjection }
+    }
+
+    func preview(_ form: FormState, portfolio: Portfolio) -> FormPreview {
         var info: [StyledLine] = []
+        var summary: String?
         do {
             let p = try portfolio.previewTermination(try request(form))
             let today = portfolio.clock.today
-            info.append(StyledLine("Agreement ends: \(p.endDate.iso) (\(p.endDate.humanText))", CellStyle(.title, bold: true), indent: 2))
+            summary = "Agreement ends: \(p.endDate.iso) (\(p.endDate.humanText))"
+            info.append(StyledLine(summary!, CellStyle(.title, bold: true), indent: 2))
             info.append(StyledLine("  " + p.explanation, .role(.muted), indent: 2))
             for c in p.endsAlso { info.append(StyledLine("Also ends: \(c.title)", CellStyle(.title, bold: true), indent: 2)) }
             if p.followOn.isEmpty { info.append(StyledLine("No follow-on deadline.", .role(.muted))) }
@@ -63,21 +68,20 @@ import VarselKit
         } catch {
             info.append(StyledLine("Not ready to save: \(asVarselError(error).what)", .role(.hint), indent: 2))
         }
-        form.info = info
+        return FormPreview(lines: info, summary: summary)
     }
 
-    static func validate(_ form: FormState, portfolio: Portfolio) throws {
+    func validate(_ form: FormState, portfolio: Portfolio) throws {
         _ = try portfolio.previewTermination(try request(form))
     }
 
-    static func question(_ form: FormState) -> String {
+    func confirmation(_ form: FormState) -> String? {
         guard let r = try? request(form) else { return "Record this termination notice?" }
-        let end = form.info.first?.text.trimmingCharacters(in: .whitespaces) ?? ""
         let right = r.right == .ordinary ? "" : " (\(r.right.label))"
-        return "Record the termination of \(form.subtitle)\(right), notice \(r.by == .us ? "given by us" : "received") on \(r.date.iso)? \(end)"
+        return "Record the termination of \(form.subtitle)\(right), notice \(r.by == .us ? "given by us" : "received") on \(r.date.iso)? \(form.preview.summary ?? "")"
     }
 
-    static func submit(_ form: FormState, portfolio: Portfolio) throws -> String {
+    func submit(_ form: FormState, portfolio: Portfolio) throws -> String {
         let note = form.value("note").trimmingCharacters(in: .whitespaces)
         let channel = Channel(rawValue: form.value("channel")) ?? .letter
         let (t, p) = try portfolio.recordTermination(try request(form), channel: channel, note: note.isEmpty ? nil : note)

@@ -2,7 +2,7 @@ import VarselKit
 
 /// Draws a form as a centred box: fields with the inline error under the offending one,
 /// then the live preview; the hardware cursor sits at the end of the active text field.
-@MainActor enum FormView {
+enum FormView {
     static let labelWidth = 18
 
     static func draw(_ buffer: inout ScreenBuffer, width: Int, height: Int, form: FormState) {
@@ -66,7 +66,7 @@ import VarselKit
                 if let c = p.3 { cursor = (x + 2 + labelWidth + 1 + min(c, valueWidth - 1), y + 1 + row) }
             }
         }
-        let foot = FormLogic.needsConfirmation(form) != nil ? "Enter on the last field or Ctrl-S: review and confirm · Esc cancel"
+        let foot = form.confirmation != nil ? "Enter on the last field or Ctrl-S: review and confirm · Esc cancel"
                                                            : "Tab next field · Enter on the last field or Ctrl-S saves · Esc cancel"
         buffer.put(foot, x: x + 2, y: y + boxHeight - 2, style: .role(.hint), maxWidth: inner)
         buffer.cursor = cursor.map { (x: $0.0, y: $0.1) }

@@ -1,0 +1,173 @@
+import VarselKit
+
+/// The one place `WorkbenchState` changes: `reduce` for actions (keys, the terminal size),
+/// `apply` for what effects report back, including the data loaded for the new state (cursors
+/// are clamped there). Pure: reads only the state, the action and the `Loaded` value; asks for
+/// reads and writes by returning `Effect`s. Each feature reduces its own actions.
+enum WorkbenchReducer {
+    /// Every key press: the last message goes.
+    static func keyPressed(_ state: inout WorkbenchState) { state.status = nil }
+
+    static func reduce(_ state: inout WorkbenchState, _ action: Action, _ data: Loaded) -> [Effect] {
+        switch action {
+        case .resized(let w, let h):
+            state.size = TerminalSize(width: w, height: h)
+        case .quit:
+            return quit(&state)
+        case .back:
+            if state.context == .agreementDetail {
+                AgreementsFeature.closeDetail(&state)
+            } else if !state.filter.isEmpty {
+                FilterFeature.setFilter(&state, nil)
+            }
+        case .backOrQuit:
+            guard state.context == .agreementDetail else { return [.quit] }
+            AgreementsFeature.closeDetail(&state)
+        case .showView(let v):
+            state.view = v
+        case .nextView, .previousView:
+            let all = ViewID.allCases
+            let i = all.firstIndex(of: state.view)!
+            state.view = all[(i + (action == .nextView ? 1 : all.count - 1)) % all.count]
+        case .reload:
+            state.status = StatusMessage(text: "Reloaded", isError: false)
+            return [.settleDeemedAcceptances, .reload]
+        case .help, .closeHelp:
+            return HelpFeature.reduce(&state, action)
+        case .confirm, .cancelConfirm:
+            return reduceConfirmation(&state, action)
+        case .startPrompt, .runPrompt, .cancelPrompt:
+            return PromptFeature.reduce(&state, action)
+        case .startFilter, .keepFilter, .clearFilter, .nextMatch, .previousMatch:
+            return FilterFeature.reduce(&state, action, data)
+        case .insertText, .paste, .edit:
+            switch state.context {
+            case .prompt: return PromptFeature.reduce(&state, action)
+            case .filter: return FilterFeature.reduce(&state, action, data)
+            case .form: return FormsFeature.reduce(&state, action, data)
+            default:
+                if case .paste = action {
+                    state.status = StatusMessage(text: "Pasted text ignored: open a form, / or : first", isError: true)
+                }
+            }
+        case .nextField, .previousField, .cycleChoiceForward, .cycleChoiceBackward, .submitOrNext, .submit, .cancelForm:
+            return FormsFeature.reduce(&state, action, data)
+        case .recordObjection, .recordChangeNotice, .recordTermination, .markHandled, .reopenHandled:
+            return FormsFeature.open(&state, action, data)
+        case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .open, .cycleSort, .nextTab, .previousTab:
+            switch state.context {
+            case .help: return HelpFeature.reduce(&state, action)
+            case .agenda: return AgendaFeature.reduce(&state, action, data)
+            case .agreementList, .agreementDetail: return AgreementsFeature.reduce(&state, action, data)
+            case .subProcessors: return RegisterFeature.reduce(&state, action, data)
+            case .notices: return NoticesFeature.reduce(&state, action, data)
+            default: break
+            }
+        }
+        return []
+    }
+
+    /// Quits, but asks first while a form holds input.
+    static func quit(_ state: inout WorkbenchState) -> [Effect] {
+        if !state.isTooSmall, state.overlay == nil, state.form?.holdsData == true {
+            state.overlay = .confirm(Confirmation(subject: .quit,
+                question: "Quit Varsel? The form holds unsaved input; nothing of it is written."))
+            return []
+        }
+        return [.quit]
+    }
+
+    /// y / n on the confirmation box.
+    private static func reduceConfirmation(_ state: inout WorkbenchState, _ action: Action) -> [Effect] {
+        guard case .confirm(let c) = state.overlay else { return [] }
+        state.overlay = nil
+        guard action == .confirm else { return [] }
+        switch c.subject {
+        case .submitForm: return [.submitForm]
+        case .reopen(let id): return [.reopen(deadlineId: id)]
+        case .discardForm:
+            state.form = nil
+            state.status = StatusMessage(text: "Cancelled; nothing was written", isError: false)
+            return []
+        case .quit: return [.quit]
+        }
+    }
+
+    static func apply(_ state: inout WorkbenchState, _ result: EffectResult, _ data: Loaded) -> [Effect] {
+        switch result {
+        case .status(let m):
+            state.status = m
+        case .formOpened(let form):
+            state.form = form
+        case .formPreviewed(let p):
+            state.form?.take(p)
+        case .formValidated:
+            guard let question = state.form?.confirmation else { return [.submitForm] }
+            state.overlay = .confirm(Confirmation(subject: .submitForm, question: question))
+        case .formSaved(let message):
+            state.form = nil
+            state.status = StatusMessage(text: message, isError: false)
+            return [.reload]
+        case .formFailed(let error):
+            state.form?.show(error)
+        case .wrote(let m):
+            state.status = m
+            return [.reload]
+        case .agreementFocused(let index, let tab, let anchor, let filterCleared):
+            if filterCleared { state.filters[.agreements] = nil }
+            state.view = .agreements
+            state.agreements.selected = index
+            state.agreements.offset = max(0, index - ScreenLayout.listRows(state.size) / 2)
+            state.detailFocused = true
+            state.detailTab = tab
+            state.detailScroll = 0
+            state.detailAnchor = anchor
+        case .counted(let then):
+            return reduce(&state, then, data)
+        case .changedElsewhere:
+            state.status = StatusMessage(text: "Reloaded: the database was changed by another program", isError: false)
+        case .loaded(let loaded):
+            clamp(&state, loaded)
+        }
+        return []
+    }
+
+    /// Keeps the shown list's cursor inside its rows and visible, and the detail's and help's
+    /// scroll inside their text, for the data just loaded.
+    static func clamp(_ state: inout WorkbenchState, _ data: Loaded) {
+        if case .help(let s) = state.overlay {
+            var under = state
+            under.overlay = nil
+            state.overlay = .help(scroll: max(0, min(s, HelpOverlay.maxScroll(for: under.context, size: state.size))))
+        }
+        guard data.hasAgreements, !state.isTooSmall else { return }
+        let main = ScreenLayout.main(state.size)
+        switch state.view {
+        case .agenda: AgendaView.clamp(&state.agenda, layout: data.agenda, main: main)
+        case .agreements: AgreementsFeature.clamp(&state, data, main: main)
+        case .subProcessors: RegisterFeature.clamp(&state, data, main: main)
+        case .notices: state.notices.clamp(count: data.notices.count, visible: main.height - 1)
+        }
+    }
+}
+
+/// Moving a list cursor, shared by the list features.
+enum ListMoves {
+    /// Applies a moving action to `cursor`. With a known `count` it is clamped at once;
+    /// otherwise (a paged list whose count is a lower bound) the clamp after loading does it.
+    static func move(_ cursor: inout ListCursor, _ action: Action, count: Int?, page: Int) {
+        switch action {
+        case .moveUp: cursor.selected -= 1
+        case .moveDown: cursor.selected += 1
+        case .pageUp: cursor.selected -= page
+        case .pageDown: cursor.selected += page
+        case .top: cursor.selected = 0
+        case .bottom: cursor.selected = count.map { $0 - 1 } ?? Int.max / 2
+        default: break
+        }
+        cursor.selected = max(0, count.map { min(cursor.selected, $0 - 1) } ?? cursor.selected)
+    }
+
+    /// The count of a paged list when it is exact.
+    static func count<Row>(_ window: ListWindow<Row>) -> Int? { window.totalIsExact ? window.total : nil }
+}

@@ -1,0 +1,165 @@
+import VarselKit
+
+/// Forms: the keys that open them (each list feature lists the ones it offers) and the keys
+/// inside a form; how they change the state. The forms themselves are `FormSpec`s.
+enum FormsFeature {
+    static let bindings: [Binding] = [
+        Binding([], .insertText(""), "Type into the field", [.form], keyLabel: "text", input: .typed),
+        Binding([], .paste(""), "Paste (bracketed): inserted as text, line breaks kept in long text, never saves", [.form],
+                keyLabel: "paste", input: .pasted),
+        Binding([.tab, .down], .nextField, "Next field", [.form], hint: "next field"),
+        Binding([.backTab, .up], .previousField, "Previous field", [.form]),
+        Binding([.right, .char(" ")], .cycleChoiceForward, "Next choice (choice fields); in text → moves the cursor", [.form], hint: "choose"),
+        Binding([.left], .cycleChoiceBackward, "Previous choice (choice fields); in text ← moves the cursor", [.form]),
+        Binding([.home, .ctrl("a")], .edit(.toStart), "Cursor to the start of the text", [.form]),
+        Binding([.end, .ctrl("e")], .edit(.toEnd), "Cursor to the end of the text", [.form]),
+        Binding([.backspace], .edit(.deleteBackward), "Delete the character before the cursor", [.form]),
+        Binding([.delete, .ctrl("d")], .edit(.deleteForward), "Delete the character under the cursor", [.form]),
+        Binding([.ctrl("w")], .edit(.deleteWord), "Delete the word before the cursor", [.form]),
+        Binding([.ctrl("u")], .edit(.deleteToStart), "Delete everything before the cursor", [.form]),
+        Binding([.enter], .submitOrNext, "Next field; on the last field save", [.form], hint: "next/save"),
+        Binding([.ctrl("s")], .submit, "Save", [.form], hint: "save"),
+        Binding([.escape], .cancelForm, "Cancel (asks first when you have typed something; nothing is written)", [.form], hint: "cancel"),
+        // Not listed: readline's Ctrl-B / Ctrl-F (← and → are listed above).
+        Binding([.ctrl("b")], .edit(.left), "Cursor left", [.form], listed: false),
+        Binding([.ctrl("f")], .edit(.right), "Cursor right", [.form], listed: false),
+    ]
+
+    // Rows the list features put in their own tables.
+    static func recordObjection(_ c: Set<BindingContext>) -> Binding {
+        Binding([.char("o")], .recordObjection, "Record an objection to an open change notice", c, hint: "object")
+    }
+    static func recordChangeNotice(_ c: Set<BindingContext>) -> Binding {
+        Binding([.char("c")], .recordChangeNotice, "Record a change notice", c, hint: "change notice")
+    }
+    static func recordTermination(_ c: Set<BindingContext>) -> Binding {
+        Binding([.char("t")], .recordTermination, "Record a termination notice", c, hint: "terminate")
+    }
+    static func markHandled(_ c: Set<BindingContext>) -> Binding {
+        Binding([.char("x")], .markHandled, "Mark the deadline handled (asks; optional note)", c, hint: "handled")
+    }
+    static func reopenHandled(_ c: Set<BindingContext>) -> Binding {
+        Binding([.char("u")], .reopenHandled, "Reopen the notice's handled deadline (asks first)", c)
+    }
+
+    // MARK: - Opening
+
+    /// o, c, t, x, u: the form (or question) for the selected row; says why when there is none.
+    static func open(_ state: inout WorkbenchState, _ action: Action, _ data: Loaded) -> [Effect] {
+        func refuse(_ text: String) -> [Effect] {
+            state.status = StatusMessage(text: text, isError: true)
+            return []
+        }
+        let item = state.context == .agenda ? data.agendaItem(at: state.agenda.selected) : nil
+        let notice = state.context == .notices ? data.notice(at: state.notices.selected) : nil
+        let row = [.agreementList, .agreementDetail].contains(state.context) ? data.agreementRow(at: state.agreements.selected) : nil
+        switch action {
+        case .recordObjection:
+            switch state.context {
+            case .agenda:
+                guard let item else { return [] }
+                guard item.deadline.sourceKind == .changeNotice else {
+                    return refuse("o objects to a change notice; this deadline comes from \(sourceText(item.deadline.sourceKind))")
+                }
+                return [.openForm(.objection(agreementId: item.deadline.agreementId, noticeId: item.deadline.sourceId))]
+            case .agreementList, .agreementDetail:
+                guard let row else { return [] }
+                return [.openForm(.objection(agreementId: row.id, noticeId: nil))]
+            case .notices:
+                guard let notice else { return [] }
+                guard notice.kind == .change, notice.isOpen else { return refuse(cannotObjectText(kind: notice.kind, status: notice.status)) }
+                return [.openForm(.objection(agreementId: notice.agreementId, noticeId: notice.id))]
+            default: return []
+            }
+        case .recordChangeNotice, .recordTermination:
+            guard let id = item?.deadline.agreementId ?? notice?.agreementId ?? row?.id else { return refuse("Select an agreement first") }
+            return [.openForm(action == .recordTermination ? .termination(agreementId: id) : .changeNotice(agreementId: id))]
+        case .markHandled:
+            var deadline: Deadline?
+            var title = ""
+            if let item { deadline = item.deadline; title = item.agreementTitle }
+            if let notice, let w = notice.window, w.state == .open { deadline = w; title = notice.agreementTitle }
+            guard let deadline else { return refuse("No open deadline selected") }
+            state.form = HandleForm.make(deadline: deadline, agreementTitle: title)
+        case .reopenHandled:
+            guard let notice, let w = notice.window, w.state == .handled else {
+                return refuse("u reopens a handled deadline; this notice has none")
+            }
+            state.overlay = .confirm(Confirmation(subject: .reopen(deadlineId: w.id),
+                question: "Reopen \"\(w.what)\" (\(notice.agreementTitle), act by \(w.actByDate.iso))? It was handled \(w.handledDate?.iso ?? "?")."))
+        default: break
+        }
+        return []
+    }
+
+    /// Where a deadline comes from, as a phrase: "an event", "a termination notice".
+    static func sourceText(_ kind: DeadlineSourceKind) -> String {
+        switch kind {
+        case .changeNotice: "a change notice"
+        case .termination: "a termination notice"
+        case .event: "an event"
+        case .term: "the agreement's term (renewal)"
+        case .recurrence: "a recurring duty"
+        case .agreementEnd: "the agreement's end"
+        }
+    }
+
+    /// Why `o` does nothing on a notice row, in plain words.
+    static func cannotObjectText(kind: NoticeRow.Kind, status: String) -> String {
+        guard kind == .change else { return "Only a change notice can be objected to; this is a termination notice" }
+        let state: String
+        switch status {
+        case "objected": state = "it has already been objected to"
+        case "accepted": state = "it has been accepted"
+        case "withdrawn": state = "it was withdrawn"
+        default: state = "it is \(status)"
+        }
+        return "Only an open change notice can be objected to; \(state)"
+    }
+
+    // MARK: - Inside a form
+
+    static func reduce(_ state: inout WorkbenchState, _ action: Action, _ data: Loaded) -> [Effect] {
+        guard var form = state.form else { return [] }
+        var edited = false
+        switch action {
+        case .insertText(let text):
+            for c in text { form.type(c) }
+            edited = true
+        case .paste(let text):
+            guard form.paste(text) else {
+                state.status = StatusMessage(text: "Paste into a text field (this field is a choice)", isError: true)
+                return []
+            }
+            edited = true
+        case .edit(let e):
+            edited = form.edit(e)
+        case .cycleChoiceForward, .cycleChoiceBackward:
+            let forward = action == .cycleChoiceForward
+            if form.focusedField?.isTextual == true { _ = form.edit(forward ? .right : .left) }
+            else { form.cycle(forward ? 1 : -1) }
+            edited = true
+        case .nextField:
+            form.moveFocus(1)
+        case .previousField:
+            form.moveFocus(-1)
+        case .submitOrNext where !form.onLastField:
+            form.moveFocus(1)
+        case .submitOrNext, .submit:
+            return [form.confirmation != nil ? .validateForm : .submitForm]
+        case .cancelForm:
+            if form.holdsData {
+                state.overlay = .confirm(Confirmation(subject: .discardForm, question: "Discard what you typed? Nothing is written."))
+            } else {
+                state.form = nil
+                state.status = StatusMessage(text: "Cancelled; nothing was written", isError: false)
+            }
+            return []
+        default:
+            return []
+        }
+        if edited { let spec = form.spec; spec.adjust(&form) }
+        state.form = form
+        return edited ? [.previewForm] : []
+    }
+}

@@ -1,0 +1,37 @@
+/// The `:` command line: its keys and state changes (the commands are `CommandPrompt`; the
+/// files they write are effects, `FileCommand`).
+enum PromptFeature {
+    static let bindings: [Binding] = [
+        Binding([], .insertText(""), "Type the command", [.prompt], keyLabel: "text", input: .typed),
+        Binding([.backspace], .edit(.deleteBackward), "Delete the last character", [.prompt]),
+        Binding([.enter], .runPrompt, "Run the command", [.prompt], hint: "run"),
+        Binding([.escape], .cancelPrompt, "Close the command line (nothing runs)", [.prompt], hint: "cancel"),
+        Binding([], .paste(""), "Paste into the command line (one line)", [.prompt], input: .pasted, listed: false),
+    ]
+
+    static func reduce(_ state: inout WorkbenchState, _ action: Action) -> [Effect] {
+        switch action {
+        case .startPrompt:
+            state.prompt = ""
+        case .cancelPrompt:
+            state.prompt = nil
+        case .insertText(let text):
+            state.prompt?.append(text)
+        case .paste(let text):
+            state.prompt?.append(FilterFeature.oneLine(text))
+        case .edit(.deleteBackward):
+            if state.prompt?.isEmpty == false { state.prompt?.removeLast() }
+        case .runPrompt:
+            let line = state.prompt ?? ""
+            state.prompt = nil
+            switch CommandPrompt.parse(line) {
+            case .message(let m): state.status = m
+            case .quit: return WorkbenchReducer.quit(&state)
+            case .help: state.overlay = .help(scroll: 0)
+            case .file(let command): return [.runCommand(command)]
+            }
+        default: break
+        }
+        return []
+    }
+}
