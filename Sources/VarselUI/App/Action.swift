@@ -1,11 +1,17 @@
 /// Everything a key can ask the workbench to do. The binding table maps keys (and typed or
 /// pasted text) to these; `WorkbenchReducer.reduce` turns them into a new state and effects.
-/// Which feature handles an action is said beside it.
+///
+/// The workbench's own actions are cases here; each feature's are its own enum, wrapped in one
+/// case (`.forms(FormAction)`, …) and declared in its folder with shorthands (`Action.submit`),
+/// so the tables read the same whichever feature owns the action.
 public enum Action: Hashable, Sendable {
-    // Moving (every list; the agreement detail scrolls; help scrolls)
+    // Moving, opening and sorting in whichever list or pane has the keyboard (routed by context)
     case moveUp, moveDown, pageUp, pageDown, top, bottom
-    /// Enter: open the selected item (agreement detail, the item's agreement, …). Each list feature.
+    /// Enter: open the selected item (agreement detail, the item's agreement, …).
     case open
+    /// s: the next sort order of the list (agenda, notices).
+    case cycleSort
+    // The workbench
     /// Esc: back one level (closes the detail, clears a filter).
     case back
     /// q: back one level; at the top level it quits.
@@ -13,38 +19,36 @@ public enum Action: Hashable, Sendable {
     case quit
     case showView(ViewID)
     case nextView, previousView
-    /// Agreements: the detail tabs.
-    case nextTab, previousTab
     case reload
-    case help
-    // Filter (Features/Filter)
-    case startFilter, keepFilter, clearFilter
-    /// n / N: the next or previous row of a filtered list (every row shown matches).
-    case nextMatch, previousMatch
-    /// s: the next sort order of the list (agenda, notices).
-    case cycleSort
-    /// The `:` command line (Features/Prompt).
-    case startPrompt, runPrompt, cancelPrompt
-    // Records (Features/Forms: each opens a form)
-    case recordObjection, recordChangeNotice, recordTermination, markHandled, reopenHandled
-    // Text input (filter, command line, forms)
+    /// The terminal has this size now (sent by the shell before a frame of a new size).
+    case resized(width: Int, height: Int)
+    // Text for whatever is being edited (command line, filter, form field)
     /// Typed characters, from a `.typed` binding.
     case insertText(String)
     /// A bracketed paste, from a `.pasted` binding: text, never keys.
     case paste(String)
     /// Readline editing of the focused text (Backspace, Ctrl-W, Home, …).
     case edit(TextEdit)
-    // Forms
-    case nextField, previousField, cycleChoiceForward, cycleChoiceBackward, submitOrNext, submit, cancelForm
-    // Confirmations
-    case confirm, cancelConfirm
-    // Help overlay
-    case closeHelp
-    /// The terminal has this size now (sent by the shell before a frame of a new size).
-    case resized(width: Int, height: Int)
+    // Owned by the features
+    case agreements(AgreementsAction)
+    case lists(ListAction)
+    case prompt(PromptAction)
+    case forms(FormAction)
+    case confirmation(ConfirmAction)
+    case helpOverlay(HelpAction)
 }
 
 /// One readline editing step (`LineEditing`).
 public enum TextEdit: Hashable, Sendable {
     case left, right, toStart, toEnd, deleteBackward, deleteForward, deleteWord, deleteToStart
+}
+
+/// The y/n box.
+public enum ConfirmAction: Hashable, Sendable {
+    case yes, no
+}
+
+extension Action {
+    public static let confirm = Action.confirmation(.yes)
+    public static let cancelConfirm = Action.confirmation(.no)
 }

@@ -32,31 +32,31 @@ enum WorkbenchReducer {
         case .reload:
             state.status = StatusMessage(text: "Reloaded", isError: false)
             return [.settleDeemedAcceptances, .reload]
-        case .help, .closeHelp:
-            return HelpFeature.reduce(&state, action)
-        case .confirm, .cancelConfirm:
-            return reduceConfirmation(&state, action)
-        case .startPrompt, .runPrompt, .cancelPrompt:
-            return PromptFeature.reduce(&state, action)
-        case .startFilter, .keepFilter, .clearFilter, .nextMatch, .previousMatch:
-            return FilterFeature.reduce(&state, action, data)
+        case .helpOverlay(let a):
+            return HelpFeature.reduce(&state, a)
+        case .confirmation(let a):
+            return reduceConfirmation(&state, a)
+        case .prompt(let a):
+            return PromptFeature.reduce(&state, a)
+        case .lists(let a):
+            return FilterFeature.reduce(&state, a, data)
+        case .agreements(let a):
+            return AgreementsFeature.reduce(&state, a)
+        case .forms(let a):
+            return FormsFeature.reduce(&state, a, data)
         case .insertText, .paste, .edit:
             switch state.context {
-            case .prompt: return PromptFeature.reduce(&state, action)
-            case .filter: return FilterFeature.reduce(&state, action, data)
-            case .form: return FormsFeature.reduce(&state, action, data)
+            case .prompt: return PromptFeature.input(&state, action)
+            case .filter: return FilterFeature.input(&state, action)
+            case .form: return FormsFeature.inside(&state, action)
             default:
                 if case .paste = action {
                     state.status = StatusMessage(text: "Pasted text ignored: open a form, / or : first", isError: true)
                 }
             }
-        case .nextField, .previousField, .cycleChoiceForward, .cycleChoiceBackward, .submitOrNext, .submit, .cancelForm:
-            return FormsFeature.reduce(&state, action, data)
-        case .recordObjection, .recordChangeNotice, .recordTermination, .markHandled, .reopenHandled:
-            return FormsFeature.open(&state, action, data)
-        case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .open, .cycleSort, .nextTab, .previousTab:
+        case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .open, .cycleSort:
             switch state.context {
-            case .help: return HelpFeature.reduce(&state, action)
+            case .help: return HelpFeature.scroll(&state, action)
             case .agenda: return AgendaFeature.reduce(&state, action, data)
             case .agreementList, .agreementDetail: return AgreementsFeature.reduce(&state, action, data)
             case .subProcessors: return RegisterFeature.reduce(&state, action, data)
@@ -78,10 +78,10 @@ enum WorkbenchReducer {
     }
 
     /// y / n on the confirmation box.
-    private static func reduceConfirmation(_ state: inout WorkbenchState, _ action: Action) -> [Effect] {
+    private static func reduceConfirmation(_ state: inout WorkbenchState, _ action: ConfirmAction) -> [Effect] {
         guard case .confirm(let c) = state.overlay else { return [] }
         state.overlay = nil
-        guard action == .confirm else { return [] }
+        guard action == .yes else { return [] }
         switch c.subject {
         case .submitForm: return [.submitForm]
         case .reopen(let id): return [.reopen(deadlineId: id)]

@@ -15,8 +15,18 @@ enum AgreementsFeature {
         FilterFeature.previousMatch([.agreementList]),
     ]
 
+    /// ] and [ in the detail: the next or previous tab.
+    static func reduce(_ state: inout WorkbenchState, _ action: AgreementsAction) -> [Effect] {
+        guard state.context == .agreementDetail else { return [] }
+        let all = DetailTab.allCases
+        state.detailTab = all[(state.detailTab.rawValue + (action == .nextTab ? 1 : all.count - 1)) % all.count]
+        state.detailScroll = 0
+        state.detailAnchor = nil
+        return []
+    }
+
     static func reduce(_ state: inout WorkbenchState, _ action: Action, _ data: Loaded) -> [Effect] {
-        if state.context == .agreementDetail { return reduceDetail(&state, action) }
+        if state.context == .agreementDetail { return scrollDetail(&state, action) }
         switch action {
         case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
             let before = state.agreements.selected
@@ -29,8 +39,8 @@ enum AgreementsFeature {
         return []
     }
 
-    /// In the detail the moving keys scroll the tab; ] and [ change tabs.
-    private static func reduceDetail(_ state: inout WorkbenchState, _ action: Action) -> [Effect] {
+    /// In the detail the moving keys scroll the tab.
+    private static func scrollDetail(_ state: inout WorkbenchState, _ action: Action) -> [Effect] {
         let page = ScreenLayout.page(state.size)
         state.detailAnchor = nil
         switch action {
@@ -40,10 +50,6 @@ enum AgreementsFeature {
         case .pageDown: state.detailScroll += page
         case .top: state.detailScroll = 0
         case .bottom: state.detailScroll = Int.max / 2
-        case .nextTab, .previousTab:
-            let all = DetailTab.allCases
-            state.detailTab = all[(state.detailTab.rawValue + (action == .nextTab ? 1 : all.count - 1)) % all.count]
-            state.detailScroll = 0
         default: break
         }
         state.detailScroll = max(0, state.detailScroll)
@@ -75,4 +81,14 @@ enum AgreementsFeature {
         let count = AgreementsView.lines(detail, tab: state.detailTab, today: data.today, width: body.width).count
         state.detailScroll = max(0, min(state.detailScroll, max(0, count - body.height)))
     }
+}
+
+/// The agreement detail's own actions.
+public enum AgreementsAction: Hashable, Sendable {
+    case nextTab, previousTab
+}
+
+extension Action {
+    public static let nextTab = Action.agreements(.nextTab)
+    public static let previousTab = Action.agreements(.previousTab)
 }

@@ -30,7 +30,7 @@ enum FilterFeature {
         TerminalText.sanitize(text.map { $0.isNewline || $0 == "\t" ? " " : String($0) }.joined())
     }
 
-    static func reduce(_ state: inout WorkbenchState, _ action: Action, _ data: Loaded) -> [Effect] {
+    static func reduce(_ state: inout WorkbenchState, _ action: ListAction, _ data: Loaded) -> [Effect] {
         switch action {
         case .startFilter:
             state.filterEditing = true
@@ -39,14 +39,18 @@ enum FilterFeature {
         case .clearFilter:
             state.filterEditing = false
             setFilter(&state, nil)
-        case .insertText(let text):
-            setFilter(&state, state.filter + text)
-        case .paste(let text):
-            setFilter(&state, state.filter + oneLine(text))
-        case .edit(.deleteBackward):
-            if !state.filter.isEmpty { setFilter(&state, String(state.filter.dropLast())) }
         case .nextMatch, .previousMatch:
             return stepMatch(&state, forward: action == .nextMatch, data)
+        }
+        return []
+    }
+
+    /// Typed, pasted and deleted text on the filter line (the list narrows as it changes).
+    static func input(_ state: inout WorkbenchState, _ action: Action) -> [Effect] {
+        switch action {
+        case .insertText(let text): setFilter(&state, state.filter + text)
+        case .paste(let text): setFilter(&state, state.filter + oneLine(text))
+        case .edit(.deleteBackward): if !state.filter.isEmpty { setFilter(&state, String(state.filter.dropLast())) }
         default: break
         }
         return []
@@ -92,4 +96,19 @@ enum FilterFeature {
         if state.view == .agreements { state.detailScroll = 0 }
         return []
     }
+}
+
+/// The filter of every list and moving between its matches.
+public enum ListAction: Hashable, Sendable {
+    case startFilter, keepFilter, clearFilter
+    /// n / N: the next or previous row of a filtered list (every row shown matches).
+    case nextMatch, previousMatch
+}
+
+extension Action {
+    public static let startFilter = Action.lists(.startFilter)
+    public static let keepFilter = Action.lists(.keepFilter)
+    public static let clearFilter = Action.lists(.clearFilter)
+    public static let nextMatch = Action.lists(.nextMatch)
+    public static let previousMatch = Action.lists(.previousMatch)
 }

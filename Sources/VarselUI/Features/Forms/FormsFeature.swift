@@ -44,8 +44,17 @@ enum FormsFeature {
 
     // MARK: - Opening
 
+    static func reduce(_ state: inout WorkbenchState, _ action: FormAction, _ data: Loaded) -> [Effect] {
+        switch action {
+        case .recordObjection, .recordChangeNotice, .recordTermination, .markHandled, .reopenHandled:
+            return open(&state, action, data)
+        default:
+            return inside(&state, .forms(action))
+        }
+    }
+
     /// o, c, t, x, u: the form (or question) for the selected row; says why when there is none.
-    static func open(_ state: inout WorkbenchState, _ action: Action, _ data: Loaded) -> [Effect] {
+    static func open(_ state: inout WorkbenchState, _ action: FormAction, _ data: Loaded) -> [Effect] {
         func refuse(_ text: String) -> [Effect] {
             state.status = StatusMessage(text: text, isError: true)
             return []
@@ -119,7 +128,8 @@ enum FormsFeature {
 
     // MARK: - Inside a form
 
-    static func reduce(_ state: inout WorkbenchState, _ action: Action, _ data: Loaded) -> [Effect] {
+    /// Text input and the form's own keys while a form is open.
+    static func inside(_ state: inout WorkbenchState, _ action: Action) -> [Effect] {
         guard var form = state.form else { return [] }
         var edited = false
         switch action {
@@ -134,20 +144,20 @@ enum FormsFeature {
             edited = true
         case .edit(let e):
             edited = form.edit(e)
-        case .cycleChoiceForward, .cycleChoiceBackward:
+        case .forms(.cycleChoiceForward), .forms(.cycleChoiceBackward):
             let forward = action == .cycleChoiceForward
             if form.focusedField?.isTextual == true { _ = form.edit(forward ? .right : .left) }
             else { form.cycle(forward ? 1 : -1) }
             edited = true
-        case .nextField:
+        case .forms(.nextField):
             form.moveFocus(1)
-        case .previousField:
+        case .forms(.previousField):
             form.moveFocus(-1)
-        case .submitOrNext where !form.onLastField:
+        case .forms(.submitOrNext) where !form.onLastField:
             form.moveFocus(1)
-        case .submitOrNext, .submit:
+        case .forms(.submitOrNext), .forms(.submit):
             return [form.confirmation != nil ? .validateForm : .submitForm]
-        case .cancelForm:
+        case .forms(.cancel):
             if form.holdsData {
                 state.overlay = .confirm(Confirmation(subject: .discardForm, question: "Discard what you typed? Nothing is written."))
             } else {
@@ -162,4 +172,25 @@ enum FormsFeature {
         state.form = form
         return edited ? [.previewForm] : []
     }
+}
+
+/// Opening a form (or the reopen question) and moving inside one.
+public enum FormAction: Hashable, Sendable {
+    case recordObjection, recordChangeNotice, recordTermination, markHandled, reopenHandled
+    case nextField, previousField, cycleChoiceForward, cycleChoiceBackward, submitOrNext, submit, cancel
+}
+
+extension Action {
+    public static let recordObjection = Action.forms(.recordObjection)
+    public static let recordChangeNotice = Action.forms(.recordChangeNotice)
+    public static let recordTermination = Action.forms(.recordTermination)
+    public static let markHandled = Action.forms(.markHandled)
+    public static let reopenHandled = Action.forms(.reopenHandled)
+    public static let nextField = Action.forms(.nextField)
+    public static let previousField = Action.forms(.previousField)
+    public static let cycleChoiceForward = Action.forms(.cycleChoiceForward)
+    public static let cycleChoiceBackward = Action.forms(.cycleChoiceBackward)
+    public static let submitOrNext = Action.forms(.submitOrNext)
+    public static let submit = Action.forms(.submit)
+    public static let cancelForm = Action.forms(.cancel)
 }

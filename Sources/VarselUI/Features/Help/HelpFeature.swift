@@ -6,15 +6,28 @@ enum HelpFeature {
         Binding([.escape, .char("q"), .char("?")], .closeHelp, "Close help", [.help], hint: "close"),
     ]
 
-    static func reduce(_ state: inout WorkbenchState, _ action: Action) -> [Effect] {
+    static func reduce(_ state: inout WorkbenchState, _ action: HelpAction) -> [Effect] {
         switch action {
-        case .help: state.overlay = .help(scroll: 0)
-        case .closeHelp: state.overlay = nil
-        case .moveUp, .moveDown:
-            // The upper bound depends on the text's length: clamped after loading.
-            if case .help(let s) = state.overlay { state.overlay = .help(scroll: max(0, s + (action == .moveUp ? -1 : 1))) }
-        default: break
+        case .show: state.overlay = .help(scroll: 0)
+        case .close: state.overlay = nil
         }
         return []
     }
+
+    /// j / k scroll the overlay (the upper bound depends on the text's length: clamped after loading).
+    static func scroll(_ state: inout WorkbenchState, _ action: Action) -> [Effect] {
+        guard action == .moveUp || action == .moveDown, case .help(let s) = state.overlay else { return [] }
+        state.overlay = .help(scroll: max(0, s + (action == .moveUp ? -1 : 1)))
+        return []
+    }
+}
+
+/// The help overlay's own actions.
+public enum HelpAction: Hashable, Sendable {
+    case show, close
+}
+
+extension Action {
+    public static let help = Action.helpOverlay(.show)
+    public static let closeHelp = Action.helpOverlay(.close)
 }

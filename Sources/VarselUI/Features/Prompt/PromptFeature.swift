@@ -9,19 +9,24 @@ enum PromptFeature {
         Binding([], .paste(""), "Paste into the command line (one line)", [.prompt], input: .pasted, listed: false),
     ]
 
-    static func reduce(_ state: inout WorkbenchState, _ action: Action) -> [Effect] {
+    /// Typed, pasted and deleted text on the command line.
+    static func input(_ state: inout WorkbenchState, _ action: Action) -> [Effect] {
         switch action {
-        case .startPrompt:
+        case .insertText(let text): state.prompt?.append(text)
+        case .paste(let text): state.prompt?.append(FilterFeature.oneLine(text))
+        case .edit(.deleteBackward): if state.prompt?.isEmpty == false { state.prompt?.removeLast() }
+        default: break
+        }
+        return []
+    }
+
+    static func reduce(_ state: inout WorkbenchState, _ action: PromptAction) -> [Effect] {
+        switch action {
+        case .start:
             state.prompt = ""
-        case .cancelPrompt:
+        case .cancel:
             state.prompt = nil
-        case .insertText(let text):
-            state.prompt?.append(text)
-        case .paste(let text):
-            state.prompt?.append(FilterFeature.oneLine(text))
-        case .edit(.deleteBackward):
-            if state.prompt?.isEmpty == false { state.prompt?.removeLast() }
-        case .runPrompt:
+        case .run:
             let line = state.prompt ?? ""
             state.prompt = nil
             switch CommandPrompt.parse(line) {
@@ -30,8 +35,18 @@ enum PromptFeature {
             case .help: state.overlay = .help(scroll: 0)
             case .file(let command): return [.runCommand(command)]
             }
-        default: break
         }
         return []
     }
+}
+
+/// The `:` command line's own actions.
+public enum PromptAction: Hashable, Sendable {
+    case start, run, cancel
+}
+
+extension Action {
+    public static let startPrompt = Action.prompt(.start)
+    public static let runPrompt = Action.prompt(.run)
+    public static let cancelPrompt = Action.prompt(.cancel)
 }
