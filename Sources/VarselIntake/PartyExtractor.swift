@@ -1,4 +1,5 @@
 import Foundation
+import VarselKit
 
 /// Parties and sub-processors (docs/intake.md, rules `org-number`, `sub-processor-list`,
 /// `sub-processor-prose`): organisation numbers are accepted only when their check digits fit.

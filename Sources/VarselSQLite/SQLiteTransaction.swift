@@ -57,6 +57,18 @@ struct SQLiteTransaction: PortfolioTransaction {
         return try NoticeRule.filter(agreementIds.contains(Column("agreement_id"))).order(Column("id")).fetchAll(db)
     }
 
+    func clauses(agreementId: String) throws -> [Clause] {
+        try Clause.filter(Column("agreement_id") == agreementId).order(Column("id")).fetchAll(db)
+    }
+
+    func subProcessors(agreementId: String) throws -> [SubProcessor] {
+        try SubProcessor.filter(Column("agreement_id") == agreementId).order(Column("id")).fetchAll(db)
+    }
+
+    func versions(agreementId: String) throws -> [AgreementVersion] {
+        try AgreementVersion.filter(Column("agreement_id") == agreementId).order(Column("id")).fetchAll(db)
+    }
+
     func agreementsEnding(withParent parentId: String) throws -> [Agreement] {
         try Agreement.filter(Column("parent_id") == parentId && Column("ends_with_parent") == true).order(Column("id")).fetchAll(db)
     }

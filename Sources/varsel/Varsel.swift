@@ -20,6 +20,8 @@ struct Varsel: AsyncParsableCommand {
             HandleCommand.self, ReopenCommand.self, SnoozeCommand.self, NoteCommand.self, ObjectionCommand.self,
             TerminationCommand.self, EventCommand.self,
             CalcCommand.self, HolidaysCommand.self, AuditCommand.self, GenerateCommand.self, IntakeCommand.self,
+            AgreementCommand.self, PartyCommand.self, ClauseCommand.self, RuleCommand.self, SubprocessorCommand.self,
+            VersionCommand.self,
             ExportCommand.self, ImportCommand.self, CalendarCommand.self, BackupCommand.self, RestoreCommand.self,
         ],
         defaultSubcommand: WorkbenchCommand.self

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import VarselIntake
+import VarselKit
 
 /// The same contract as .txt, .pdf and .docx gives the same proposals; encodings; scanned PDFs.
 final class FormatTests: XCTestCase {

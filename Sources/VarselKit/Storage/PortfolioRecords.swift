@@ -8,6 +8,12 @@ public protocol PortfolioRecords {
 
     /// The notice rules of these agreements, in id order.
     func rules(agreementIds: [String]) throws -> [NoticeRule]
+    /// An agreement's clauses, in id order.
+    func clauses(agreementId: String) throws -> [Clause]
+    /// An agreement's sub-processors (every status), in id order.
+    func subProcessors(agreementId: String) throws -> [SubProcessor]
+    /// An agreement's version log entries, in id order.
+    func versions(agreementId: String) throws -> [AgreementVersion]
     /// Agreements whose `parentId` is `parentId` and that end with it, in id order.
     func agreementsEnding(withParent parentId: String) throws -> [Agreement]
     /// Agreements whose term renews automatically.

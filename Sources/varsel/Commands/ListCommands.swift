@@ -8,6 +8,8 @@ struct AgreementsCommand: ParsableCommand {
     @OptionGroup var format: FormatOptions
     @Option(name: .long, help: "Only agreements whose name, counterparty or id contains this text.")
     var filter: String?
+    @Flag(name: .long, help: "Include archived (ended) agreements.")
+    var all = false
 
     func run() throws {
         try guarded {
@@ -15,6 +17,7 @@ struct AgreementsCommand: ParsableCommand {
             var rows: [AgreementRow] = []
             var page = try q.agreements(filter: filter, limit: 1000)
             while !page.isEmpty { rows += page; page = try q.agreements(filter: filter, after: page.last, limit: 1000) }
+            if !all { rows.removeAll { $0.status == .ended } }
             switch format.format {
             case .json: try JSONOutput.print(rows)
             case .csv:
