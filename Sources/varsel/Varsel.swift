@@ -21,7 +21,7 @@ struct Varsel: AsyncParsableCommand {
             TerminationCommand.self, EventCommand.self,
             CalcCommand.self, HolidaysCommand.self, AuditCommand.self, GenerateCommand.self, IntakeCommand.self,
             AgreementCommand.self, PartyCommand.self, ClauseCommand.self, RuleCommand.self, SubprocessorCommand.self,
-            VersionCommand.self,
+            VersionCommand.self, EditCommand.self,
             ExportCommand.self, ImportCommand.self, CalendarCommand.self, BackupCommand.self, RestoreCommand.self,
         ],
         defaultSubcommand: WorkbenchCommand.self

@@ -88,13 +88,13 @@ public enum AuthoringValidation {
         var seen: [String] = [a.id]
         var next: String? = parentId
         while let id = next {
+            if seen.contains(id) {
+                throw VarselError(.invalidInput, "Parent \"\(parentId)\" would form a cycle: \((seen + [id]).joined(separator: " → "))",
+                                  at: "parent", fix: "Choose a parent that is not this agreement or one of the agreements under it")
+            }
             guard let parent = try tx.record(Agreement.self, id: id) else {
                 throw VarselError(.notFound, "No agreement with id \"\(id)\" to hang this agreement under", at: "parent",
                                   fix: "List agreements with `varsel agreements --all`")
-            }
-            if seen.contains(parent.id) {
-                throw VarselError(.invalidInput, "Parent \"\(parentId)\" would form a cycle: \((seen + [parent.id]).joined(separator: " → "))",
-                                  at: "parent", fix: "Choose a parent that is not this agreement or one of the agreements under it")
             }
             seen.append(parent.id)
             next = parent.parentId

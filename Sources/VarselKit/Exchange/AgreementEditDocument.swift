@@ -1,0 +1,54 @@
+import Foundation
+import Yams
+
+/// One agreement with its parties, clauses, notice rules, sub-processors and versions as a YAML
+/// portfolio document (the exchange shape), for editing in `$EDITOR` (`varsel edit`); the saved
+/// text goes back through the import validator and a merge import (one transaction, one audit row).
+public enum AgreementEditDocument {
+    /// The header every edit file starts with (YAML comments).
+    public static let header = """
+        # Edit this agreement and save; quit without saving (or leave it unchanged) to write nothing.
+        # The shape is the portfolio exchange format (docs/exchange.md). Keep the ids; records removed
+        # here are not deleted (use `varsel clause remove`, `varsel rule remove`, …).
+
+        """
+
+    /// The YAML text of agreement `id` and what belongs to it.
+    public static func yaml(store: any PortfolioStorage, agreementId id: String) throws -> String {
+        let doc = try store.read { tx -> PortfolioDocument in
+            let a = try tx.agreement(id)
+            let parties = try tx.records(Party.self, ids: [a.counterpartyId] + (a.ourPartyId.map { [$0] } ?? []))
+            return PortfolioDocument(parties: parties.sorted { $0.id < $1.id }, agreements: [a], versions: try tx.versions(agreementId: id),
+                                     clauses: try tx.clauses(agreementId: id), noticeRules: try tx.rules(agreementId: id),
+                                     subProcessors: try tx.subProcessors(agreementId: id))
+        }
+        let encoder = YAMLEncoder()
+        encoder.options = .init(indent: 2, width: -1, allowUnicode: true, sortKeys: true)
+        return header + (try encoder.encode(doc))
+    }
+
+    /// Checks the edited text still describes agreement `id` (no other agreement, no renamed id),
+    /// then validates and merges it (`PortfolioImporter`); returns the import plan.
+    public static func apply(_ text: String, agreementId id: String, fileName: String, store: any PortfolioStorage,
+                             clock: VarselClock, user: String, dryRun: Bool = false) throws -> ImportPlan {
+        let importer = PortfolioImporter(store: store, clock: clock, user: user)
+        let parsed = try PortfolioImporter.parse(Data(text.utf8), fileName: fileName)
+        let ids = parsed.document.agreements.map(\.id)
+        guard ids == [id] else {
+            throw VarselError(.invalidInput, "The file must hold agreement \"\(id)\" only, found \(ids.isEmpty ? "none" : ids.joined(separator: ", "))",
+                              at: "\(fileName): agreements", fix: "Keep the agreement's id as it was; create new agreements with `varsel agreement add`")
+        }
+        let others = (parsed.document.clauses.map(\.agreementId) + parsed.document.noticeRules.map(\.agreementId)
+                      + parsed.document.subProcessors.map(\.agreementId) + parsed.document.versions.map(\.agreementId)).filter { $0 != id }
+        if let other = others.first {
+            throw VarselError(.invalidInput, "A record names agreement \"\(other)\"; this file edits \"\(id)\" only",
+                              at: fileName, fix: "Keep every agreementId as \"\(id)\"")
+        }
+        for (i, p) in parsed.document.parties.enumerated() where p.orgNumber != nil {
+            do { _ = try AuthoringValidation.party(p) } catch let e as VarselError {
+                throw VarselError(.invalidInput, "parties[\(i)]: \(e.what)", at: "\(fileName): parties[\(i)].orgNumber", fix: e.fix)
+            }
+        }
+        return try importer.importData(Data(text.utf8), fileName: fileName, merge: true, dryRun: dryRun)
+    }
+}
