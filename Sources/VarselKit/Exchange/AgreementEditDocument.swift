@@ -24,7 +24,11 @@ public enum AgreementEditDocument {
         }
         let encoder = YAMLEncoder()
         encoder.options = .init(indent: 2, width: -1, allowUnicode: true, sortKeys: true)
-        return header + (try encoder.encode(doc))
+        // The header fields first; the lists an agreement edit does not hold are left out (missing = empty).
+        let skipped: Set<String> = ["format: varsel-portfolio", "formatVersion: 1", "audit: []", "changeNotices: []", "deadlines: []",
+                                    "events: []", "objections: []", "terminations: []"]
+        let body = try encoder.encode(doc).split(separator: "\n", omittingEmptySubsequences: false).filter { !skipped.contains(String($0)) }
+        return header + "format: varsel-portfolio\nformatVersion: 1\n" + body.joined(separator: "\n")
     }
 
     /// Checks the edited text still describes agreement `id` (no other agreement, no renamed id),

@@ -33,6 +33,7 @@ struct EditCommand: ParsableCommand {
             defer { try? FileManager.default.removeItem(at: dir) }
             let file = dir.appendingPathComponent("\(a.id).yaml").path
             var shown = original
+            var lastError: VarselError?
             while true {
                 try PrivateFile.write(Data(shown.utf8), to: file)
                 try runEditor(file)
@@ -42,9 +43,10 @@ struct EditCommand: ParsableCommand {
                     out("No changes to \(a.title); nothing written")
                     return
                 }
-                if saved == shown, shown != original {
-                    throw VarselError(.invalidInput, "The file still has the errors shown at its top; nothing was written", at: file,
-                                      fix: "Run `varsel edit \(a.id)` again and correct the lines named")
+                if saved == shown, var error = lastError {
+                    // Saved again without a fix: give up, naming the problem (lines as in the file first saved).
+                    error.what += " (the file was saved again unchanged; nothing was written)"
+                    throw error
                 }
                 do {
                     let plan = try AgreementEditDocument.apply(edited, agreementId: a.id, fileName: "\(a.id).yaml", store: p.store,
@@ -53,6 +55,7 @@ struct EditCommand: ParsableCommand {
                     return
                 } catch let error as VarselError {
                     shown = Self.annotated(edited, with: error)
+                    lastError = error
                     err("varsel: \(error.what) — reopening the editor")
                 }
             }
