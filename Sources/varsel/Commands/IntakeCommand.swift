@@ -11,10 +11,22 @@ struct IntakeCommand: ParsableCommand {
         FILE is .txt/.md (UTF-8, UTF-16 with BOM or Windows-1252), .pdf (needs pdftotext from poppler-utils), \
         .docx, or - for standard input. Nothing is written: the proposal is printed for review. \
         Offsets (start, end) are UTF-16 offsets into the extracted text (docs/intake.md).
+
+        With --save the agreement is created with its parties and clauses (and, with --accept-all, \
+        every proposed notice rule and sub-processor) in one transaction with one audit row naming \
+        the file and its SHA-256. Every record is validated first; one bad proposal writes nothing.
+        Examples:
+          varsel intake avtal.pdf
+          varsel intake dpa.docx --save --accept-all --parent main-agreement --db portfolio.sqlite
         """)
     @Argument(help: "The contract file, or - for standard input.") var file: String
     @Option(name: .long, help: "Output format: table or json.") var format: ReportFormat = .table
     @Option(name: .long, help: "auto, sv, da, nb, nn or en.") var language: String = "auto"
+    @Flag(name: .long, help: "Create the agreement with its parties and clauses.") var save = false
+    @Flag(name: .long, help: "With --save: also every proposed notice rule and sub-processor.") var acceptAll = false
+    @Option(name: .long, help: "With --save: the main agreement it hangs under (a DPA under its service agreement).") var parent: String?
+    @Option(name: .long, help: "With --save: the counterparty's party id (default: the first party proposed).") var counterparty: String?
+    @OptionGroup var common: CommonOptions
 
     func run() throws {
         try guarded {
@@ -27,6 +39,14 @@ struct IntakeCommand: ParsableCommand {
                 throw VarselError(.invalidInput, e.message, at: file)
             }
             let p = IntakeEngine.propose(doc.text, language: language)
+            if save {
+                try saveProposal(p)
+                return
+            }
+            guard !acceptAll && parent == nil && counterparty == nil else {
+                throw VarselError(.invalidInput, "--accept-all, --parent and --counterparty only apply with --save", at: "--save",
+                                  fix: "Add --save to create the agreement")
+            }
             switch format {
             case .json: try JSONOutput.print(p)
             case .table: printTable(p, doc: doc)
@@ -61,5 +81,23 @@ struct IntakeCommand: ParsableCommand {
         outBlock(subs.render())
         out(TerminalLine(sanitizing: "\(p.clauses.count) clauses. Nothing was written."))
         for w in p.warnings { out(TerminalLine(sanitizing: "warning: \(w)")) }
+    }
+
+    /// Creates the proposal's agreement (`Portfolio.addAgreementBundle`) and prints it.
+    private func saveProposal(_ p: IntakeProposal) throws {
+        guard file != "-" else {
+            throw VarselError(.invalidInput, "--save needs a file (its name and SHA-256 go into the audit trail), not standard input",
+                              at: "FILE", fix: "Save the text to a file first")
+        }
+        let data = (try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data()
+        let portfolio = try common.portfolio()
+        let bundle = try IntakeBundle.make(p, fileName: (file as NSString).lastPathComponent, acceptAll: acceptAll,
+                                           parent: try parent.map { try portfolio.queries.resolveAgreement($0).id },
+                                           counterparty: counterparty)
+        let result = try portfolio.addAgreementBundle(bundle, sourceFile: (file as NSString).lastPathComponent,
+                                                      sha256: AgreementBundle.sha256(data))
+        if format == .json { try JSONOutput.print(result); return }
+        out("Saved agreement \(result.record.id): \(result.record.title) — \(bundle.clauses.count) clause(s), \(bundle.rules.count) notice rule(s), \(bundle.subProcessors.count) sub-processor(s)")
+        for d in result.deadlines { out("  deadline \(d.id): \(d.what), act by \(d.actByDate.humanText)") }
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import VarselIntake
+import VarselKit
+
+/// Turns an intake proposal into the records `Portfolio.addAgreementBundle` creates.
+enum IntakeBundle {
+    static func make(_ p: IntakeProposal, fileName: String, acceptAll: Bool, parent: String?, counterparty: String?) throws -> AgreementBundle {
+        let parties = p.parties.enumerated().map { i, x in
+            Party(id: "intake-party-\(i + 1)", name: x.name, orgNumber: x.orgNumber, country: x.country)
+        }
+        guard let counterpartyId = counterparty ?? parties.first?.id else {
+            throw VarselError(.invalidInput, "No party was found in \(fileName)", at: "--counterparty",
+                              fix: "Give --counterparty PARTY (an existing party id; `varsel party add` creates one)")
+        }
+        let country = parties.first(where: { $0.id == counterpartyId })?.country
+        let calendar = CalendarID(rawValue: (country ?? "").lowercased()) ?? calendar(language: p.language)
+        let language = p.language == "nn" ? "nn" : p.language
+        let agreement = Agreement(id: "", title: p.title ?? (fileName as NSString).deletingPathExtension,
+                                  kind: p.kind.flatMap(AgreementKind.init(rawValue:)) ?? .other, counterpartyId: counterpartyId,
+                                  ourRole: .customer, language: language, governingLaw: p.governingLaw ?? "\(calendar.adjective) law",
+                                  calendar: calendar, status: .active, parentId: parent,
+                                  notes: "Created by intake of \(fileName)")
+        var seen: Set<String> = []
+        let clauses = p.clauses.filter { seen.insert($0.ref.lowercased()).inserted }.map {
+            Clause(id: "", agreementId: "", reference: $0.ref, heading: $0.heading, text: $0.text)
+        }
+        let refs = Set(clauses.map(\.reference))
+        guard acceptAll else { return AgreementBundle(parties: parties, agreement: agreement, clauses: clauses, rules: [], subProcessors: []) }
+        let rules: [NoticeRule] = p.rules.compactMap { r in
+            guard let trigger = RuleTrigger(rawValue: r.anchor), let direction = DeadlineDirection(rawValue: r.direction),
+                  let actor = Actor(rawValue: r.actor) else { return nil }
+            let unit = PeriodUnit(rawValue: r.unit)
+            let period = unit.map { Period(r.value, $0) }
+            let words = "\(r.periodText) \(direction.rawValue) \(trigger.rawValue.replacingOccurrences(of: "_", with: " "))"
+            return NoticeRule(id: "", agreementId: "", clauseRef: r.clause.flatMap { refs.contains($0) ? $0 : nil },
+                              title: (r.clause.map { "\($0): " } ?? "") + words, trigger: trigger,
+                              eventKind: trigger == .event ? .other : nil, period: period,
+                              vagueText: period == nil ? r.periodText : nil, direction: direction, actor: actor,
+                              writtenForm: r.writtenForm, groundsRequired: r.groundsRequired, toEndOfMonth: r.toEndOfMonth,
+                              note: "Intake (\(r.pattern)): \(r.quote)")
+        }
+        let subs = p.subProcessors.map {
+            SubProcessor(id: "", agreementId: "", name: $0.name, orgNumber: $0.orgNumber, country: $0.country ?? "EEA",
+                         purpose: $0.purpose ?? "(not stated)", status: .approved)
+        }
+        return AgreementBundle(parties: parties, agreement: agreement, clauses: clauses, rules: rules, subProcessors: subs)
+    }
+
+    static func calendar(language: String) -> CalendarID {
+        switch language {
+        case "da": .dk
+        case "nb", "nn": .no
+        default: .se
+        }
+    }
+}
