@@ -127,4 +127,32 @@ final class AuthoringCLITests: CLITestCase {
             XCTAssertEqual(try export(), before, "\(args) changed the database")
         }
     }
+
+    /// `--dry-run` on every writing command: the report, and the database byte-identical.
+    func testDryRunOnEveryCommandWritesNothing() throws {
+        try seed()
+        try v(0, ["subprocessor", "add", "dpa", "--id", "cur", "--name", "Curanet A/S", "--country", "DK", "--purpose", "Hosting"])
+        let before = try export()
+        let commands: [[String]] = [
+            ["party", "add", "--name", "Arosii A/S", "--org-number", "34352569", "--country", "DK"],
+            ["party", "edit", "mm", "--address", "Aarhus"],
+            ["agreement", "add", "--title", "Main", "--counterparty", "mm"],
+            ["agreement", "edit", "dpa", "--term-notice", "6 months"],
+            ["agreement", "archive", "dpa"],
+            ["clause", "add", "dpa", "--ref", "9.2", "--heading", "Ophør"],
+            ["clause", "edit", "c81", "--heading", "Changes"],
+            ["rule", "add", "dpa", "--title", "Return data", "--trigger", "agreement_ends", "--period", "30 days"],
+            ["rule", "edit", "obj", "--period", "30 days"],
+            ["rule", "remove", "obj"],
+            ["subprocessor", "add", "dpa", "--name", "Azure", "--country", "IE", "--purpose", "Hosting"],
+            ["subprocessor", "edit", "cur", "--purpose", "Backup"],
+            ["subprocessor", "remove", "cur"],
+            ["version", "add", "dpa", "--version", "3.0"],
+        ]
+        for args in commands {
+            let r = try v(0, args + ["--dry-run"])
+            XCTAssertTrue(r.stdout.hasPrefix("Dry run: nothing written. Would have "), "\(args): \(r.stdout)")
+            XCTAssertEqual(try export(), before, "\(args) wrote")
+        }
+    }
 }

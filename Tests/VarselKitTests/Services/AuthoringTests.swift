@@ -138,4 +138,22 @@ final class AuthoringTests: XCTestCase {
         XCTAssertEqual(removed.record.since, day("2026-12-01"))
         XCTAssertEqual(try store.read { try $0.subProcessors(agreementId: "dpa") }.map(\.status), [.removed])
     }
+
+    /// A changed end date moves the open follow-on of the end (return of data) in the same write.
+    func testChangingTheEndDateMovesTheEndFollowOn() throws {
+        try p.addParty(Party(id: "pa", name: "Pureservice AS", orgNumber: "929782216", country: "NO"))
+        try p.addAgreement(Agreement(id: "ps", title: "Pureservice", kind: .serviceAgreement, counterpartyId: "pa", ourRole: .customer,
+                                     language: "nb", governingLaw: "Norwegian law", calendar: .no, signedDate: day("2024-08-01"),
+                                     effectiveDate: day("2024-08-01"), endDate: day("2027-07-31"), term: AgreementTerm(kind: .fixed)))
+        try p.addRule(NoticeRule(id: "ret", agreementId: "ps", clauseRef: nil, title: "Choose return or deletion", trigger: .agreementEnds,
+                                 period: Period(30, .days), direction: .before, actor: .us))
+        func followOn() throws -> Deadline? { try store.read { try $0.deadlines(DeadlineFilter(agreementIds: ["ps"], sourceKind: .agreementEnd)) }.first }
+        // Sat 31 Jul 2027 − 30 days = Thu 1 Jul 2027.
+        XCTAssertEqual(try followOn()?.actByDate, day("2027-07-01"))
+        let result = try p.editAgreement(id: "ps") { $0.endDate = day("2027-12-31") }
+        // Fri 31 Dec 2027 − 30 days = Wed 1 Dec 2027.
+        XCTAssertEqual(try followOn()?.actByDate, day("2027-12-01"))
+        XCTAssertEqual(result.deadlines.map(\.actByDate), [day("2027-12-01")])
+        XCTAssertEqual(try Fixture.lastAudit(store)?.action, "edit_agreement")
+    }
 }
