@@ -126,6 +126,7 @@ extension Portfolio {
                 }
             }
             let moved = reopened + (try replan(tx, agreementId: a.id))
+            withdrawn += try dropInapplicable(tx, rule: r, agreement: a)
             let words = moved.isEmpty ? "" : "; \(moved.count) open deadline(s) moved"
             return (Authored(record: r, before: before, deadlines: moved, withdrawn: withdrawn, dryRun: false),
                     AuditNote(action: "edit_rule", entityType: "notice_rule", entityId: r.id,
@@ -152,6 +153,27 @@ extension Portfolio {
                               summary: "Removed notice rule \(r.title)" + (open.isEmpty ? "" : "; \(open.count) open deadline(s) withdrawn"),
                               before: r))
         }
+    }
+
+    /// The open deadlines a change notice or an event gave under `rule` that the rule no longer
+    /// gives (its trigger, change kinds or event kind changed) are withdrawn; handled ones stay.
+    func dropInapplicable(_ tx: any PortfolioTransaction, rule: NoticeRule, agreement a: Agreement) throws -> [String] {
+        var dropped: [String] = []
+        for d in try tx.deadlines(DeadlineFilter(agreementIds: [a.id], ruleId: rule.id, state: .open)) {
+            let stillGiven: Bool
+            switch d.sourceKind {
+            case .changeNotice:
+                guard let n = try tx.record(ChangeNotice.self, id: d.sourceId) else { continue }
+                stillGiven = !planner.deadlines(for: n, rules: [rule], calendar: a.calendar, agreementEnd: a.ownEnd).isEmpty
+            case .event:
+                guard let e = try tx.record(AgreementEvent.self, id: d.sourceId) else { continue }
+                stillGiven = !planner.deadlines(for: e, rules: [rule], calendar: a.calendar, agreementEnd: a.ownEnd).isEmpty
+            default:
+                continue
+            }
+            if !stillGiven { try tx.delete(d); dropped.append(d.id) }
+        }
+        return dropped
     }
 
     func rule(_ tx: any PortfolioRecords, _ id: String) throws -> NoticeRule {

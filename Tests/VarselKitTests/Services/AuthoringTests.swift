@@ -156,4 +156,19 @@ final class AuthoringTests: XCTestCase {
         XCTAssertEqual(result.deadlines.map(\.actByDate), [day("2027-12-01")])
         XCTAssertEqual(try Fixture.lastAudit(store)?.action, "edit_agreement")
     }
+
+    /// A rule narrowed to sub-processor changes no longer gives a window for an "other" change notice:
+    /// the open one is withdrawn, a handled one stays.
+    func testNarrowingARuleWithdrawsTheOpenDeadlinesItNoLongerGives() throws {
+        try seed()
+        let (first, _) = try p.recordChangeNotice(ChangeNoticeDraft(agreementId: "dpa", kind: .other, receivedDate: day("2026-11-02"), summary: "A"))
+        let (second, _) = try p.recordChangeNotice(ChangeNoticeDraft(agreementId: "dpa", kind: .other, receivedDate: day("2026-11-16"), summary: "B"))
+        let handled = try XCTUnwrap(try store.read { try $0.deadlines(.source(.changeNotice, first.id)) }.first)
+        try p.handleDeadline(id: handled.id)
+        let open = try XCTUnwrap(try store.read { try $0.deadlines(.source(.changeNotice, second.id)) }.first)
+        let result = try p.editRule(id: "obj") { $0.changeKinds = [.subProcessorAdded] }
+        XCTAssertEqual(result.withdrawn, [open.id])
+        XCTAssertNil(try store.read { try $0.record(Deadline.self, id: open.id) })
+        XCTAssertEqual(try store.read { try $0.record(Deadline.self, id: handled.id) }?.state, .handled)
+    }
 }
