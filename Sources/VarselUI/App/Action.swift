@@ -36,6 +36,7 @@ public enum Action: Hashable, Sendable {
     case forms(FormAction)
     case confirmation(ConfirmAction)
     case helpOverlay(HelpAction)
+    case calendarMove(CalendarAction)
 }
 
 /// One readline editing step (`LineEditing`).

@@ -2,7 +2,7 @@
 public enum BindingContext: String, CaseIterable, Hashable, Sendable {
     /// Every main view (agenda, agreements list and detail, sub-processors, notices).
     case views
-    case agenda, agreementList, agreementDetail, subProcessors, notices
+    case agenda, agreementList, agreementDetail, subProcessors, notices, calendar
     case filter, prompt, form, confirm, help
     /// The terminal is below the minimum size: keys would act unseen, so only quitting works.
     case tooSmall
@@ -15,6 +15,7 @@ public enum BindingContext: String, CaseIterable, Hashable, Sendable {
         case .agreementDetail: "Agreement detail"
         case .subProcessors: "Sub-processors"
         case .notices: "Notices"
+        case .calendar: "Calendar"
         case .filter: "Filter"
         case .prompt: "Command line"
         case .form: "Forms"
@@ -27,7 +28,7 @@ public enum BindingContext: String, CaseIterable, Hashable, Sendable {
     /// The main-view contexts, which inherit `.views`.
     public var isView: Bool {
         switch self {
-        case .agenda, .agreementList, .agreementDetail, .subProcessors, .notices: true
+        case .agenda, .agreementList, .agreementDetail, .subProcessors, .notices, .calendar: true
         default: false
         }
     }
@@ -109,7 +110,7 @@ extension Key {
 /// their order: that order is the help overlay's, the hint bar's and the key map's.
 public enum Bindings {
     public static let table: [Binding] = GlobalBindings.bindings + AgendaFeature.bindings + AgreementsFeature.bindings
-        + RegisterFeature.bindings + NoticesFeature.bindings + PromptFeature.bindings + FilterFeature.bindings
+        + RegisterFeature.bindings + NoticesFeature.bindings + CalendarFeature.bindings + PromptFeature.bindings + FilterFeature.bindings
         + FormsFeature.bindings + ConfirmBindings.bindings + HelpFeature.bindings
 
     /// The listed bindings that apply in `context` (help overlay, hint bar): its own first, then
