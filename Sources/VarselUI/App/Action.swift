@@ -37,6 +37,8 @@ public enum Action: Hashable, Sendable {
     case confirmation(ConfirmAction)
     case helpOverlay(HelpAction)
     case calendarMove(CalendarAction)
+    /// A click, double click or wheel step (`MouseFeature`): the same actions as the keys.
+    case mouse(MouseEvent)
 }
 
 /// One readline editing step (`LineEditing`).

@@ -40,6 +40,8 @@ public enum TextInput: Hashable, Sendable {
     case typed
     /// A bracketed paste, as `.paste`.
     case pasted
+    /// A mouse event, as `.mouse` (the reducer finds the row or tab under it).
+    case mouse
 }
 
 /// One key binding: the single source for dispatch, the `?` overlay, the hint bar and
@@ -102,6 +104,7 @@ extension Key {
         case .ctrl(let c): "Ctrl-" + String(c).uppercased()
         case .resize: "resize"
         case .paste: "paste"
+        case .mouse: "mouse"
         }
     }
 }
@@ -111,7 +114,7 @@ extension Key {
 public enum Bindings {
     public static let table: [Binding] = GlobalBindings.bindings + AgendaFeature.bindings + AgreementsFeature.bindings
         + RegisterFeature.bindings + NoticesFeature.bindings + CalendarFeature.bindings + PromptFeature.bindings + FilterFeature.bindings
-        + FormsFeature.bindings + ConfirmBindings.bindings + HelpFeature.bindings
+        + FormsFeature.bindings + ConfirmBindings.bindings + HelpFeature.bindings + MouseFeature.bindings
 
     /// The listed bindings that apply in `context` (help overlay, hint bar): its own first, then
     /// the `.views` ones for a main view.
@@ -134,6 +137,8 @@ public enum Bindings {
             if rows.contains(where: { $0.input == .typed }) { return .insertText(String(c)) }
         case .paste(let text):
             return rows.first { $0.input == .pasted }.map { _ in .paste(text) }
+        case .mouse(let event):
+            return rows.first { $0.input == .mouse }.map { _ in .mouse(event) }
         default: break
         }
         for b in rows { if let a = b.action(for: key) { return a } }

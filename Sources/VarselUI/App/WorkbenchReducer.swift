@@ -32,6 +32,8 @@ enum WorkbenchReducer {
         case .reload:
             state.status = StatusMessage(text: "Reloaded", isError: false)
             return [.settleDeemedAcceptances, .reload]
+        case .mouse(let e):
+            return MouseFeature.reduce(&state, e, data)
         case .calendarMove(let a):
             CalendarFeature.reduce(&state, a, today: data.today)
         case .helpOverlay(let a):

@@ -6,6 +6,20 @@ enum CalendarView {
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                              "September", "October", "November", "December"]
 
+    /// The grid's geometry in `rect`: the first day column's x, a day's width, the first week's row.
+    static func grid(_ rect: Rect) -> (x0: Int, cell: Int, y0: Int) {
+        (rect.x + 5, max(6, min(10, (rect.width - 6) / 7)), rect.y + 2)
+    }
+
+    /// The day drawn at a cell of the grid, if any (a mouse click).
+    static func day(atX x: Int, y: Int, rect: Rect, first: CivilDate) -> CivilDate? {
+        let (x0, cell, y0) = grid(rect)
+        guard x >= x0, y >= y0, (x - x0) / cell < 7 else { return nil }
+        let n = (y - y0) * 7 + (x - x0) / cell - (first.weekday.rawValue - 1) + 1
+        guard n >= 1, n <= CivilDate.daysInMonth(year: first.year, month: first.month) else { return nil }
+        return first.adding(days: n - 1)
+    }
+
     static func draw(_ buffer: inout ScreenBuffer, rect: Rect, month: CalendarMonth, selected: CivilDate, today: CivilDate) {
         let first = month.first
         let title = "\(monthNames[first.month - 1]) \(first.year)"
@@ -13,8 +27,7 @@ enum CalendarView {
         let total = month.counts.values.reduce(0, +)
         buffer.put("  \(total) deadline\(total == 1 ? "" : "s") to act on this month · [ ] months · Enter lists a day",
                    x: rect.x + 2 + DisplayWidth.of(title), y: rect.y, style: .role(.muted), maxWidth: max(0, rect.width - DisplayWidth.of(title) - 2))
-        let cell = max(6, min(10, (rect.width - 6) / 7))
-        let x0 = rect.x + 5
+        let (x0, cell, y0) = grid(rect)
         for (i, wd) in Weekday.allCases.enumerated() {
             buffer.put(wd.shortName, x: x0 + i * cell, y: rect.y + 1, style: .role(.muted))
         }
@@ -22,7 +35,7 @@ enum CalendarView {
         let days = CivilDate.daysInMonth(year: first.year, month: first.month)
         let weeks = (lead + days + 6) / 7
         for w in 0..<weeks {
-            let y = rect.y + 2 + w
+            let y = y0 + w
             guard y < rect.maxY else { break }
             for i in 0..<7 {
                 let n = w * 7 + i - lead + 1
