@@ -131,7 +131,7 @@ start_workbench 120 40
 wait_for "0–14 d 1"
 keys j;              keys z; wait_for "Snooze deadline"
 keys Enter;          wait_for "Snoozed until"
-wait_for "0–14 d 0"; wait_for "+1 snoozed, not counted"; wait_for "(snoozed to"
+wait_for "0–14 d 0"; wait_for "1 snoozed, not counted"; wait_for "(snoozed to"
 snoozed=$(sqlite3 "$DB" "SELECT count(*) FROM deadlines WHERE state = 'open' AND snoozed_until > '$TODAY' AND act_by_date >= snoozed_until")
 [ "$snoozed" = 1 ] || fail "expected one snoozed open deadline, got $snoozed"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'snooze_deadline'")" = 1 ] || fail "no snooze audit row"

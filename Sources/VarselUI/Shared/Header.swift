@@ -11,8 +11,9 @@ enum Header {
             ("Overdue", counts.overdue, .overdue), ("0–14 d", counts.within14, .due14),
             ("15–30 d", counts.within30, .due30), ("31–90 d", counts.within90, .due90),
         ]
-        if all.snoozed > 0 { segments.append(("+\(all.snoozed) snoozed, not counted", 0, .muted)) }
-        let countText = segments.map { " \($0.0) \($0.1) " }
+        if all.snoozed > 0 { segments.append(("\(all.snoozed) snoozed, not counted", 0, .muted)) }
+        // The snoozed note (muted) is a label of its own, without a count after it.
+        let countText = segments.map { $0.2 == .muted ? " \($0.0) " : " \($0.0) \($0.1) " }
         let countWidth = countText.reduce(0) { $0 + DisplayWidth.of($1) } + segments.count - 1
         let left = " Varsel · \(today.humanText) · \(databaseLabel)"
         let leftWidth = max(0, width - countWidth - 1)
