@@ -279,10 +279,35 @@ static int vc_map_key(wint_t k) {
     case KEY_ENTER: return VC_KEY_ENTER;
     case KEY_BTAB: return VC_KEY_BACK_TAB;
     case KEY_RESIZE: return VC_KEY_RESIZE;
+    case KEY_MOUSE: return VC_KEY_MOUSE;
     default: break;
     }
     if (k >= KEY_F(1) && k <= KEY_F(63)) return VC_KEY_F0 + (int)(k - KEY_F0);
     return VC_KEY_UNKNOWN;
+}
+
+int vc_enable_mouse(void) {
+    if (!vc_active) return 0;
+    mmask_t wanted = BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+    wanted |= BUTTON5_PRESSED;
+#endif
+    mmask_t got = mousemask(wanted, NULL);
+    mouseinterval(250);
+    return got != 0 && has_mouse() ? 1 : 0;
+}
+
+int vc_mouse_event(int *y, int *x) {
+    MEVENT e;
+    if (!vc_active || getmouse(&e) != OK) return VC_MOUSE_NONE;
+    *y = e.y; *x = e.x;
+    if (e.bstate & BUTTON1_DOUBLE_CLICKED) return VC_MOUSE_DOUBLE_CLICK;
+    if (e.bstate & BUTTON1_CLICKED) return VC_MOUSE_CLICK;
+    if (e.bstate & BUTTON4_PRESSED) return VC_MOUSE_WHEEL_UP;
+#ifdef BUTTON5_PRESSED
+    if (e.bstate & BUTTON5_PRESSED) return VC_MOUSE_WHEEL_DOWN;
+#endif
+    return VC_MOUSE_NONE;
 }
 
 int vc_read_key(int timeout_ms, uint32_t *code) {

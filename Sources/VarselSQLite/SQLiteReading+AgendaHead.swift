@@ -46,6 +46,15 @@ extension SQLiteReading {
             counts.overdue = (row[0] ?? 0) - deemed; counts.within14 = row[1] ?? 0
             counts.within30 = row[2] ?? 0; counts.within90 = row[3] ?? 0
         }
+        // Snoozed, not overdue (few): the agenda index's range, then the row's snooze day.
+        let snoozed = try Row.fetchOne(db, sql: """
+            SELECT sum(act_by_date <= :d14), sum(act_by_date > :d14 AND act_by_date <= :d30), sum(act_by_date > :d30)
+            FROM deadlines WHERE state = 'open' AND act_by_date >= :today AND act_by_date <= :horizon
+              AND snoozed_until > :today
+            """, arguments: ["today": today, "d14": d14, "d30": d30, "horizon": horizon])
+        if let snoozed {
+            counts.snoozed14 = snoozed[0] ?? 0; counts.snoozed30 = snoozed[1] ?? 0; counts.snoozed90 = snoozed[2] ?? 0
+        }
         return counts
     }
 

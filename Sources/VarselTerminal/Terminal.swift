@@ -53,6 +53,8 @@ public enum TerminalExit: Hashable, Sendable {
         default: throw TerminalError.initialisationFailed(term: ProcessInfo.processInfo.environment["TERM"])
         }
         defer { vc_end() }
+        // Clicks, double clicks and the wheel (VARSEL_MOUSE=0 leaves the mouse to the terminal).
+        if ProcessInfo.processInfo.environment["VARSEL_MOUSE"] != "0" { _ = vc_enable_mouse() }
 
         let color = ColorPolicy.useColor(terminalHasColors: vc_has_colors() != 0,
                                          environment: ProcessInfo.processInfo.environment)
@@ -247,6 +249,17 @@ public enum TerminalExit: Hashable, Sendable {
         case Int32(VC_KEY_ENTER): return .enter
         case Int32(VC_KEY_BACK_TAB): return .backTab
         case Int32(VC_KEY_RESIZE): return .resize
+        case Int32(VC_KEY_MOUSE):
+            var y: Int32 = 0, x: Int32 = 0
+            let kind: MouseEvent.Kind
+            switch vc_mouse_event(&y, &x) {
+            case Int32(VC_MOUSE_CLICK): kind = .click
+            case Int32(VC_MOUSE_DOUBLE_CLICK): kind = .doubleClick
+            case Int32(VC_MOUSE_WHEEL_UP): kind = .wheelUp
+            case Int32(VC_MOUSE_WHEEL_DOWN): kind = .wheelDown
+            default: return nil
+            }
+            return .mouse(MouseEvent(kind, x: Int(x), y: Int(y)))
         case let f where f > Int32(VC_KEY_F0) && f <= Int32(VC_KEY_F0) + 63:
             return .function(Int(f - Int32(VC_KEY_F0)))
         default: return nil

@@ -7,6 +7,8 @@
 #    text: no field change, no submit; the saved grounds keep their line breaks.
 # 3. While the terminal is too small, x then y does nothing.
 # 4. After a resize and q, no workbench text is left on the shell's screen.
+# 5. z snoozes the agenda's 0–14-day deadline (the header leaves it out and says so); in the
+#    notices, x marks a window handled and u reopens it; both checked in the database.
 # Waits for screen text, never fixed sleeps.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -124,4 +126,27 @@ keys j k
 keys q;              wait_for_prompt
 T capture-pane -p -t e2e | grep -qE "Within|Overdue|Agenda|Act by" && fail "workbench text left on the shell screen after a resize"
 
-echo "e2e: 4 passed, 0 failed"
+# 5. Snooze and reopen through the keys.
+start_workbench 120 40
+wait_for "0–14 d 1"
+keys j;              keys z; wait_for "Snooze deadline"
+keys Enter;          wait_for "Snoozed until"
+wait_for "0–14 d 0"; wait_for "1 snoozed, not counted"; wait_for "(snoozed to"
+snoozed=$(sqlite3 "$DB" "SELECT count(*) FROM deadlines WHERE state = 'open' AND snoozed_until > '$TODAY' AND act_by_date >= snoozed_until")
+[ "$snoozed" = 1 ] || fail "expected one snoozed open deadline, got $snoozed"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'snooze_deadline'")" = 1 ] || fail "no snooze audit row"
+snoozed_id=$(sqlite3 "$DB" "SELECT id FROM deadlines WHERE snoozed_until IS NOT NULL")
+{ "$BIN" check --db "$DB" --today "$TODAY" --within 14 || true; } | grep -qF "{$snoozed_id}" && fail "check still lists the snoozed deadline"
+keys 4;              wait_for "Kind   Date"
+keys x;              wait_for "Mark deadline handled"
+keys Enter;          wait_for "Deadline handled"
+handled=$(sqlite3 "$DB" "SELECT entity_id FROM audit WHERE action = 'handle_deadline' ORDER BY rowid DESC LIMIT 1")
+[ -n "$handled" ] || fail "x handled nothing"
+[ "$(sqlite3 "$DB" "SELECT state FROM deadlines WHERE id = '$handled'")" = handled ] || fail "x did not mark $handled handled"
+keys u;              wait_for "Reopen "
+keys y;              wait_for "Reopened:"
+[ "$(sqlite3 "$DB" "SELECT state FROM deadlines WHERE id = '$handled'")" = open ] || fail "deadline $handled not open again"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'reopen_deadline'")" = 1 ] || fail "no reopen audit row"
+keys q;              wait_for_prompt
+
+echo "e2e: 5 passed, 0 failed"

@@ -73,6 +73,13 @@ final class RenderWithoutDatabaseTests: XCTestCase {
             expect("\(s.vendors[1].name): used in", in: register, "register uses")
             expect("Cloud hosting", in: register, "register uses")
             expect("New sub-processor: Twilio Ireland Ltd", in: frame { $0.view = .notices }, "notices")
+            var withMonth = data
+            withMonth.calendar = CalendarMonth(first: CivilDate(iso: "2026-12-01")!, counts: [CivilDate(iso: "2026-12-01")!: 1],
+                                               dayItems: [s.agenda.first { $0.deadline.actByDate.iso == "2026-12-01" }!])
+            let month = frame(withMonth) { $0.view = .calendar; $0.calendarDay = CivilDate(iso: "2026-12-01") }
+            expect("December 2026", in: month, "calendar")
+            expect(" 1·1", in: month, "calendar")
+            expect("Tue 1 Dec 2026: 1 to act on", in: month, "calendar day")
             expect("Help — Agenda", in: frame { $0.overlay = .help(scroll: 0) }, "help")
             expect(":export out.json", in: frame { $0.prompt = "export out.json" }, "command line")
             expect("/sla", in: frame { $0.filterEditing = true; $0.filters[.agenda] = "sla" }, "filter line")
@@ -93,6 +100,9 @@ final class RenderWithoutDatabaseTests: XCTestCase {
                 (TerminationForm.make(agreementId: "pureservice", agreementTitle: s.detail.agreement.title, today: Fixture.today,
                                       rights: [.ordinary], objected: []), "┌ Record termination notice"),
                 (HandleForm.make(deadline: s.agenda[0].deadline, agreementTitle: s.agenda[0].agreementTitle), "┌ Mark deadline handled"),
+                (SnoozeForm.make(deadline: s.agenda[0].deadline, agreementTitle: s.agenda[0].agreementTitle, today: Fixture.today),
+                 "┌ Snooze deadline"),
+                (DeadlineNoteForm.make(deadline: s.agenda[0].deadline, agreementTitle: s.agenda[0].agreementTitle), "┌ Note on deadline"),
             ]
             for (form, title) in forms {
                 var shown = form

@@ -15,7 +15,7 @@ final class ViewRenderingTests: XCTestCase {
                 let b = wb.render(width: w, height: h)
                 XCTAssertTrue(b.line(0).contains("Mon 23 Nov 2026"), b.line(0))
                 XCTAssertTrue(b.line(0).contains("Overdue 1   0–14 d 2   15–30 d 0   31–90 d 0"), b.line(0))
-                XCTAssertEqual(b.line(1), " 1 Agenda   2 Agreements   3 Sub-processors   4 Notices")
+                XCTAssertEqual(b.line(1), " 1 Agenda   2 Agreements   3 Sub-processors   4 Notices   5 Calendar")
                 XCTAssertEqual(b.line(3), " Overdue (1)")
                 XCTAssertTrue(b.line(4).hasPrefix("▸2026-11-18    -5 d Pureservice tjenes"), b.line(4))
                 XCTAssertTrue(b.line(4).contains("Claim the SLA credit in writ"), b.line(4))

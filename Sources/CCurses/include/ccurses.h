@@ -30,6 +30,7 @@ enum {
     VC_KEY_PAGE_UP, VC_KEY_PAGE_DOWN, VC_KEY_HOME, VC_KEY_END,
     VC_KEY_BACKSPACE, VC_KEY_DELETE, VC_KEY_ENTER, VC_KEY_BACK_TAB,
     VC_KEY_RESIZE, VC_KEY_INSERT,
+    VC_KEY_MOUSE, /* a mouse event: read it with vc_mouse_event */
     VC_KEY_F0 = 100 /* F(n) = VC_KEY_F0 + n, n = 1...63 */
 };
 
@@ -64,6 +65,20 @@ int vc_start_colors(void);
 int vc_color_count(void);
 /* fg/bg 0-7 or -1 for the terminal default. */
 int vc_init_pair(int pair, int fg, int bg);
+
+/* What vc_mouse_event reports. */
+enum {
+    VC_MOUSE_NONE = 0,
+    VC_MOUSE_CLICK = 1,
+    VC_MOUSE_DOUBLE_CLICK = 2,
+    VC_MOUSE_WHEEL_UP = 3,
+    VC_MOUSE_WHEEL_DOWN = 4
+};
+/* Reports clicks, double clicks and the wheel as VC_KEY_MOUSE (mousemask, mouseinterval).
+ * Returns 1 when the terminal supports the mouse. */
+int vc_enable_mouse(void);
+/* After VC_KEY_MOUSE: the event (getmouse) as VC_MOUSE_*, its cell in *y, *x. */
+int vc_mouse_event(int *y, int *x);
 
 /* Screen size. */
 int vc_lines(void);

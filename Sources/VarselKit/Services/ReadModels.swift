@@ -7,12 +7,37 @@ public struct AgendaItem: Codable, Hashable, Sendable, Identifiable {
     public var window: AgendaWindow
     public var status: DeadlineStatus
     public var id: String { deadline.id }
+    /// Snoozed (remind me later) and not overdue, on the day the item was read for.
+    public var isSnoozed: Bool { deadline.isSnoozed(today: deadline.actByDate.adding(days: -daysLeft)) }
 }
 
 /// Counts for the header: overdue and the 14/30/90-day windows (each window counts only its own band).
+/// `snoozed14` … `snoozed90` are the snoozed items counted in each band (overdue ones are never snoozed).
 public struct AgendaCounts: Codable, Hashable, Sendable {
     public var overdue = 0, within14 = 0, within30 = 0, within90 = 0
+    public var snoozed14 = 0, snoozed30 = 0, snoozed90 = 0
     public init() {}
+
+    /// The counts without snoozed items: what the header shows and `varsel check` counts.
+    public var due: AgendaCounts {
+        var c = AgendaCounts()
+        c.overdue = overdue
+        c.within14 = within14 - snoozed14; c.within30 = within30 - snoozed30; c.within90 = within90 - snoozed90
+        return c
+    }
+    public var snoozed: Int { snoozed14 + snoozed30 + snoozed90 }
+
+    /// Counts `item` in its band (and as snoozed when it is).
+    public mutating func add(_ item: AgendaItem) {
+        let s = item.isSnoozed ? 1 : 0
+        switch item.window {
+        case .overdue: overdue += 1
+        case .within14: within14 += 1; snoozed14 += s
+        case .within30: within30 += 1; snoozed30 += s
+        case .within90: within90 += 1; snoozed90 += s
+        case .later: break
+        }
+    }
 }
 
 /// One row of the agreements list.

@@ -100,14 +100,6 @@ extension AgendaCounts {
     /// The counts of `items` by window.
     public init(_ items: [AgendaItem]) {
         self.init()
-        for item in items {
-            switch item.window {
-            case .overdue: overdue += 1
-            case .within14: within14 += 1
-            case .within30: within30 += 1
-            case .within90: within90 += 1
-            case .later: break
-            }
-        }
+        for item in items { add(item) }
     }
 }

@@ -36,6 +36,9 @@ public enum Action: Hashable, Sendable {
     case forms(FormAction)
     case confirmation(ConfirmAction)
     case helpOverlay(HelpAction)
+    case calendarMove(CalendarAction)
+    /// A click, double click or wheel step (`MouseFeature`): the same actions as the keys.
+    case mouse(MouseEvent)
 }
 
 /// One readline editing step (`LineEditing`).

@@ -2,7 +2,7 @@
 public enum BindingContext: String, CaseIterable, Hashable, Sendable {
     /// Every main view (agenda, agreements list and detail, sub-processors, notices).
     case views
-    case agenda, agreementList, agreementDetail, subProcessors, notices
+    case agenda, agreementList, agreementDetail, subProcessors, notices, calendar
     case filter, prompt, form, confirm, help
     /// The terminal is below the minimum size: keys would act unseen, so only quitting works.
     case tooSmall
@@ -15,6 +15,7 @@ public enum BindingContext: String, CaseIterable, Hashable, Sendable {
         case .agreementDetail: "Agreement detail"
         case .subProcessors: "Sub-processors"
         case .notices: "Notices"
+        case .calendar: "Calendar"
         case .filter: "Filter"
         case .prompt: "Command line"
         case .form: "Forms"
@@ -27,7 +28,7 @@ public enum BindingContext: String, CaseIterable, Hashable, Sendable {
     /// The main-view contexts, which inherit `.views`.
     public var isView: Bool {
         switch self {
-        case .agenda, .agreementList, .agreementDetail, .subProcessors, .notices: true
+        case .agenda, .agreementList, .agreementDetail, .subProcessors, .notices, .calendar: true
         default: false
         }
     }
@@ -39,6 +40,8 @@ public enum TextInput: Hashable, Sendable {
     case typed
     /// A bracketed paste, as `.paste`.
     case pasted
+    /// A mouse event, as `.mouse` (the reducer finds the row or tab under it).
+    case mouse
 }
 
 /// One key binding: the single source for dispatch, the `?` overlay, the hint bar and
@@ -101,6 +104,7 @@ extension Key {
         case .ctrl(let c): "Ctrl-" + String(c).uppercased()
         case .resize: "resize"
         case .paste: "paste"
+        case .mouse: "mouse"
         }
     }
 }
@@ -109,8 +113,8 @@ extension Key {
 /// their order: that order is the help overlay's, the hint bar's and the key map's.
 public enum Bindings {
     public static let table: [Binding] = GlobalBindings.bindings + AgendaFeature.bindings + AgreementsFeature.bindings
-        + RegisterFeature.bindings + NoticesFeature.bindings + PromptFeature.bindings + FilterFeature.bindings
-        + FormsFeature.bindings + ConfirmBindings.bindings + HelpFeature.bindings
+        + RegisterFeature.bindings + NoticesFeature.bindings + CalendarFeature.bindings + PromptFeature.bindings + FilterFeature.bindings
+        + FormsFeature.bindings + ConfirmBindings.bindings + HelpFeature.bindings + MouseFeature.bindings
 
     /// The listed bindings that apply in `context` (help overlay, hint bar): its own first, then
     /// the `.views` ones for a main view.
@@ -133,6 +137,8 @@ public enum Bindings {
             if rows.contains(where: { $0.input == .typed }) { return .insertText(String(c)) }
         case .paste(let text):
             return rows.first { $0.input == .pasted }.map { _ in .paste(text) }
+        case .mouse(let event):
+            return rows.first { $0.input == .mouse }.map { _ in .mouse(event) }
         default: break
         }
         for b in rows { if let a = b.action(for: key) { return a } }

@@ -14,6 +14,7 @@ enum GlobalBindings {
         Binding([.char("2")], .showView(.agreements), "Agreements", [.views]),
         Binding([.char("3")], .showView(.subProcessors), "Sub-processors", [.views]),
         Binding([.char("4")], .showView(.notices), "Notices", [.views]),
+        Binding([.char("5")], .showView(.calendar), "Calendar of act-by days (month)", [.views]),
         Binding([.tab], .nextView, "Next view", [.views]),
         Binding([.backTab], .previousView, "Previous view", [.views]),
         Binding([.char("r")], .reload, "Reload from the database", [.views]),

@@ -36,6 +36,8 @@ public struct Loaded: Sendable {
     var agenda: AgendaView.Layout
     /// The notices as shown (filtered, sorted); only while the notices are shown.
     public var notices: [NoticeRow]
+    /// The calendar's month (view 5).
+    public var calendar = CalendarMonth(first: CivilDate(year: 2000, month: 1, day: 1)!)
     /// The agreements list around the cursor and the selected agreement's detail.
     public var agreements: ListWindow<AgreementRow>
     public var detail: AgreementDetail?

@@ -21,6 +21,8 @@ import VarselKit
     private var pagerStale = true
     private var vendorPagerStale = true
     private var agendaCache: [AgendaItem]?
+    /// Open deadlines by act-by day for each month end read (the calendar), per data change.
+    private var calendarCache: [CivilDate: [CivilDate: [AgendaItem]]] = [:]
     private var countsCache: AgendaCounts?
     private var agendaHeadCache: AgendaHead?
     private var startingUp = true
@@ -65,7 +67,7 @@ import VarselKit
     /// error text when the database cannot be read.
     @discardableResult
     public func reload(scope: Set<ReloadScope> = Set(ReloadScope.allCases)) -> String? {
-        if scope.contains(.agenda) { agendaCache = nil; countsCache = nil; agendaLayoutCache = nil; agendaHeadCache = nil }
+        if scope.contains(.agenda) { calendarCache = [:]; agendaCache = nil; countsCache = nil; agendaLayoutCache = nil; agendaHeadCache = nil }
         if scope.contains(.notices) { noticesCache = nil; noticeRowsCache = nil }
         if scope.contains(.details) { detailCache = [:] }
         if scope.contains(.agreements) { pagerStale = true }
@@ -132,6 +134,8 @@ import VarselKit
                 out.agenda = agendaLayout(state)
             case .notices:
                 out.notices = noticeRows(state)
+            case .calendar:
+                out.calendar = calendarMonth(state.calendarDay ?? today)
             case .agreements:
                 let filter = state.filters[.agreements] ?? ""
                 if pagerStale || pager.filter != filter { pagerStale = false; try pager.reset(filter: filter) }
@@ -157,6 +161,24 @@ import VarselKit
         } catch {
             return (out, "Cannot read the database: \(asVarselError(error).description)")
         }
+    }
+
+    /// The calendar's month around `day`: open deadlines (overdue included) by act-by day. The agenda
+    /// up to the month's end is read once per month and data change (from the cached 90-day
+    /// agenda when the month ends within it).
+    func calendarMonth(_ day: CivilDate) -> CalendarMonth {
+        let first = day.firstDayOfMonth, last = day.lastDayOfMonth
+        let byDay: [CivilDate: [AgendaItem]]
+        if let cached = calendarCache[last] {
+            byDay = cached
+        } else {
+            let horizon = today.days(until: last)
+            let items = horizon <= 90 ? agendaAll : ((try? queries.agenda(within: horizon)) ?? [])
+            byDay = Dictionary(grouping: items.filter { $0.deadline.actByDate >= first && $0.deadline.actByDate <= last },
+                               by: { $0.deadline.actByDate })
+            calendarCache[last] = byDay
+        }
+        return CalendarMonth(first: first, counts: byDay.mapValues(\.count), dayItems: byDay[day] ?? [])
     }
 
     /// The whole agenda (90 days and overdue), read once per data change.
@@ -185,15 +207,7 @@ import VarselKit
         if usesAgendaHead(state), state.agendaSort == .actBy, let head = agendaHead { return head.counts }
         if let countsCache { return countsCache }
         var c = AgendaCounts()
-        for i in agendaAll {
-            switch i.window {
-            case .overdue: c.overdue += 1
-            case .within14: c.within14 += 1
-            case .within30: c.within30 += 1
-            case .within90: c.within90 += 1
-            case .later: break
-            }
-        }
+        for i in agendaAll { c.add(i) }
         countsCache = c
         return c
     }

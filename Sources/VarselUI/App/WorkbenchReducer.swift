@@ -21,7 +21,7 @@ enum WorkbenchReducer {
                 FilterFeature.setFilter(&state, nil)
             }
         case .backOrQuit:
-            guard state.context == .agreementDetail else { return [.quit] }
+            guard state.context == .agreementDetail else { return quit(&state) }
             AgreementsFeature.closeDetail(&state)
         case .showView(let v):
             state.view = v
@@ -32,6 +32,10 @@ enum WorkbenchReducer {
         case .reload:
             state.status = StatusMessage(text: "Reloaded", isError: false)
             return [.settleDeemedAcceptances, .reload]
+        case .mouse(let e):
+            return MouseFeature.reduce(&state, e, data)
+        case .calendarMove(let a):
+            CalendarFeature.reduce(&state, a, today: data.today)
         case .helpOverlay(let a):
             return HelpFeature.reduce(&state, a)
         case .confirmation(let a):
@@ -61,6 +65,8 @@ enum WorkbenchReducer {
             case .agreementList, .agreementDetail: return AgreementsFeature.reduce(&state, action, data)
             case .subProcessors: return RegisterFeature.reduce(&state, action, data)
             case .notices: return NoticesFeature.reduce(&state, action, data)
+            case .calendar:
+                if action == .open { CalendarFeature.open(&state, data) } else { CalendarFeature.move(&state, action, today: data.today) }
             default: break
             }
         }
@@ -147,6 +153,7 @@ enum WorkbenchReducer {
         case .agreements: AgreementsFeature.clamp(&state, data, main: main)
         case .subProcessors: RegisterFeature.clamp(&state, data, main: main)
         case .notices: state.notices.clamp(count: data.notices.count, visible: main.height - 1)
+        case .calendar: break
         }
     }
 }

@@ -1,6 +1,8 @@
-/// The four main views, numbered as their keys 1–4.
+import VarselKit
+
+/// The five main views, numbered as their keys 1–5.
 public enum ViewID: Int, CaseIterable, Hashable, Sendable {
-    case agenda = 1, agreements, subProcessors, notices
+    case agenda = 1, agreements, subProcessors, notices, calendar
 
     public var title: String {
         switch self {
@@ -8,6 +10,7 @@ public enum ViewID: Int, CaseIterable, Hashable, Sendable {
         case .agreements: "Agreements"
         case .subProcessors: "Sub-processors"
         case .notices: "Notices"
+        case .calendar: "Calendar"
         }
     }
 }
@@ -118,6 +121,12 @@ public struct WorkbenchState: Sendable {
     public var noticeSort = NoticeSort.openFirst
     /// The filter line is being edited.
     public var filterEditing = false
+    /// The calendar's selected day (nil: today).
+    public var calendarDay: CivilDate?
+    /// Unused by the calendar (it moves by days), kept so every view has a cursor.
+    public var calendarCursor = ListCursor()
+    /// Characters after the text cursor on the filter or command line being edited (0 = at the end; `LineEditing`).
+    public var lineCharactersAfterCursor = 0
     /// The `:` command line being edited (nil when closed).
     public var prompt: String?
     public var form: FormState?
@@ -151,6 +160,7 @@ public struct WorkbenchState: Sendable {
         case .agreements: detailFocused ? .agreementDetail : .agreementList
         case .subProcessors: .subProcessors
         case .notices: .notices
+        case .calendar: .calendar
         }
     }
 
@@ -171,6 +181,7 @@ public struct WorkbenchState: Sendable {
             case .agreements: agreements
             case .subProcessors: subProcessors
             case .notices: notices
+            case .calendar: calendarCursor
             }
         }
         set {
@@ -179,6 +190,7 @@ public struct WorkbenchState: Sendable {
             case .agreements: agreements = newValue
             case .subProcessors: subProcessors = newValue
             case .notices: notices = newValue
+            case .calendar: calendarCursor = newValue
             }
         }
     }

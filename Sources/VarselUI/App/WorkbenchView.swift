@@ -33,14 +33,16 @@ enum WorkbenchView {
                                        filter: state.filter)
             case .notices:
                 NoticesView.draw(&buf, rect: main, rows: data.notices, cursor: state.notices, today: data.today, filter: state.filter)
+            case .calendar:
+                CalendarView.draw(&buf, rect: main, month: data.calendar, selected: state.calendarDay ?? data.today, today: data.today)
             }
         }
         // Status line: the filter being typed, the command line, or the last message.
         let sy = height - 2
         if state.filterEditing {
-            drawInputLine(&buf, "/" + state.filter, y: sy, width: width)
+            drawInputLine(&buf, "/", state.filter, after: state.lineCharactersAfterCursor, y: sy, width: width)
         } else if let prompt = state.prompt {
-            drawInputLine(&buf, ":" + prompt, y: sy, width: width)
+            drawInputLine(&buf, ":", prompt, after: state.lineCharactersAfterCursor, y: sy, width: width)
         } else if let s = state.status {
             buf.putPadded(s.text, x: 0, y: sy, width: width, style: CellStyle(s.isError ? .error : .success, bold: true))
         }
@@ -62,9 +64,23 @@ enum WorkbenchView {
         return buf
     }
 
-    /// A line being typed, with the hardware cursor after it.
-    private static func drawInputLine(_ buf: inout ScreenBuffer, _ text: String, y: Int, width: Int) {
-        buf.put(text, x: 0, y: y, style: CellStyle(.accent, bold: true))
-        buf.cursor = (x: min(width - 1, DisplayWidth.of(TerminalText.sanitize(text))), y: y)
+    /// A line being typed, with the hardware cursor at its editing cursor (`after` characters
+    /// before the end); a line wider than the screen shows its part around the cursor.
+    private static func drawInputLine(_ buf: inout ScreenBuffer, _ lead: String, _ text: String, after: Int, y: Int, width: Int) {
+        let line = LineEditing(text: text, charactersAfterCursor: after)
+        let before = lead + String(line.beforeCursor)
+        let cursorX = DisplayWidth.of(TerminalText.sanitize(before))
+        let shift = max(0, cursorX - (width - 1))
+        var shown = lead + text
+        if shift > 0 {
+            // Drop leading characters until the cursor fits.
+            var dropped = 0
+            while dropped < shift, let c = shown.first { dropped += DisplayWidth.of(TerminalText.sanitize(String(c))); shown.removeFirst() }
+            buf.put(shown, x: 0, y: y, style: CellStyle(.accent, bold: true))
+            buf.cursor = (x: min(width - 1, cursorX - dropped), y: y)
+            return
+        }
+        buf.put(shown, x: 0, y: y, style: CellStyle(.accent, bold: true))
+        buf.cursor = (x: min(width - 1, cursorX), y: y)
     }
 }

@@ -16,6 +16,17 @@ public enum Key: Hashable, Sendable {
     /// Text the terminal delivered as a bracketed paste (ESC[200~ … ESC[201~): inserted as
     /// text, never read as keys. Line breaks arrive as "\n".
     case paste(String)
+    /// A mouse click, double click or wheel step at a screen cell (ncurses mouse events).
+    case mouse(MouseEvent)
+}
+
+/// A mouse event at a cell (x: column, y: row, from the top left).
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case click, doubleClick, wheelUp, wheelDown }
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+    public init(_ kind: Kind, x: Int, y: Int) { self.kind = kind; self.x = x; self.y = y }
 }
 
 extension Key {

@@ -3,13 +3,17 @@ import VarselKit
 /// The top two rows: database, today and the urgency counts; then the view tabs and the filter.
 enum Header {
     static func draw(_ buffer: inout ScreenBuffer, width: Int, databaseLabel: String, today: CivilDate,
-                     counts: AgendaCounts, view: ViewID, filter: String, filterEditing: Bool) {
+                     counts all: AgendaCounts, view: ViewID, filter: String, filterEditing: Bool) {
         buffer.fill(x: 0, y: 0, width: width, height: 1, style: .role(.header))
-        let segments: [(String, Int, ColorRole)] = [
+        // Snoozed deadlines are left out of the counts (as `varsel check` does), and the label says so.
+        let counts = all.due
+        var segments: [(String, Int, ColorRole)] = [
             ("Overdue", counts.overdue, .overdue), ("0–14 d", counts.within14, .due14),
             ("15–30 d", counts.within30, .due30), ("31–90 d", counts.within90, .due90),
         ]
-        let countText = segments.map { " \($0.0) \($0.1) " }
+        if all.snoozed > 0 { segments.append(("\(all.snoozed) snoozed, not counted", 0, .muted)) }
+        // The snoozed note (muted) is a label of its own, without a count after it.
+        let countText = segments.map { $0.2 == .muted ? " \($0.0) " : " \($0.0) \($0.1) " }
         let countWidth = countText.reduce(0) { $0 + DisplayWidth.of($1) } + segments.count - 1
         let left = " Varsel · \(today.humanText) · \(databaseLabel)"
         let leftWidth = max(0, width - countWidth - 1)

@@ -8,6 +8,8 @@ enum AgendaFeature {
         FormsFeature.recordChangeNotice([.agenda]),
         FormsFeature.recordTermination([.agenda]),
         FormsFeature.markHandled([.agenda]),
+        FormsFeature.snooze([.agenda]),
+        FormsFeature.noteDeadline([.agenda]),
         FilterFeature.cycleSort([.agenda]),
         FilterFeature.startFilter([.agenda]),
         FilterFeature.nextMatch([.agenda]),

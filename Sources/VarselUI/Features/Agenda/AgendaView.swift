@@ -17,7 +17,9 @@ enum AgendaView {
         let lines = StyledLine.wrap([
             StyledLine(d.what + (d.assumed ? " (assumed period)" : "") + " — " + facts.joined(separator: " · "), CellStyle(.title, bold: true), indent: 2),
             StyledLine("Why: " + d.explanation, .role(.muted), indent: 5),
-        ], width: max(1, width))
+        ] + (item.isSnoozed ? [StyledLine("Snoozed until \(d.snoozedUntil?.iso ?? "?") (z changes it); act by \(d.actByDate.iso) unchanged; not in the header counts",
+                                           CellStyle(.hint, bold: true), indent: 5)] : [])
+          + (d.note.map { [StyledLine("Note: " + $0, .role(.muted), indent: 5)] } ?? []), width: max(1, width))
         return Array(lines.prefix(maxLines))
     }
 
@@ -159,7 +161,8 @@ enum AgendaView {
                 let isSelected = i == selected
                 let d = it.deadline
                 return .row(cells(d.actByDate.iso, Format.daysLeft(it.daysLeft), it.agreementTitle,
-                                  (d.flag == nil ? "" : "⚠ outside EEA: ") + d.what + (d.assumed ? " (assumed period)" : ""), d.clauseRef ?? "—",
+                                  (it.isSnoozed ? "(snoozed to \(d.snoozedUntil?.iso ?? "?")) " : "")
+                                    + (d.flag == nil ? "" : "⚠ outside EEA: ") + d.what + (d.assumed ? " (assumed period)" : ""), d.clauseRef ?? "—",
                                   left: isSelected ? nil : CellStyle(Format.role(it.window), bold: true)),
                             style: isSelected ? .role(.selection) : .normal, selected: isSelected)
             }

@@ -5,7 +5,7 @@ import VarselKit
 enum FilterFeature {
     static let bindings: [Binding] = [
         Binding([], .insertText(""), "Type to narrow the list as you type", [.filter], keyLabel: "text", input: .typed),
-        Binding([.backspace], .edit(.deleteBackward), "Delete the last character", [.filter]),
+    ] + LineEditingBindings.rows([.filter]) + [
         Binding([.enter], .keepFilter, "Keep the filter", [.filter], hint: "keep"),
         Binding([.escape], .clearFilter, "Clear the filter", [.filter], hint: "clear"),
         Binding([], .paste(""), "Paste into the filter (one line)", [.filter], input: .pasted, listed: false),
@@ -34,6 +34,7 @@ enum FilterFeature {
         switch action {
         case .startFilter:
             state.filterEditing = true
+            state.lineCharactersAfterCursor = 0
         case .keepFilter:
             state.filterEditing = false
         case .clearFilter:
@@ -47,12 +48,11 @@ enum FilterFeature {
 
     /// Typed, pasted and deleted text on the filter line (the list narrows as it changes).
     static func input(_ state: inout WorkbenchState, _ action: Action) -> [Effect] {
-        switch action {
-        case .insertText(let text): setFilter(&state, state.filter + text)
-        case .paste(let text): setFilter(&state, state.filter + oneLine(text))
-        case .edit(.deleteBackward): if !state.filter.isEmpty { setFilter(&state, String(state.filter.dropLast())) }
-        default: break
-        }
+        var text = state.filter
+        var after = state.lineCharactersAfterCursor
+        guard LineEditingBindings.apply(action, text: &text, charactersAfterCursor: &after, oneLine: oneLine) else { return [] }
+        if text != state.filter { setFilter(&state, text) }
+        state.lineCharactersAfterCursor = after
         return []
     }
 

@@ -43,16 +43,22 @@ public struct FormPreview: Hashable, Sendable {
     }
 }
 
+/// What `W`, `e` and `O` do to an objection.
+public enum ObjectionChange: Hashable, Sendable { case withdraw, edit, outcome }
+
 /// A form to open and what it needs read first (run by the shell as an effect).
 public enum FormRequest: Hashable, Sendable {
     /// An objection to the agreement's open change notices (only `noticeId` when given).
     case objection(agreementId: String, noticeId: String?)
     case changeNotice(agreementId: String)
     case termination(agreementId: String)
+    /// Withdraw, edit or give an outcome to the active objection to a change notice.
+    case objectionChange(ObjectionChange, notice: NoticeRow)
 
     var agreementId: String {
         switch self {
         case .objection(let id, _), .changeNotice(let id), .termination(let id): id
+        case .objectionChange(_, let notice): notice.agreementId
         }
     }
 
@@ -80,6 +86,15 @@ public enum FormRequest: Hashable, Sendable {
             return .form(ObjectionForm.make(notices: choices, agreementTitle: d.agreement.title, today: today))
         case .changeNotice(let id):
             return .form(ChangeNoticeForm.make(agreementId: id, agreementTitle: d.agreement.title, today: today))
+        case .objectionChange(let change, let notice):
+            guard let o = d.objections.first(where: { $0.changeNoticeId == notice.id && $0.withdrawnDate == nil }) else {
+                return .refused(StatusMessage(text: "No objection recorded to this notice (\(notice.status)); o records one", isError: true))
+            }
+            switch change {
+            case .withdraw: return .form(WithdrawObjectionForm.make(objection: o, notice: notice))
+            case .edit: return .form(EditObjectionForm.make(objection: o, notice: notice))
+            case .outcome: return .form(ObjectionOutcomeForm.make(objection: o, notice: notice))
+            }
         case .termination(let id):
             let rights = (try? portfolio.terminationRights(agreementId: id)) ?? [.ordinary]
             let objected = (try? portfolio.objectedChangeNotices(agreementId: id)) ?? []

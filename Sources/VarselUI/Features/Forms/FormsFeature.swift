@@ -20,6 +20,8 @@ enum FormsFeature {
         Binding([.enter], .submitOrNext, "Next field; on the last field save", [.form], hint: "next/save"),
         Binding([.ctrl("s")], .submit, "Save", [.form], hint: "save"),
         Binding([.escape], .cancelForm, "Cancel (asks first when you have typed something; nothing is written)", [.form], hint: "cancel"),
+        // In a text field q is text; on a choice field it quits Varsel, asking first when the form holds input.
+        Binding([.char("q")], .backOrQuit, "On a choice field: quit Varsel (asks first when the form holds input)", [.form]),
         // Not listed: readline's Ctrl-B / Ctrl-F (← and → are listed above).
         Binding([.ctrl("b")], .edit(.left), "Cursor left", [.form], listed: false),
         Binding([.ctrl("f")], .edit(.right), "Cursor right", [.form], listed: false),
@@ -39,7 +41,22 @@ enum FormsFeature {
         Binding([.char("x")], .markHandled, "Mark the deadline handled (asks; optional note)", c, hint: "handled")
     }
     static func reopenHandled(_ c: Set<BindingContext>) -> Binding {
-        Binding([.char("u")], .reopenHandled, "Reopen the notice's handled deadline (asks first)", c)
+        Binding([.char("u")], .reopenHandled, "Reopen the notice's handled deadline (asks first)", c, hint: "reopen")
+    }
+    static func snooze(_ c: Set<BindingContext>) -> Binding {
+        Binding([.char("z")], .snooze, "Snooze: remind me on a day (act-by stays)", c, hint: "snooze")
+    }
+    static func noteDeadline(_ c: Set<BindingContext>) -> Binding {
+        Binding([.char("a")], .noteDeadline, "Note on the deadline", c, hint: "note")
+    }
+    static func withdraw(_ c: Set<BindingContext>) -> Binding {
+        Binding([.char("W")], .withdraw, "Withdraw the termination or our objection", c)
+    }
+    static func editObjection(_ c: Set<BindingContext>) -> Binding {
+        Binding([.char("e")], .editObjection, "Edit the objection (date, grounds, channel)", c)
+    }
+    static func objectionOutcome(_ c: Set<BindingContext>) -> Binding {
+        Binding([.char("O")], .objectionOutcome, "Set the objection's outcome", c)
     }
 
     // MARK: - Opening
@@ -48,6 +65,8 @@ enum FormsFeature {
         switch action {
         case .recordObjection, .recordChangeNotice, .recordTermination, .markHandled, .reopenHandled:
             return open(&state, action, data)
+        case .snooze, .noteDeadline, .withdraw, .editObjection, .objectionOutcome:
+            return openChange(&state, action, data)
         default:
             return inside(&state, .forms(action))
         }
@@ -96,6 +115,42 @@ enum FormsFeature {
             }
             state.overlay = .confirm(Confirmation(subject: .reopen(deadlineId: w.id),
                 question: "Reopen \"\(w.what)\" (\(notice.agreementTitle), act by \(w.actByDate.iso))? It was handled \(w.handledDate?.iso ?? "?")."))
+        default: break
+        }
+        return []
+    }
+
+    /// z, a, W, e, O: the form that changes the selected deadline, termination or objection.
+    static func openChange(_ state: inout WorkbenchState, _ action: FormAction, _ data: Loaded) -> [Effect] {
+        func refuse(_ text: String) -> [Effect] {
+            state.status = StatusMessage(text: text, isError: true)
+            return []
+        }
+        let item = state.context == .agenda ? data.agendaItem(at: state.agenda.selected) : nil
+        let notice = state.context == .notices ? data.notice(at: state.notices.selected) : nil
+        switch action {
+        case .snooze, .noteDeadline:
+            var deadline: Deadline?
+            var title = ""
+            if let item { deadline = item.deadline; title = item.agreementTitle }
+            if let notice, let w = notice.window { deadline = w; title = notice.agreementTitle }
+            guard let deadline else { return refuse("No deadline selected") }
+            if action == .noteDeadline {
+                state.form = DeadlineNoteForm.make(deadline: deadline, agreementTitle: title)
+            } else {
+                guard deadline.state == .open else { return refuse("Only an open deadline can be snoozed; this one was handled") }
+                state.form = SnoozeForm.make(deadline: deadline, agreementTitle: title, today: data.today)
+            }
+        case .withdraw, .editObjection, .objectionOutcome:
+            guard let notice else { return [] }
+            if notice.kind == .termination {
+                guard action == .withdraw else { return refuse("e and O change an objection; this is a termination notice (W withdraws it)") }
+                guard !notice.status.hasPrefix("withdrawn") else { return refuse("This termination was already \(notice.status)") }
+                state.form = WithdrawTerminationForm.make(notice: notice)
+                return []
+            }
+            let change: ObjectionChange = action == .withdraw ? .withdraw : action == .editObjection ? .edit : .outcome
+            return [.openForm(.objectionChange(change, notice: notice))]
         default: break
         }
         return []
@@ -177,6 +232,7 @@ enum FormsFeature {
 /// Opening a form (or the reopen question) and moving inside one.
 public enum FormAction: Hashable, Sendable {
     case recordObjection, recordChangeNotice, recordTermination, markHandled, reopenHandled
+    case snooze, noteDeadline, withdraw, editObjection, objectionOutcome
     case nextField, previousField, cycleChoiceForward, cycleChoiceBackward, submitOrNext, submit, cancel
 }
 
@@ -186,6 +242,11 @@ extension Action {
     public static let recordTermination = Action.forms(.recordTermination)
     public static let markHandled = Action.forms(.markHandled)
     public static let reopenHandled = Action.forms(.reopenHandled)
+    public static let snooze = Action.forms(.snooze)
+    public static let noteDeadline = Action.forms(.noteDeadline)
+    public static let withdraw = Action.forms(.withdraw)
+    public static let editObjection = Action.forms(.editObjection)
+    public static let objectionOutcome = Action.forms(.objectionOutcome)
     public static let nextField = Action.forms(.nextField)
     public static let previousField = Action.forms(.previousField)
     public static let cycleChoiceForward = Action.forms(.cycleChoiceForward)

@@ -82,3 +82,38 @@ public struct LineEditing: Hashable, Sendable {
         }
     }
 }
+
+/// The readline keys of the one-line inputs (`/` filter, `:` command line): the same steps as
+/// the forms' text fields, from one list so both lines offer the same keys.
+enum LineEditingBindings {
+    static func rows(_ c: Set<BindingContext>) -> [Binding] {
+        [
+            Binding([.backspace], .edit(.deleteBackward), "Delete the character before the cursor", c),
+            Binding([.left], .edit(.left), "Cursor left", c),
+            Binding([.right], .edit(.right), "Cursor right", c),
+            Binding([.home, .ctrl("a")], .edit(.toStart), "Cursor to the start of the line", c),
+            Binding([.end, .ctrl("e")], .edit(.toEnd), "Cursor to the end of the line", c),
+            Binding([.delete, .ctrl("d")], .edit(.deleteForward), "Delete the character under the cursor", c),
+            Binding([.ctrl("w")], .edit(.deleteWord), "Delete the word before the cursor", c),
+            Binding([.ctrl("u")], .edit(.deleteToStart), "Delete everything before the cursor", c),
+            // Not listed, as in the forms: readline's Ctrl-B / Ctrl-F.
+            Binding([.ctrl("b")], .edit(.left), "Cursor left", c, listed: false),
+            Binding([.ctrl("f")], .edit(.right), "Cursor right", c, listed: false),
+        ]
+    }
+
+    /// Applies typed, pasted (already one line) or edited text to `text` with its cursor;
+    /// returns false when the action is not line editing.
+    static func apply(_ action: Action, text: inout String, charactersAfterCursor: inout Int, oneLine: (String) -> String) -> Bool {
+        var line = LineEditing(text: text, charactersAfterCursor: charactersAfterCursor)
+        switch action {
+        case .insertText(let t): line.insert(t)
+        case .paste(let t): line.insert(oneLine(t))
+        case .edit(let e): line.apply(e)
+        default: return false
+        }
+        text = line.text
+        charactersAfterCursor = line.charactersAfterCursor
+        return true
+    }
+}

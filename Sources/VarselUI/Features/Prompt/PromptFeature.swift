@@ -3,7 +3,7 @@
 enum PromptFeature {
     static let bindings: [Binding] = [
         Binding([], .insertText(""), "Type the command", [.prompt], keyLabel: "text", input: .typed),
-        Binding([.backspace], .edit(.deleteBackward), "Delete the last character", [.prompt]),
+    ] + LineEditingBindings.rows([.prompt]) + [
         Binding([.enter], .runPrompt, "Run the command", [.prompt], hint: "run"),
         Binding([.escape], .cancelPrompt, "Close the command line (nothing runs)", [.prompt], hint: "cancel"),
         Binding([], .paste(""), "Paste into the command line (one line)", [.prompt], input: .pasted, listed: false),
@@ -11,12 +11,11 @@ enum PromptFeature {
 
     /// Typed, pasted and deleted text on the command line.
     static func input(_ state: inout WorkbenchState, _ action: Action) -> [Effect] {
-        switch action {
-        case .insertText(let text): state.prompt?.append(text)
-        case .paste(let text): state.prompt?.append(FilterFeature.oneLine(text))
-        case .edit(.deleteBackward): if state.prompt?.isEmpty == false { state.prompt?.removeLast() }
-        default: break
-        }
+        guard var text = state.prompt else { return [] }
+        var after = state.lineCharactersAfterCursor
+        _ = LineEditingBindings.apply(action, text: &text, charactersAfterCursor: &after, oneLine: FilterFeature.oneLine)
+        state.prompt = text
+        state.lineCharactersAfterCursor = after
         return []
     }
 
@@ -24,6 +23,7 @@ enum PromptFeature {
         switch action {
         case .start:
             state.prompt = ""
+            state.lineCharactersAfterCursor = 0
         case .cancel:
             state.prompt = nil
         case .run:
