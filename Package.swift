@@ -34,12 +34,13 @@ let package = Package(
             name: "VarselSQLite",
             dependencies: ["VarselKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // The top-level Resources/ folder: the demo portfolio, shipped as a bundle.
+        // The top-level Resources/ folder: the demo portfolio and the five agreements it records,
+        // shipped as a bundle.
         .target(
             name: "VarselResources",
             path: "Resources",
             sources: ["VarselResources.swift"],
-            resources: [.copy("demo")]
+            resources: [.copy("demo"), .copy("contracts")]
         ),
         // Contract intake (docs/intake.md): text from .txt/.pdf/.docx and the rule set that proposes
         // clauses, notice rules, parties and sub-processors. Its own target so ZIPFoundation, the XML

@@ -8,11 +8,11 @@ final class IntakeSaveCLITests: CLITestCase {
     let today = "2026-11-23"
     var db: String { path("v.sqlite") }
     let contracts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/contracts")
+        .deletingLastPathComponent().appendingPathComponent("Resources/contracts")
 
     private func contract(_ name: String) throws -> String {
         let url = contracts.appendingPathComponent(name)
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: url.path), "the contracts are in /work/shared/contracts")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: url.path), "the five agreements are in Resources/contracts")
         return url.path
     }
 
