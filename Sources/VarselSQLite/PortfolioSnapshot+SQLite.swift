@@ -3,21 +3,21 @@ import GRDB
 import VarselKit
 
 extension PortfolioSnapshot {
-    /// Every record, each table ordered by id (audit by sequence).
+    /// Every record, each kind of `RecordRegistry` ordered by id, and the audit trail by sequence.
     static func read(_ db: Database) throws -> PortfolioDocument {
-        let byId = [Column("id")]
-        return PortfolioDocument(
-            parties: try Party.order(byId).fetchAll(db),
-            agreements: try Agreement.order(byId).fetchAll(db),
-            versions: try AgreementVersion.order(byId).fetchAll(db),
-            clauses: try Clause.order(byId).fetchAll(db),
-            noticeRules: try NoticeRule.order(byId).fetchAll(db),
-            subProcessors: try SubProcessor.order(byId).fetchAll(db),
-            changeNotices: try ChangeNotice.order(byId).fetchAll(db),
-            objections: try Objection.order(byId).fetchAll(db),
-            terminations: try TerminationNotice.order(byId).fetchAll(db),
-            events: try AgreementEvent.order(byId).fetchAll(db),
-            deadlines: try Deadline.order(byId).fetchAll(db),
-            audit: try AuditEntry.order(byId).fetchAll(db))
+        var reader = KindReader(db: db)
+        for kind in RecordRegistry.kinds { try kind.accept(&reader) }
+        reader.doc.audit = try AuditEntry.order(Column("id")).fetchAll(db)
+        return reader.doc
+    }
+
+    /// Reads one kind's whole table into the document.
+    private struct KindReader: RecordKindVisitor {
+        let db: Database
+        var doc = PortfolioDocument()
+
+        mutating func visit<R: StoredRecord>(_ kind: RecordKind<R>) throws {
+            kind.setRows(try SQLiteTransaction.all(R.self, db: db), in: &doc)
+        }
     }
 }

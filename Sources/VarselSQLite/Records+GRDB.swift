@@ -11,17 +11,23 @@ extension SnakeCaseRecord {
     public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
 }
 
-extension Party: SnakeCaseRecord { public static let databaseTableName = "parties" }
-extension Agreement: SnakeCaseRecord { public static let databaseTableName = "agreements" }
-extension AgreementVersion: SnakeCaseRecord { public static let databaseTableName = "agreement_versions" }
-extension Clause: SnakeCaseRecord { public static let databaseTableName = "clauses" }
-extension NoticeRule: SnakeCaseRecord { public static let databaseTableName = "notice_rules" }
-extension SubProcessor: SnakeCaseRecord { public static let databaseTableName = "sub_processors" }
-extension ChangeNotice: SnakeCaseRecord { public static let databaseTableName = "change_notices" }
-extension Objection: SnakeCaseRecord { public static let databaseTableName = "objections" }
-extension TerminationNotice: SnakeCaseRecord { public static let databaseTableName = "terminations" }
-extension AgreementEvent: SnakeCaseRecord { public static let databaseTableName = "events" }
-extension Deadline: SnakeCaseRecord { public static let databaseTableName = "deadlines" }
+extension TableRecord where Self: StoredRecord {
+    /// The table `RecordRegistry` declares for the kind (a type it lacks fails as "no such table").
+    public static var databaseTableName: String { RecordRegistry.table(of: Self.self) ?? "unregistered_\(Self.self)" }
+}
+
+// Every `StoredRecord` is a row of its kind's table (`RecordRegistry`); the audit trail is not a kind.
+extension Party: SnakeCaseRecord {}
+extension Agreement: SnakeCaseRecord {}
+extension AgreementVersion: SnakeCaseRecord {}
+extension Clause: SnakeCaseRecord {}
+extension NoticeRule: SnakeCaseRecord {}
+extension SubProcessor: SnakeCaseRecord {}
+extension ChangeNotice: SnakeCaseRecord {}
+extension Objection: SnakeCaseRecord {}
+extension TerminationNotice: SnakeCaseRecord {}
+extension AgreementEvent: SnakeCaseRecord {}
+extension Deadline: SnakeCaseRecord {}
 extension AuditEntry: SnakeCaseRecord { public static let databaseTableName = "audit" }
 
 /// Dates are stored as ISO text so that SQL comparisons sort them correctly.

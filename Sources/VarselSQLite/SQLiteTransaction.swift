@@ -33,6 +33,17 @@ struct SQLiteTransaction: PortfolioTransaction {
         return t
     }
 
+    /// Every record of a stored type, in id order (an export's read).
+    static func all<R: StoredRecord>(_ type: R.Type, db: Database) throws -> [R] {
+        try fetchAllById(table(type), as: R.self, db: db)
+    }
+
+    private static func fetchAllById<T: SnakeCaseRecord, R>(_ t: T.Type, as _: R.Type, db: Database) throws -> [R] {
+        let rows = try t.order(Column("id")).fetchAll(db)
+        if let same = rows as? [R] { return same }
+        return rows.compactMap { $0 as? R }
+    }
+
     private static func fetchOne<T: SnakeCaseRecord, R>(_ t: T.Type, as _: R.Type, db: Database, id: String) throws -> R? {
         try t.fetchOne(db, key: id) as? R
     }
@@ -146,14 +157,14 @@ struct SQLiteTransaction: PortfolioTransaction {
             clauses[row["id"]] = ExistingIDs.ClauseKey(agreementId: row["agreement_id"], reference: row["reference"])
         }
         let auditCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? 0
-        var total = auditCount + parties.count + agreements.count + rules.count + subProcessors.count
-        total += changeNotices.count + terminations.count + events.count + clauses.count
-        for table in ["agreement_versions", "objections", "deadlines"] {
-            total += try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+        // Empty: no audit row and no row of any kind of the registry.
+        var isEmpty = auditCount == 0
+        for kind in RecordRegistry.kinds where isEmpty {
+            isEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(kind.table))") ?? true
         }
         return ExistingIDs(parties: parties, agreements: agreements, rules: rules, subProcessors: subProcessors,
                            changeNotices: changeNotices, terminations: terminations, events: events,
-                           clauses: clauses, auditCount: auditCount, isEmpty: total == 0)
+                           clauses: clauses, auditCount: auditCount, isEmpty: isEmpty)
     }
 
     // MARK: Writes

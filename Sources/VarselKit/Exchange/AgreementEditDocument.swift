@@ -15,18 +15,17 @@ public enum AgreementEditDocument {
 
     /// The YAML text of agreement `id` and what belongs to it.
     public static func yaml(store: any PortfolioStorage, agreementId id: String) throws -> String {
+        // The registry's kinds that an agreement's edit document holds (`AnyRecordKind.inAgreementEdit`).
         let doc = try store.read { tx -> PortfolioDocument in
-            let a = try tx.agreement(id)
-            let parties = try tx.records(Party.self, ids: [a.counterpartyId] + (a.ourPartyId.map { [$0] } ?? []))
-            return PortfolioDocument(parties: parties.sorted { $0.id < $1.id }, agreements: [a], versions: try tx.versions(agreementId: id),
-                                     clauses: try tx.clauses(agreementId: id), noticeRules: try tx.rules(agreementId: id),
-                                     subProcessors: try tx.subProcessors(agreementId: id))
+            var doc = PortfolioDocument()
+            for kind in RecordRegistry.kinds { try kind.load(agreementId: id, from: tx, into: &doc) }
+            return doc
         }
         let encoder = YAMLEncoder()
         encoder.options = .init(indent: 2, width: -1, allowUnicode: true, sortKeys: true)
         // The header fields first; the lists an agreement edit does not hold are left out (missing = empty).
-        let skipped: Set<String> = ["format: varsel-portfolio", "formatVersion: 1", "audit: []", "changeNotices: []", "deadlines: []",
-                                    "events: []", "objections: []", "terminations: []"]
+        let skipped = Set(["format: varsel-portfolio", "formatVersion: 1", "audit: []"]
+                          + RecordRegistry.kinds.filter { !$0.inAgreementEdit }.map { "\($0.key): []" })
         let body = try encoder.encode(doc).split(separator: "\n", omittingEmptySubsequences: false).filter { !skipped.contains(String($0)) }
         return header + "format: varsel-portfolio\nformatVersion: 1\n" + body.joined(separator: "\n")
     }
@@ -42,8 +41,8 @@ public enum AgreementEditDocument {
             throw VarselError(.invalidInput, "The file must hold agreement \"\(id)\" only, found \(ids.isEmpty ? "none" : ids.joined(separator: ", "))",
                               at: "\(fileName): agreements", fix: "Keep the agreement's id as it was; create new agreements with `varsel agreement add`")
         }
-        let others = (parsed.document.clauses.map(\.agreementId) + parsed.document.noticeRules.map(\.agreementId)
-                      + parsed.document.subProcessors.map(\.agreementId) + parsed.document.versions.map(\.agreementId)).filter { $0 != id }
+        let others = RecordRegistry.kinds.filter { $0.inAgreementEdit }
+            .flatMap { $0.agreementIds(in: parsed.document) }.filter { $0 != id }
         if let other = others.first {
             throw VarselError(.invalidInput, "A record names agreement \"\(other)\"; this file edits \"\(id)\" only",
                               at: fileName, fix: "Keep every agreementId as \"\(id)\"")

@@ -2,7 +2,7 @@
 /// hand-written file is reported instead of silently dropped (a dropped field is lost data).
 ///
 /// Field names come from the model types themselves (their stored properties are their coding keys).
-indirect enum DocumentShape: Sendable {
+package indirect enum DocumentShape: Sendable {
     case object([String: DocumentShape])
     case array(DocumentShape)
     /// A scalar, or a list of scalars (change kinds): not looked into.
@@ -19,38 +19,20 @@ indirect enum DocumentShape: Sendable {
         return .object(map)
     }
 
+    /// A day for sample values.
+    static let day = CivilDate(year: 2000, month: 1, day: 1)!
+    static let period = fields(of: Period(1, .days))
+    static let term = fields(of: AgreementTerm.indefinite,
+                             overriding: ["initialPeriod": period, "renewalPeriod": period, "noticePeriod": period])
+
+    /// The header, each `RecordRegistry` kind's list and the audit trail.
     static let document: DocumentShape = {
-        let d = CivilDate(year: 2000, month: 1, day: 1)!
-        let period = fields(of: Period(1, .days))
-        let term = fields(of: AgreementTerm.indefinite,
-                          overriding: ["initialPeriod": period, "renewalPeriod": period, "noticePeriod": period])
-        let doc: [String: DocumentShape] = [
+        var doc: [String: DocumentShape] = [
             "format": .leaf, "formatVersion": .leaf,
-            "parties": .array(fields(of: Party(id: "", name: ""))),
-            "agreements": .array(fields(of: Agreement(id: "", title: "", kind: .other, counterpartyId: "", ourRole: .other,
-                                                      language: "", governingLaw: "", calendar: .se),
-                                        overriding: ["term": term])),
-            "versions": .array(fields(of: AgreementVersion(id: "", agreementId: "", version: "", date: nil, changes: ""))),
-            "clauses": .array(fields(of: Clause(id: "", agreementId: "", reference: "", heading: "", text: ""))),
-            "noticeRules": .array(fields(of: NoticeRule(id: "", agreementId: "", clauseRef: nil, title: "", trigger: .event,
-                                                        period: nil, direction: .after, actor: .us),
-                                         overriding: ["period": period, "leadTime": period,
-                                                      "workingDays": fields(of: WorkingDayOptions())],
-                                         legacy: ["rollForward"])),
-            "subProcessors": .array(fields(of: SubProcessor(id: "", agreementId: "", name: "", country: "", purpose: "",
-                                                            status: .approved))),
-            "changeNotices": .array(fields(of: ChangeNotice(id: "", agreementId: "", kind: .other, receivedDate: d,
-                                                            channel: .email, summary: ""))),
-            "objections": .array(fields(of: Objection(id: "", changeNoticeId: "", date: d, grounds: "", channel: .email))),
-            "terminations": .array(fields(of: TerminationNotice(id: "", agreementId: "", givenBy: .us, noticeDate: d,
-                                                                channel: .email, ruleId: nil, endDate: d, explanation: ""))),
-            "events": .array(fields(of: AgreementEvent(id: "", agreementId: "", kind: .other, date: d, description: ""))),
-            "deadlines": .array(fields(of: Deadline(id: "", agreementId: "", ruleId: nil, sourceKind: .event, sourceId: "",
-                                                    what: "", actor: .us, clauseRef: nil, anchorDate: d, rawDate: d,
-                                                    dueDate: d, actByDate: d, explanation: ""))),
             "audit": .array(fields(of: AuditEntry(id: 0, at: "", user: "", action: "", entityType: "", entityId: "",
                                                   summary: "", before: nil, after: nil))),
         ]
+        for kind in RecordRegistry.kinds { doc[kind.key] = .array(kind.shape) }
         return .object(doc)
     }()
 

@@ -104,7 +104,8 @@ struct ProblemReporter: @unchecked Sendable {
 }
 
 /// Checks a decoded document: required text, periods, duplicate ids, references, audit rows.
-struct DocumentValidator {
+/// Each record kind's part is a method here that its `RecordRegistry` entry names.
+package struct DocumentValidator {
     let doc: PortfolioDocument
     let reporter: ProblemReporter
     let existing: ExistingIDs?
@@ -139,17 +140,7 @@ struct DocumentValidator {
                 seen[id] = i
             }
         }
-        try check("parties", doc.parties.map(\.id))
-        try check("agreements", doc.agreements.map(\.id))
-        try check("versions", doc.versions.map(\.id))
-        try check("clauses", doc.clauses.map(\.id))
-        try check("noticeRules", doc.noticeRules.map(\.id))
-        try check("subProcessors", doc.subProcessors.map(\.id))
-        try check("changeNotices", doc.changeNotices.map(\.id))
-        try check("objections", doc.objections.map(\.id))
-        try check("terminations", doc.terminations.map(\.id))
-        try check("events", doc.events.map(\.id))
-        try check("deadlines", doc.deadlines.map(\.id))
+        for kind in RecordRegistry.kinds { try check(kind.key, kind.ids(in: doc)) }
         var seen: [Int64: Int] = [:]
         for (i, a) in doc.audit.enumerated() {
             let path = Self.root.key("audit").index(i).key("id")
@@ -186,119 +177,9 @@ struct DocumentValidator {
         }
     }
 
+    /// Each kind's records on their own (in `RecordRegistry` order), then the audit rows.
     func fields() throws {
-        for (i, p) in doc.parties.enumerated() { try nonEmpty(p.name, Self.root.key("parties").index(i).key("name"), "Name") }
-        for (i, a) in doc.agreements.enumerated() {
-            let path = Self.root.key("agreements").index(i)
-            try nonEmpty(a.title, path.key("title"), "Title")
-            try nonEmpty(a.language, path.key("language"), "Language")
-            try period(a.term.initialPeriod, path.key("term").key("initialPeriod"))
-            try period(a.term.renewalPeriod, path.key("term").key("renewalPeriod"))
-            try period(a.term.noticePeriod, path.key("term").key("noticePeriod"))
-            if a.endsWithParent && a.parentId == nil {
-                throw fail(path.key("endsWithParent"), "Agreement \"\(a.id)\" ends with its parent but has no parentId",
-                           "Add \"parentId\": the main agreement it runs with, or set \"endsWithParent\": false")
-            }
-            if a.term.kind == .autoRenewal && (a.term.initialPeriod == nil || a.term.renewalPeriod == nil || a.term.noticePeriod == nil) {
-                throw fail(path.key("term"), "An auto_renewal term needs initialPeriod, renewalPeriod and noticePeriod",
-                           "Add the missing periods, or use \"kind\": \"indefinite\" or \"fixed\"")
-            }
-        }
-        for (i, c) in doc.clauses.enumerated() {
-            try nonEmpty(c.reference, Self.root.key("clauses").index(i).key("reference"), "Reference")
-        }
-        for (i, r) in doc.noticeRules.enumerated() {
-            let path = Self.root.key("noticeRules").index(i)
-            try nonEmpty(r.title, path.key("title"), "Title")
-            try period(r.period, path.key("period"))
-            try period(r.leadTime, path.key("leadTime"))
-            if r.period == nil && (r.vagueText ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                throw fail(path, "The rule has neither a period nor vagueText",
-                           "Give a period ({\"value\": 4, \"unit\": \"weeks\"}) or, for vague wording, \"vagueText\": \"promptly\"")
-            }
-            try ruleOptions(r, path)
-            try recurrence(r, path)
-            if r.terminationRight != nil && r.trigger != .terminationNotice {
-                throw fail(path.key("terminationRight"), "terminationRight belongs to rules with trigger \"termination_notice\", not \"\(r.trigger.rawValue)\"",
-                           "Remove \"terminationRight\", or use \"trigger\": \"termination_notice\"")
-            }
-            if let by = r.noticeBy, r.trigger != .changeNoticeReceived && r.trigger != .changeTakesEffect {
-                throw fail(path.key("noticeBy"), "noticeBy \"\(by.rawValue)\" only applies to change-notice rules, not trigger \"\(r.trigger.rawValue)\"",
-                           "Remove noticeBy, or use trigger change_notice_received or change_takes_effect")
-            }
-            if let a = r.anchorText, a.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                throw fail(path.key("anchorText"), "anchorText is empty", "Write the contract's anchor words (\"the defect occurred\"), or leave the field out")
-            }
-            if r.trigger == .event && r.eventKind == nil {
-                throw fail(path.key("eventKind"), "A rule with trigger \"event\" needs an eventKind",
-                           "Add \"eventKind\", one of: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-        }
-        for (i, s) in doc.subProcessors.enumerated() {
-            let path = Self.root.key("subProcessors").index(i)
-            try nonEmpty(s.name, path.key("name"), "Name")
-            try nonEmpty(s.country, path.key("country"), "Country")
-            if s.approvalBasis != nil && s.status != .approved {
-                throw fail(path.key("approvalBasis"), "approvalBasis \"\(s.approvalBasis!.rawValue)\" on a sub-processor that is \(s.status.rawValue)",
-                           "Only an approved sub-processor has an approval basis; set \"status\": \"approved\" or remove approvalBasis")
-            }
-        }
-        for (i, n) in doc.changeNotices.enumerated() {
-            let path = Self.root.key("changeNotices").index(i)
-            if n.givenBy == .either {
-                throw fail(path.key("givenBy"), "A change notice is given by one party, not \"either\"",
-                           "Use \"them\" (received from the counterparty) or \"us\" (our own notice)")
-            }
-            if let basis = n.decisionBasis, n.status != .accepted {
-                throw fail(path.key("decisionBasis"), "decisionBasis \"\(basis.rawValue)\" on a notice that is \(n.status.rawValue)",
-                           "Only an accepted notice has a decision basis; set \"status\": \"accepted\" or remove decisionBasis")
-            }
-            if n.decisionBasis == .deemed && n.decisionDate == nil {
-                throw fail(path.key("decisionDate"), "A deemed acceptance needs the day it took effect",
-                           "Add \"decisionDate\" (YYYY-MM-DD), the day after the objection window closed")
-            }
-        }
-        for (i, e) in doc.events.enumerated() {
-            if e.madeBy == .either {
-                throw fail(Self.root.key("events").index(i).key("madeBy"), "madeBy \"either\" does not say who made the demand",
-                           "Use \"us\" or \"them\"")
-            }
-            if let m = e.minutes, !(0..<1440).contains(m) {
-                throw fail(Self.root.key("events").index(i).key("minutes"), "minutes \(m) is not a time of day",
-                           "Use minutes after midnight, 0 to 1439 (e.g. 570 for 09:30)")
-            }
-        }
-        for (i, t) in doc.terminations.enumerated() where t.terminationRight == .afterObjection && t.changeNoticeId == nil {
-            throw fail(Self.root.key("terminations").index(i).key("changeNoticeId"),
-                       "A termination after an objection needs the changeNoticeId of the change objected to",
-                       "Add \"changeNoticeId\", or use \"terminationRight\": \"ordinary\"")
-        }
-        for (i, d) in doc.deadlines.enumerated() {
-            if d.resolution != nil && d.state != .handled {
-                throw fail(Self.root.key("deadlines").index(i).key("resolution"), "resolution \"\(d.resolution!.rawValue)\" on an open deadline",
-                           "A resolution closes a deadline: set \"state\": \"handled\" with its handledDate, or remove resolution")
-            }
-            if let m = d.dueMinutes, !(0..<1440).contains(m) {
-                throw fail(Self.root.key("deadlines").index(i).key("dueMinutes"), "dueMinutes \(m) is not a time of day",
-                           "Use minutes after midnight, 0 to 1439")
-            }
-            if let s = d.snoozedUntil, s > d.actByDate {
-                throw fail(Self.root.key("deadlines").index(i).key("snoozedUntil"), "snoozedUntil \(s.iso) is after the act-by day \(d.actByDate.iso)",
-                           "A snooze ends by the act-by day at the latest: use \(d.actByDate.iso) or earlier, or remove snoozedUntil")
-            }
-        }
-        for (i, o) in doc.objections.enumerated() {
-            if let w = o.withdrawnDate, w < o.date {
-                throw fail(Self.root.key("objections").index(i).key("withdrawnDate"), "withdrawnDate \(w.iso) is before the objection's date \(o.date.iso)",
-                           "An objection is withdrawn on or after the day it was sent")
-            }
-        }
-        for (i, t) in doc.terminations.enumerated() {
-            if let w = t.withdrawnDate, w < t.noticeDate {
-                throw fail(Self.root.key("terminations").index(i).key("withdrawnDate"), "withdrawnDate \(w.iso) is before the notice date \(t.noticeDate.iso)",
-                           "A termination is withdrawn on or after the day it was given")
-            }
-        }
+        for kind in RecordRegistry.kinds { try kind.checkFields(self) }
         for (i, a) in doc.audit.enumerated() {
             let path = Self.root.key("audit").index(i)
             if !Self.isAuditTime(a.at) {
@@ -310,6 +191,116 @@ struct DocumentValidator {
                     throw fail(path.key(key), "\(key) \"\(value.prefix(80))\" is not a SHA-256 hash", "Keep the audit rows as exported: 64 lowercase hex digits")
                 }
             }
+        }
+    }
+
+    func checkParty(_ p: Party, at path: P) throws { try nonEmpty(p.name, path.key("name"), "Name") }
+
+    func checkAgreement(_ a: Agreement, at path: P) throws {
+        try nonEmpty(a.title, path.key("title"), "Title")
+        try nonEmpty(a.language, path.key("language"), "Language")
+        try period(a.term.initialPeriod, path.key("term").key("initialPeriod"))
+        try period(a.term.renewalPeriod, path.key("term").key("renewalPeriod"))
+        try period(a.term.noticePeriod, path.key("term").key("noticePeriod"))
+        if a.endsWithParent && a.parentId == nil {
+            throw fail(path.key("endsWithParent"), "Agreement \"\(a.id)\" ends with its parent but has no parentId",
+                       "Add \"parentId\": the main agreement it runs with, or set \"endsWithParent\": false")
+        }
+        if a.term.kind == .autoRenewal && (a.term.initialPeriod == nil || a.term.renewalPeriod == nil || a.term.noticePeriod == nil) {
+            throw fail(path.key("term"), "An auto_renewal term needs initialPeriod, renewalPeriod and noticePeriod",
+                       "Add the missing periods, or use \"kind\": \"indefinite\" or \"fixed\"")
+        }
+    }
+
+    func checkRule(_ r: NoticeRule, at path: P) throws {
+        try nonEmpty(r.title, path.key("title"), "Title")
+        try period(r.period, path.key("period"))
+        try period(r.leadTime, path.key("leadTime"))
+        if r.period == nil && (r.vagueText ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw fail(path, "The rule has neither a period nor vagueText",
+                       "Give a period ({\"value\": 4, \"unit\": \"weeks\"}) or, for vague wording, \"vagueText\": \"promptly\"")
+        }
+        try ruleOptions(r, path)
+        try recurrence(r, path)
+        if r.terminationRight != nil && r.trigger != .terminationNotice {
+            throw fail(path.key("terminationRight"), "terminationRight belongs to rules with trigger \"termination_notice\", not \"\(r.trigger.rawValue)\"",
+                       "Remove \"terminationRight\", or use \"trigger\": \"termination_notice\"")
+        }
+        if let by = r.noticeBy, r.trigger != .changeNoticeReceived && r.trigger != .changeTakesEffect {
+            throw fail(path.key("noticeBy"), "noticeBy \"\(by.rawValue)\" only applies to change-notice rules, not trigger \"\(r.trigger.rawValue)\"",
+                       "Remove noticeBy, or use trigger change_notice_received or change_takes_effect")
+        }
+        if let a = r.anchorText, a.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw fail(path.key("anchorText"), "anchorText is empty", "Write the contract's anchor words (\"the defect occurred\"), or leave the field out")
+        }
+        if r.trigger == .event && r.eventKind == nil {
+            throw fail(path.key("eventKind"), "A rule with trigger \"event\" needs an eventKind",
+                       "Add \"eventKind\", one of: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func checkSubProcessor(_ s: SubProcessor, at path: P) throws {
+        try nonEmpty(s.name, path.key("name"), "Name")
+        try nonEmpty(s.country, path.key("country"), "Country")
+        if s.approvalBasis != nil && s.status != .approved {
+            throw fail(path.key("approvalBasis"), "approvalBasis \"\(s.approvalBasis!.rawValue)\" on a sub-processor that is \(s.status.rawValue)",
+                       "Only an approved sub-processor has an approval basis; set \"status\": \"approved\" or remove approvalBasis")
+        }
+    }
+
+    func checkChangeNotice(_ n: ChangeNotice, at path: P) throws {
+        if n.givenBy == .either {
+            throw fail(path.key("givenBy"), "A change notice is given by one party, not \"either\"",
+                       "Use \"them\" (received from the counterparty) or \"us\" (our own notice)")
+        }
+        if let basis = n.decisionBasis, n.status != .accepted {
+            throw fail(path.key("decisionBasis"), "decisionBasis \"\(basis.rawValue)\" on a notice that is \(n.status.rawValue)",
+                       "Only an accepted notice has a decision basis; set \"status\": \"accepted\" or remove decisionBasis")
+        }
+        if n.decisionBasis == .deemed && n.decisionDate == nil {
+            throw fail(path.key("decisionDate"), "A deemed acceptance needs the day it took effect",
+                       "Add \"decisionDate\" (YYYY-MM-DD), the day after the objection window closed")
+        }
+    }
+
+    func checkEvent(_ e: AgreementEvent, at path: P) throws {
+        if e.madeBy == .either {
+            throw fail(path.key("madeBy"), "madeBy \"either\" does not say who made the demand", "Use \"us\" or \"them\"")
+        }
+        if let m = e.minutes, !(0..<1440).contains(m) {
+            throw fail(path.key("minutes"), "minutes \(m) is not a time of day", "Use minutes after midnight, 0 to 1439 (e.g. 570 for 09:30)")
+        }
+    }
+
+    func checkTermination(_ t: TerminationNotice, at path: P) throws {
+        if t.terminationRight == .afterObjection && t.changeNoticeId == nil {
+            throw fail(path.key("changeNoticeId"), "A termination after an objection needs the changeNoticeId of the change objected to",
+                       "Add \"changeNoticeId\", or use \"terminationRight\": \"ordinary\"")
+        }
+        if let w = t.withdrawnDate, w < t.noticeDate {
+            throw fail(path.key("withdrawnDate"), "withdrawnDate \(w.iso) is before the notice date \(t.noticeDate.iso)",
+                       "A termination is withdrawn on or after the day it was given")
+        }
+    }
+
+    func checkDeadline(_ d: Deadline, at path: P) throws {
+        if d.resolution != nil && d.state != .handled {
+            throw fail(path.key("resolution"), "resolution \"\(d.resolution!.rawValue)\" on an open deadline",
+                       "A resolution closes a deadline: set \"state\": \"handled\" with its handledDate, or remove resolution")
+        }
+        if let m = d.dueMinutes, !(0..<1440).contains(m) {
+            throw fail(path.key("dueMinutes"), "dueMinutes \(m) is not a time of day", "Use minutes after midnight, 0 to 1439")
+        }
+        if let s = d.snoozedUntil, s > d.actByDate {
+            throw fail(path.key("snoozedUntil"), "snoozedUntil \(s.iso) is after the act-by day \(d.actByDate.iso)",
+                       "A snooze ends by the act-by day at the latest: use \(d.actByDate.iso) or earlier, or remove snoozedUntil")
+        }
+    }
+
+    func checkObjection(_ o: Objection, at path: P) throws {
+        if let w = o.withdrawnDate, w < o.date {
+            throw fail(path.key("withdrawnDate"), "withdrawnDate \(w.iso) is before the objection's date \(o.date.iso)",
+                       "An objection is withdrawn on or after the day it was sent")
         }
     }
 
@@ -352,112 +343,127 @@ struct DocumentValidator {
         return s.utf8.count == 20 && f.date(from: s) != nil
     }
 
-    /// Every reference resolves to a record of the document or (for a non-empty database) of the database.
+    /// Every reference resolves to a record of the document or (for a non-empty database) of the
+    /// database: each kind's part, in `RecordRegistry` order.
     mutating func validateReferences() throws {
-        let dbAgreements = existing?.agreements ?? [:]
-        var parents: [String: String?] = dbAgreements
+        let check = ReferenceCheck(validator: self)
+        for kind in RecordRegistry.kinds { try kind.checkReferences(check) }
+    }
+}
+
+/// The ids a document's references may name (the document's and, for a non-empty database, the
+/// database's), and each kind's reference checks.
+package struct ReferenceCheck {
+    let validator: DocumentValidator
+    let parents: [String: String?]
+    let parties: Set<String>, ruleIds: Set<String>, subs: Set<String>, notices: Set<String>
+    let terminations: Set<String>, events: Set<String>
+    let clauseRefs: [String: Set<String>]
+    var doc: PortfolioDocument { validator.doc }
+    var existing: ExistingIDs? { validator.existing }
+
+    init(validator v: DocumentValidator) {
+        validator = v
+        let doc = v.doc, existing = v.existing
+        var parents: [String: String?] = existing?.agreements ?? [:]
         for a in doc.agreements { parents[a.id] = a.parentId }
-        let parties = Set(doc.parties.map(\.id)).union(existing?.parties ?? [])
-        let rules = Dictionary(doc.noticeRules.map { ($0.id, $0.agreementId) }, uniquingKeysWith: { a, _ in a })
-        let ruleIds = Set(rules.keys).union(existing?.rules ?? [])
-        let subs = Set(doc.subProcessors.map(\.id)).union(existing?.subProcessors ?? [])
-        let notices = Set(doc.changeNotices.map(\.id)).union(existing?.changeNotices ?? [])
-        let terminations = Set(doc.terminations.map(\.id)).union(existing?.terminations ?? [])
-        let events = Set(doc.events.map(\.id)).union(existing?.events ?? [])
+        self.parents = parents
+        parties = Set(doc.parties.map(\.id)).union(existing?.parties ?? [])
+        ruleIds = Set(doc.noticeRules.map(\.id)).union(existing?.rules ?? [])
+        subs = Set(doc.subProcessors.map(\.id)).union(existing?.subProcessors ?? [])
+        notices = Set(doc.changeNotices.map(\.id)).union(existing?.changeNotices ?? [])
+        terminations = Set(doc.terminations.map(\.id)).union(existing?.terminations ?? [])
+        events = Set(doc.events.map(\.id)).union(existing?.events ?? [])
         var clauseRefs: [String: Set<String>] = [:]
         let docClauseIds = Set(doc.clauses.map(\.id))
         for (id, c) in existing?.clauses ?? [:] where !docClauseIds.contains(id) { clauseRefs[c.agreementId, default: []].insert(c.reference) }
         for c in doc.clauses { clauseRefs[c.agreementId, default: []].insert(c.reference) }
+        self.clauseRefs = clauseRefs
+    }
 
-        func agreement(_ id: String, _ path: DocumentPath) throws {
-            guard parents[id] != nil else {
-                throw fail(path, "agreementId \"\(id)\" names no agreement in the file\(existing == nil ? "" : " or the database")",
-                           "Add the agreement to \"agreements\", or correct the id")
-            }
-        }
-        func ref(_ id: String?, in set: Set<String>, _ path: DocumentPath, _ field: String, _ table: String) throws {
-            guard let id else { return }
-            guard set.contains(id) else {
-                throw fail(path.key(field), "\(field) \"\(id)\" names no record in \"\(table)\"\(existing == nil ? "" : " or the database")",
-                           "Add it to \"\(table)\", or correct the id")
-            }
-        }
-        func clauseRef(_ ref: String?, agreementId: String, _ path: DocumentPath, field: String = "clauseRef") throws {
-            guard let ref else { return }
-            guard clauseRefs[agreementId]?.contains(ref) == true else {
-                let known = (clauseRefs[agreementId] ?? []).sorted().prefix(12).joined(separator: ", ")
-                throw fail(path.key(field), "\(field) \"\(ref)\" matches no clause of agreement \"\(agreementId)\"",
-                           "Use the reference of one of its clauses (\(known.isEmpty ? "it has none" : known)), or add the clause to \"clauses\"")
-            }
-        }
+    func fail(_ path: DocumentPath, _ what: String, _ fix: String) -> VarselError { validator.fail(path, what, fix) }
 
-        for (i, a) in doc.agreements.enumerated() {
-            let path = Self.root.key("agreements").index(i)
-            try ref(a.counterpartyId, in: parties, path, "counterpartyId", "parties")
-            try ref(a.ourPartyId, in: parties, path, "ourPartyId", "parties")
-            if let parent = a.parentId {
-                guard parents[parent] != nil else {
-                    throw fail(path.key("parentId"), "parentId \"\(parent)\" names no agreement", "Add the main agreement, or correct the id")
-                }
-                var seen: Set<String> = [a.id]
-                var cursor: String? = parent
-                while let c = cursor {
-                    if seen.contains(c) {
-                        throw fail(path.key("parentId"), "parentId \"\(parent)\" makes agreement \"\(a.id)\" its own ancestor",
-                                   "A DPA hangs under its main agreement; remove the loop")
-                    }
-                    seen.insert(c)
-                    cursor = parents[c] ?? nil
-                }
+    func agreement(_ id: String, _ path: DocumentPath) throws {
+        guard parents[id] != nil else {
+            throw fail(path, "agreementId \"\(id)\" names no agreement in the file\(existing == nil ? "" : " or the database")",
+                       "Add the agreement to \"agreements\", or correct the id")
+        }
+    }
+
+    func ref(_ id: String?, in set: Set<String>, _ path: DocumentPath, _ field: String, _ table: String) throws {
+        guard let id else { return }
+        guard set.contains(id) else {
+            throw fail(path.key(field), "\(field) \"\(id)\" names no record in \"\(table)\"\(existing == nil ? "" : " or the database")",
+                       "Add it to \"\(table)\", or correct the id")
+        }
+    }
+
+    func clauseRef(_ ref: String?, agreementId: String, _ path: DocumentPath, field: String = "clauseRef") throws {
+        guard let ref else { return }
+        guard clauseRefs[agreementId]?.contains(ref) == true else {
+            let known = (clauseRefs[agreementId] ?? []).sorted().prefix(12).joined(separator: ", ")
+            throw fail(path.key(field), "\(field) \"\(ref)\" matches no clause of agreement \"\(agreementId)\"",
+                       "Use the reference of one of its clauses (\(known.isEmpty ? "it has none" : known)), or add the clause to \"clauses\"")
+        }
+    }
+
+    func checkAgreement(_ a: Agreement, at path: DocumentPath) throws {
+        try ref(a.counterpartyId, in: parties, path, "counterpartyId", "parties")
+        try ref(a.ourPartyId, in: parties, path, "ourPartyId", "parties")
+        guard let parent = a.parentId else { return }
+        guard parents[parent] != nil else {
+            throw fail(path.key("parentId"), "parentId \"\(parent)\" names no agreement", "Add the main agreement, or correct the id")
+        }
+        var seen: Set<String> = [a.id]
+        var cursor: String? = parent
+        while let c = cursor {
+            if seen.contains(c) {
+                throw fail(path.key("parentId"), "parentId \"\(parent)\" makes agreement \"\(a.id)\" its own ancestor",
+                           "A DPA hangs under its main agreement; remove the loop")
             }
+            seen.insert(c)
+            cursor = parents[c] ?? nil
         }
-        for (i, v) in doc.versions.enumerated() { try agreement(v.agreementId, Self.root.key("versions").index(i).key("agreementId")) }
-        for (i, c) in doc.clauses.enumerated() { try agreement(c.agreementId, Self.root.key("clauses").index(i).key("agreementId")) }
-        for (i, r) in doc.noticeRules.enumerated() {
-            let path = Self.root.key("noticeRules").index(i)
-            try agreement(r.agreementId, path.key("agreementId"))
-            try clauseRef(r.clauseRef, agreementId: r.agreementId, path)
-            try clauseRef(r.writtenFormClause, agreementId: r.agreementId, path, field: "writtenFormClause")
+    }
+
+    func checkRule(_ r: NoticeRule, at path: DocumentPath) throws {
+        try agreement(r.agreementId, path.key("agreementId"))
+        try clauseRef(r.clauseRef, agreementId: r.agreementId, path)
+        try clauseRef(r.writtenFormClause, agreementId: r.agreementId, path, field: "writtenFormClause")
+    }
+
+    func checkChangeNotice(_ n: ChangeNotice, at path: DocumentPath) throws {
+        try agreement(n.agreementId, path.key("agreementId"))
+        try ref(n.subProcessorId, in: subs, path, "subProcessorId", "subProcessors")
+        try ref(n.replacesSubProcessorId, in: subs, path, "replacesSubProcessorId", "subProcessors")
+    }
+
+    func checkTermination(_ t: TerminationNotice, at path: DocumentPath) throws {
+        try agreement(t.agreementId, path.key("agreementId"))
+        try ref(t.ruleId, in: ruleIds, path, "ruleId", "noticeRules")
+        try ref(t.changeNoticeId, in: notices, path, "changeNoticeId", "changeNotices")
+        try ref(t.breachEventId, in: events, path, "breachEventId", "events")
+    }
+
+    func checkDeadline(_ d: Deadline, at path: DocumentPath) throws {
+        try agreement(d.agreementId, path.key("agreementId"))
+        try ref(d.ruleId, in: ruleIds, path, "ruleId", "noticeRules")
+        // A statutory deadline (no rule) cites the statute, not a clause of the agreement.
+        if !(d.ruleId == nil && d.clauseRef.map(StatutoryRules.references.contains) == true) {
+            try clauseRef(d.clauseRef, agreementId: d.agreementId, path)
         }
-        for (i, s) in doc.subProcessors.enumerated() { try agreement(s.agreementId, Self.root.key("subProcessors").index(i).key("agreementId")) }
-        for (i, n) in doc.changeNotices.enumerated() {
-            let path = Self.root.key("changeNotices").index(i)
-            try agreement(n.agreementId, path.key("agreementId"))
-            try ref(n.subProcessorId, in: subs, path, "subProcessorId", "subProcessors")
-            try ref(n.replacesSubProcessorId, in: subs, path, "replacesSubProcessorId", "subProcessors")
-        }
-        for (i, o) in doc.objections.enumerated() {
-            try ref(o.changeNoticeId, in: notices, Self.root.key("objections").index(i), "changeNoticeId", "changeNotices")
-        }
-        for (i, t) in doc.terminations.enumerated() {
-            let path = Self.root.key("terminations").index(i)
-            try agreement(t.agreementId, path.key("agreementId"))
-            try ref(t.ruleId, in: ruleIds, path, "ruleId", "noticeRules")
-            try ref(t.changeNoticeId, in: notices, path, "changeNoticeId", "changeNotices")
-            try ref(t.breachEventId, in: events, path, "breachEventId", "events")
-        }
-        for (i, e) in doc.events.enumerated() { try agreement(e.agreementId, Self.root.key("events").index(i).key("agreementId")) }
-        for (i, d) in doc.deadlines.enumerated() {
-            let path = Self.root.key("deadlines").index(i)
-            try agreement(d.agreementId, path.key("agreementId"))
-            try ref(d.ruleId, in: ruleIds, path, "ruleId", "noticeRules")
-            // A statutory deadline (no rule) cites the statute, not a clause of the agreement.
-            if !(d.ruleId == nil && d.clauseRef.map(StatutoryRules.references.contains) == true) {
-                try clauseRef(d.clauseRef, agreementId: d.agreementId, path)
+        switch d.sourceKind {
+        case .changeNotice: try ref(d.sourceId, in: notices, path, "sourceId", "changeNotices")
+        case .termination: try ref(d.sourceId, in: terminations, path, "sourceId", "terminations")
+        case .event: try ref(d.sourceId, in: events, path, "sourceId", "events")
+        case .term, .agreementEnd:
+            guard parents[d.sourceId] != nil else {
+                throw fail(path.key("sourceId"), "sourceId \"\(d.sourceId)\" names no agreement", "For sourceKind \"\(d.sourceKind.rawValue)\" use the agreement's id")
             }
-            switch d.sourceKind {
-            case .changeNotice: try ref(d.sourceId, in: notices, path, "sourceId", "changeNotices")
-            case .termination: try ref(d.sourceId, in: terminations, path, "sourceId", "terminations")
-            case .event: try ref(d.sourceId, in: events, path, "sourceId", "events")
-            case .term, .agreementEnd:
-                guard parents[d.sourceId] != nil else {
-                    throw fail(path.key("sourceId"), "sourceId \"\(d.sourceId)\" names no agreement", "For sourceKind \"\(d.sourceKind.rawValue)\" use the agreement's id")
-                }
-            case .recurrence:
-                guard let (ruleId, _) = Recurrence.parse(sourceId: d.sourceId), ruleIds.contains(ruleId), d.ruleId == ruleId else {
-                    throw fail(path.key("sourceId"), "sourceId \"\(d.sourceId)\" is not RULE#k for the deadline's ruleId \"\(d.ruleId ?? "")\"",
-                               "For sourceKind \"recurrence\" use the recurring rule's id, \"#\" and the occurrence number, e.g. \"\(d.ruleId ?? "rule")#2\"")
-                }
+        case .recurrence:
+            guard let (ruleId, _) = Recurrence.parse(sourceId: d.sourceId), ruleIds.contains(ruleId), d.ruleId == ruleId else {
+                throw fail(path.key("sourceId"), "sourceId \"\(d.sourceId)\" is not RULE#k for the deadline's ruleId \"\(d.ruleId ?? "")\"",
+                           "For sourceKind \"recurrence\" use the recurring rule's id, \"#\" and the occurrence number, e.g. \"\(d.ruleId ?? "rule")#2\"")
             }
         }
     }

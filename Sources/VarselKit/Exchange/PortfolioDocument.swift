@@ -1,4 +1,5 @@
-/// The whole portfolio as one document: the JSON (and YAML) exchange format, versioned.
+/// The whole portfolio as one document: the JSON (and YAML) exchange format, versioned. One list
+/// per record kind of `RecordRegistry` (a new kind adds its list here and its entry there).
 ///
 /// Arrays are written in a stable order (by id, audit by sequence) so that
 /// export → import → export gives byte-identical JSON. See docs/exchange.md.
@@ -34,27 +35,22 @@ public struct PortfolioDocument: Codable, Hashable, Sendable {
         self.deadlines = deadlines; self.audit = audit
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case format, formatVersion, parties, agreements, versions, clauses, noticeRules, subProcessors
-        case changeNotices, objections, terminations, events, deadlines, audit
+    /// The header, then each registry kind's list (`RecordRegistry`), then the audit trail; missing
+    /// lists decode as empty, so a hand-written file can hold only what it needs.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: DocumentKey.self)
+        self.init()
+        format = try c.decode(String.self, forKey: DocumentKey("format"))
+        formatVersion = try c.decode(Int.self, forKey: DocumentKey("formatVersion"))
+        for kind in RecordRegistry.kinds { try kind.decode(from: c, into: &self) }
+        audit = try c.decodeIfPresent([AuditEntry].self, forKey: DocumentKey("audit")) ?? []
     }
 
-    /// Missing arrays decode as empty, so a hand-written file can hold only what it needs.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        format = try c.decode(String.self, forKey: .format)
-        formatVersion = try c.decode(Int.self, forKey: .formatVersion)
-        parties = try c.decodeIfPresent([Party].self, forKey: .parties) ?? []
-        agreements = try c.decodeIfPresent([Agreement].self, forKey: .agreements) ?? []
-        versions = try c.decodeIfPresent([AgreementVersion].self, forKey: .versions) ?? []
-        clauses = try c.decodeIfPresent([Clause].self, forKey: .clauses) ?? []
-        noticeRules = try c.decodeIfPresent([NoticeRule].self, forKey: .noticeRules) ?? []
-        subProcessors = try c.decodeIfPresent([SubProcessor].self, forKey: .subProcessors) ?? []
-        changeNotices = try c.decodeIfPresent([ChangeNotice].self, forKey: .changeNotices) ?? []
-        objections = try c.decodeIfPresent([Objection].self, forKey: .objections) ?? []
-        terminations = try c.decodeIfPresent([TerminationNotice].self, forKey: .terminations) ?? []
-        events = try c.decodeIfPresent([AgreementEvent].self, forKey: .events) ?? []
-        deadlines = try c.decodeIfPresent([Deadline].self, forKey: .deadlines) ?? []
-        audit = try c.decodeIfPresent([AuditEntry].self, forKey: .audit) ?? []
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: DocumentKey.self)
+        try c.encode(format, forKey: DocumentKey("format"))
+        try c.encode(formatVersion, forKey: DocumentKey("formatVersion"))
+        for kind in RecordRegistry.kinds { try kind.encode(self, to: &c) }
+        try c.encode(audit, forKey: DocumentKey("audit"))
     }
 }

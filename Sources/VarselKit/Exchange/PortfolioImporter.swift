@@ -207,54 +207,11 @@ public struct PortfolioImporter: Sendable {
 
         var plan = ImportPlan()
         plan.mode = emptyDatabase ? (doc.audit.isEmpty ? .add : .restore) : (merge ? .merge : .add)
-        var appliers: [(any PortfolioTransaction) throws -> Void] = []
-        var changedBefore: [String: [String]] = [:], changedAfter: [String: [String]] = [:]
-        var addedIds: [String: [String]] = [:]
-        var conflicts: [String] = []
-
-        func table<R: StoredRecord>(_ name: String, _ items: [R], order: ([R]) -> [R] = { $0 }) throws {
-            var old: [String: R] = [:]
-            if !emptyDatabase {
-                for r in try records.records(R.self, ids: items.map(\.id)) { old[r.id] = r }
-            }
-            var summary = ImportPlan.Table(name: name)
-            var added: [R] = [], changed: [R] = []
-            for (i, item) in items.enumerated() {
-                guard let before = old[item.id] else { added.append(item); summary.added.append(item.id); continue }
-                if !merge {
-                    throw reporter.problem(DocumentPath.root.key(name).index(i).key("id"),
-                                           "Duplicate id: \(name) \"\(item.id)\" already exists in the database",
-                                           fix: "Use --merge to update records matched by id, or give the record a new id")
-                }
-                if before == item { summary.unchanged.append(item.id); continue }
-                let rewrites = RecordedDecisions.conflicts(before: before, file: item)
-                if !rewrites.isEmpty {
-                    conflicts += rewrites.map { "\(name)[\(i)] \"\(TerminalText.sanitize(item.id))\": \($0)" }
-                    continue
-                }
-                changed.append(item); summary.changed.append(item.id)
-                changedBefore[name, default: []].append(AuditNote.json(before) ?? "")
-                changedAfter[name, default: []].append(AuditNote.json(item) ?? "")
-            }
-            addedIds[name] = summary.added.isEmpty ? nil : summary.added
-            plan.tables.append(summary)
-            let toInsert = order(added)
-            appliers.append { tx in
-                for r in toInsert { try tx.insert(r) }
-                for r in changed { try tx.update(r) }
-            }
-        }
-        try table("parties", doc.parties)
-        try table("agreements", doc.agreements, order: PortfolioSnapshot.orderedByParent)
-        try table("versions", doc.versions)
-        try table("clauses", doc.clauses)
-        try table("noticeRules", doc.noticeRules)
-        try table("subProcessors", doc.subProcessors)
-        try table("changeNotices", doc.changeNotices)
-        try table("objections", doc.objections)
-        try table("terminations", doc.terminations)
-        try table("events", doc.events)
-        try table("deadlines", doc.deadlines)
+        var tables = ImportTables(doc: doc, records: records, reporter: reporter, merge: merge, emptyDatabase: emptyDatabase)
+        for kind in RecordRegistry.kinds { try kind.accept(&tables) }
+        plan.tables = tables.summaries
+        var appliers = tables.appliers
+        var conflicts = tables.conflicts
         if !emptyDatabase { conflicts += try RecordedDecisions.crossConflicts(doc, records: records) }
         if !conflicts.isEmpty {
             let shown = conflicts.prefix(30).map { "- \($0)" } + (conflicts.count > 30 ? ["… and \(conflicts.count - 30) more"] : [])
@@ -307,11 +264,60 @@ public struct PortfolioImporter: Sendable {
             let today = clock.today
             appliers.append { tx in _ = try Recurrence.openMissing(tx, rules: recurring, today: today, planner: DeadlinePlanner()) }
         }
-        let before = changedBefore.isEmpty ? nil : Self.jsonObjectText(changedBefore)
-        let after = Self.jsonObjectText(["added": addedIds.mapValues { $0.map { "\"\(Self.escapeJSON($0))\"" } },
-                                         "changed": changedAfter])
+        let before = tables.changedBefore.isEmpty ? nil : Self.jsonObjectText(tables.changedBefore)
+        let after = Self.jsonObjectText(["added": tables.addedIds.mapValues { $0.map { "\"\(Self.escapeJSON($0))\"" } },
+                                         "changed": tables.changedAfter])
         let apply: (any PortfolioTransaction) throws -> Void = { tx in for f in appliers { try f(tx) } }
         return Prepared(plan: plan, apply: apply, auditBefore: before, auditAfter: plan.writesImportAuditRow ? after : nil)
+    }
+
+    /// Plans each record kind's part of an import (`RecordRegistry` order): what is added, changed
+    /// or left alone, what a merge may not rewrite, and the writes to apply.
+    struct ImportTables: RecordKindVisitor {
+        let doc: PortfolioDocument
+        let records: any PortfolioRecords
+        let reporter: ProblemReporter
+        let merge: Bool
+        let emptyDatabase: Bool
+        var summaries: [ImportPlan.Table] = []
+        var appliers: [(any PortfolioTransaction) throws -> Void] = []
+        var changedBefore: [String: [String]] = [:], changedAfter: [String: [String]] = [:]
+        var addedIds: [String: [String]] = [:]
+        var conflicts: [String] = []
+
+        mutating func visit<R: StoredRecord>(_ kind: RecordKind<R>) throws {
+            let name = kind.key, items = kind.rows(in: doc)
+            var old: [String: R] = [:]
+            if !emptyDatabase {
+                for r in try records.records(R.self, ids: items.map(\.id)) { old[r.id] = r }
+            }
+            var summary = ImportPlan.Table(name: name)
+            var added: [R] = [], changed: [R] = []
+            for (i, item) in items.enumerated() {
+                guard let before = old[item.id] else { added.append(item); summary.added.append(item.id); continue }
+                if !merge {
+                    throw reporter.problem(DocumentPath.root.key(name).index(i).key("id"),
+                                           "Duplicate id: \(name) \"\(item.id)\" already exists in the database",
+                                           fix: "Use --merge to update records matched by id, or give the record a new id")
+                }
+                if before == item { summary.unchanged.append(item.id); continue }
+                let rewrites = RecordedDecisions.conflicts(before: before, file: item)
+                if !rewrites.isEmpty {
+                    conflicts += rewrites.map { "\(name)[\(i)] \"\(TerminalText.sanitize(item.id))\": \($0)" }
+                    continue
+                }
+                changed.append(item); summary.changed.append(item.id)
+                changedBefore[name, default: []].append(AuditNote.json(before) ?? "")
+                changedAfter[name, default: []].append(AuditNote.json(item) ?? "")
+            }
+            addedIds[name] = summary.added.isEmpty ? nil : summary.added
+            summaries.append(summary)
+            let toInsert = kind.ordered(added)
+            appliers.append { tx in
+                for r in toInsert { try tx.insert(r) }
+                for r in changed { try tx.update(r) }
+            }
+        }
     }
 
     /// The document's audit rows ready to store as imported history: a chained trail must verify

@@ -22,8 +22,7 @@ enum ExchangeFixtures {
     static func counts(_ store: any PortfolioStorage) throws -> [String: Int] {
         try store.writer.read { db in
             var c: [String: Int] = [:]
-            for t in ["parties", "agreements", "agreement_versions", "clauses", "notice_rules", "sub_processors",
-                      "change_notices", "objections", "terminations", "events", "deadlines", "audit"] {
+            for t in RecordRegistry.kinds.map({ $0.table }) + ["audit"] {
                 c[t] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)")!
             }
             return c
