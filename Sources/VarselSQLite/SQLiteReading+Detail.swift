@@ -33,15 +33,7 @@ extension SQLiteReading {
                     FROM agreements a JOIN parties p ON p.id = a.counterparty_id WHERE a.id = ?
                     """, arguments: [pid]).map(Self.agreementRow)
             }
-            let history = try AuditEntry.fetchAll(db, sql: """
-                SELECT * FROM audit WHERE entity_id = :id
-                  OR entity_id IN (SELECT id FROM change_notices WHERE agreement_id = :id)
-                  OR entity_id IN (SELECT o.id FROM objections o JOIN change_notices n ON n.id = o.change_notice_id WHERE n.agreement_id = :id)
-                  OR entity_id IN (SELECT id FROM terminations WHERE agreement_id = :id)
-                  OR entity_id IN (SELECT id FROM events WHERE agreement_id = :id)
-                  OR entity_id IN (SELECT id FROM deadlines WHERE agreement_id = :id)
-                ORDER BY id DESC
-                """, arguments: ["id": a.id])
+            let history = try AuditEntry.fetchAll(db, sql: Self.historySQL, arguments: ["id": a.id])
             return AgreementDetail(
                 agreement: a,
                 counterparty: try Party.fetchOne(db, key: a.counterpartyId) ?? Party(id: a.counterpartyId, name: a.counterpartyId),
@@ -58,6 +50,27 @@ extension SQLiteReading {
                 renewal: context.renewalDeadline(a), history: history)
         }
     }
+
+    /// An agreement's history: the audit rows of the agreement and of every record that belongs to
+    /// it by `RecordRegistry`'s agreement links, newest first. The ids come from each kind's
+    /// agreement index; the rows through `audit_entity_id` (v14-read-indexes), not a scan of the trail.
+    static let historySQL: String = {
+        var ids = ["SELECT :id"]
+        for kind in RecordRegistry.kinds {
+            switch kind.agreementLink {
+            case .none, .isAgreement:
+                continue
+            case .column(let column):
+                ids.append("SELECT id FROM \(kind.table) WHERE \(column) = :id")
+            case .through(let parentKey, let column):
+                guard let parent = RecordRegistry.kind(key: parentKey), case .column(let parentColumn) = parent.agreementLink else {
+                    preconditionFailure("\(kind.key) names its agreement through \(parentKey), which has no agreement column")
+                }
+                ids.append("SELECT c.id FROM \(kind.table) c JOIN \(parent.table) p ON p.id = c.\(column) WHERE p.\(parentColumn) = :id")
+            }
+        }
+        return "SELECT * FROM audit WHERE entity_id IN (" + ids.joined(separator: " UNION ALL ") + ") ORDER BY id DESC"
+    }()
 
     /// The sub-processor register across all agreements, grouped by sub-processor name. The filter
     /// is SQL `LIKE` and folds ASCII case only, as the workbench's register (`registerFilter`).

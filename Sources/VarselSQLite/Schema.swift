@@ -45,6 +45,9 @@ enum Schema {
         m.registerMigration("v13-reversals") { db in
             try db.execute(sql: v13Reversals)
         }
+        m.registerMigration("v14-read-indexes") { db in
+            try db.execute(sql: v14ReadIndexes)
+        }
         return m
     }
 
@@ -528,5 +531,15 @@ enum Schema {
     ALTER TABLE deadlines ADD COLUMN note TEXT;
     ALTER TABLE objections ADD COLUMN withdrawn_date TEXT;
     ALTER TABLE terminations ADD COLUMN withdrawn_date TEXT;
+    """
+
+    /// Two reads that scanned (docs/performance.md, "Two slow reads"):
+    /// - `audit_entity_id`: an agreement's history finds its rows by entity id (its own and those of
+    ///   the records that belong to it), which `audit_entity (entity_type, entity_id)` cannot serve;
+    /// - `deadlines_snoozed`: the header's snoozed counts read only the open snoozed deadlines
+    ///   (few) instead of every open row of the 90-day agenda range. Covering, as `deadlines_silence`.
+    static let v14ReadIndexes = """
+    CREATE INDEX audit_entity_id ON audit(entity_id);
+    CREATE INDEX deadlines_snoozed ON deadlines(act_by_date, snoozed_until, state) WHERE state = 'open' AND snoozed_until IS NOT NULL;
     """
 }
