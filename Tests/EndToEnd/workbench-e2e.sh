@@ -8,7 +8,14 @@
 # 3. While the terminal is too small, x then y does nothing.
 # 4. After a resize and q, no workbench text is left on the shell's screen.
 # 5. z snoozes the agenda's 0–14-day deadline (the header leaves it out and says so); in the
-#    notices, x marks a window handled and u reopens it; both checked in the database.
+#    notices, x marks a window handled and R reopens it; both checked in the database.
+# 6. A bracketed paste of a multi-line, escape-laden string into the / filter is text: no key in
+#    it acts (q, x, Enter), its controls are shown as symbols (the terminal title is unchanged),
+#    nothing is written.
+# 7. Too small and back: a clear message, keys do nothing, and the view and its selection are kept.
+# 8. The mouse through tmux: SGR mouse reports (what tmux sends when the program asks for the
+#    mouse, ncurses' kmous=\E[< for xterm-256color) — a click selects a row, the wheel moves the
+#    selection three rows, a double click opens the row.
 # Waits for screen text, never fixed sleeps.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -143,10 +150,77 @@ keys Enter;          wait_for "Deadline handled"
 handled=$(sqlite3 "$DB" "SELECT entity_id FROM audit WHERE action = 'handle_deadline' ORDER BY rowid DESC LIMIT 1")
 [ -n "$handled" ] || fail "x handled nothing"
 [ "$(sqlite3 "$DB" "SELECT state FROM deadlines WHERE id = '$handled'")" = handled ] || fail "x did not mark $handled handled"
-keys u;              wait_for "Reopen "
+keys R;              wait_for "Reopen "
 keys y;              wait_for "Reopened:"
 [ "$(sqlite3 "$DB" "SELECT state FROM deadlines WHERE id = '$handled'")" = open ] || fail "deadline $handled not open again"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'reopen_deadline'")" = 1 ] || fail "no reopen audit row"
 keys q;              wait_for_prompt
 
-echo "e2e: 5 passed, 0 failed"
+# Line number (1-based) of the first screen line containing the text; waiting until the
+# selection mark ▸ is on a given line.
+line_of() { T capture-pane -p -t e2e | grep -nF -- "$1" | head -1 | cut -d: -f1; }
+wait_for_line() {
+  local i
+  for i in $(seq 1 300); do [ "$(line_of "▸")" = "$1" ] && return 0; sleep 0.05; done
+  fail "$2"
+}
+
+# 6. A hostile multi-line paste into the filter.
+start_workbench 120 40
+wait_for "Object to the new sub-processor"
+handled_before=$(sqlite3 "$DB" "SELECT count(*) FROM deadlines WHERE state = 'handled'")
+audit_before=$(sqlite3 "$DB" "SELECT count(*) FROM audit")
+title_before=$(T display -p -t e2e '#{pane_title}')
+keys /;              wait_for "Enter keep"
+T set-buffer -b e2e $'Pure\nq\nx\ny\e]2;PWNED\a\e[2J'
+T paste-buffer -p -b e2e -t e2e
+wait_for "/Pure q x y␛]2;PWNED␇␛[2J"
+T capture-pane -p -t e2e | grep -qF "Mark deadline handled" && fail "a key in the paste opened a form"
+keys Enter;          wait_for "No deadline matches"
+[ "$(T display -p -t e2e '#{pane_title}')" = "$title_before" ] || fail "the pasted escape sequence changed the terminal title"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM deadlines WHERE state = 'handled'")" = "$handled_before" ] || fail "the paste handled a deadline"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit")" = "$audit_before" ] || fail "the paste wrote to the database"
+keys Escape;         wait_for "Object to the new sub-processor"
+keys q;              wait_for_prompt
+
+# 7. Too small and back again: the message, no key acts, the view and its selection are kept.
+start_workbench 120 40
+keys 4;              wait_for "Kind   Date"
+first=$(( $(line_of "Kind   Date") + 1 ))
+wait_for_line "$first" "the first notice is not selected"
+keys j j;            wait_for_line $((first + 2)) "j j did not select the third notice"
+selected_before=$(T capture-pane -p -t e2e | grep "▸")
+[ -n "$selected_before" ] || fail "no selected notice row"
+T resize-window -t e2e -x 50 -y 12
+wait_for "Terminal too small (50x12)"
+keys j; keys x; keys Enter; keys 1
+T resize-window -t e2e -x 40 -y 8
+wait_for "Terminal too small (40x8)"
+T resize-window -t e2e -x 120 -y 40
+wait_for "Kind   Date"
+[ "$(T capture-pane -p -t e2e | grep "▸")" = "$selected_before" ] || fail "the selection moved while too small"
+T capture-pane -p -t e2e | grep -qF "Mark deadline handled" && fail "a form opened while too small"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'handle_deadline'")" = 0 ] || fail "a deadline was handled while too small"
+keys q;              wait_for_prompt
+
+# 8. The mouse: SGR reports, 1-based column;row, M = press, m = release (tmux send-keys -l writes
+#    them to the program as a terminal would).
+click() { keys -l $'\e[<0;'"$1;$2"'M'$'\e[<0;'"$1;$2"'m'; }
+start_workbench 100 30
+keys 2;              wait_for "Agreement (6)"
+row=$(line_of "Pureservice tjenesteavtale")
+first=$(( $(line_of "Agreement (6)") + 1 ))
+[ -n "$row" ] && [ "$row" != "$first" ] || fail "Pureservice is not a later row of the agreements list"
+wait_for_line "$first" "the first agreement is not selected"
+click 10 "$row";     wait_for_line "$row" "a click on line $row did not select it"
+click 10 "$first";   wait_for_line "$first" "a click on line $first did not select it"
+keys -l $'\e[<65;10;'"$first"'M'
+wait_for_line $((first + 3)) "the wheel did not move the selection three rows down"
+keys -l $'\e[<64;10;'"$first"'M'
+wait_for_line "$first" "the wheel did not move the selection back up"
+keys -l $'\e[<0;10;'"$row"'M'$'\e[<0;10;'"$row"'m'$'\e[<0;10;'"$row"'M'$'\e[<0;10;'"$row"'m'
+wait_for "Id: pureservice"
+keys q;              wait_for "Agreement (6)"
+keys q;              wait_for_prompt
+
+echo "e2e: 8 passed, 0 failed"

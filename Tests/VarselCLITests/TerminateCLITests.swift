@@ -118,4 +118,21 @@ final class TerminateCLITests: CLITestCase {
         let noWho = try Varsel.expect(2, ["event", "pub-avtal-bilaga3", "--kind", "breach_demand", "--description", "x", "--db", db, "--today", today])
         XCTAssertTrue(noWho.stderr.contains("must say who made it"), noWho.stderr)
     }
+
+    /// Issue 14: a later notice date is planned with --dry-run (the same end and follow-ons as
+    /// recording it on that day), and refused without it, writing nothing.
+    func testALaterNoticeDateIsPlannedWithDryRunOnly() throws {
+        try demo()
+        for agreement in ["pureservice", "migrationsverket-e-tjanster"] {
+            let planned = try Varsel.expect(0, ["terminate", agreement, "--by", "us", "--date", "2026-12-15", "--db", db, "--today", today, "--dry-run"])
+            let onTheDay = try Varsel.expect(0, ["terminate", agreement, "--by", "us", "--db", db, "--today", "2026-12-15", "--dry-run"])
+            XCTAssertEqual(summary(planned), summary(onTheDay), planned.stdout)
+            XCTAssertFalse(summary(planned).isEmpty, planned.stdout)
+        }
+        let refused = try Varsel.expect(2, ["terminate", "pureservice", "--by", "us", "--date", "2026-12-15", "--db", db, "--today", today])
+        XCTAssertTrue(refused.stderr.contains("Notice date 2026-12-15 is after today (2026-11-23)"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("--dry-run"), refused.stderr)
+        // Nothing was recorded: the agreement can still be terminated (a second notice is refused).
+        try Varsel.expect(0, ["terminate", "pureservice", "--by", "us", "--db", db, "--today", today, "--dry-run"])
+    }
 }

@@ -132,23 +132,6 @@ final class NavigationTests: XCTestCase {
         }
     }
 
-    func testUReopensAHandledDeadlineInTheNoticesView() throws {
-        try onMain {
-            let wb = try Fixture.workbench()
-            _ = try wb.portfolio.handleDeadline(id: "dl-cn-0001-ps-8.6.3")
-            wb.dataChanged()
-            wb.press(.char("4"))
-            let row = try XCTUnwrap(wb.noticeRows.firstIndex { $0.id == "cn-0001" })
-            for _ in 0..<row { wb.press(.char("j")) }
-            XCTAssertEqual(wb.selectedNotice?.window?.state, .handled)
-            wb.press(.char("u"))
-            XCTAssertTrue(wb.screen(100, 30).contains("Reopen \"Object to the new sub-processor\""), wb.screen(100, 30))
-            wb.press(.char("y"))
-            XCTAssertEqual(wb.state.status?.text, "Reopened: Object to the new sub-processor (act by 2026-12-01)")
-            XCTAssertTrue(try wb.portfolio.queries.agenda(within: 90).contains { $0.deadline.id == "dl-cn-0001-ps-8.6.3" })
-        }
-    }
-
     func testSCyclesTheSortOrderWithinEachWindow() throws {
         try onMain {
             let wb = try Fixture.workbench()

@@ -29,7 +29,7 @@ final class TourTests: XCTestCase {
                 "objection form": "┌ Record objection",
                 "notices tab": "Change notices (1)",
                 "register": "Sub-processor (4)",
-                "notices": " Kind   Date",
+                "notices": " Date       Agreement",
                 "change notice form": "┌ Record change notice",
                 "termination form": "┌ Record termination notice",
                 "help": "Help — Notices",

@@ -33,6 +33,7 @@ public struct TerminationPreview: Sendable {
 
 extension Portfolio {
     /// Computes the end date and follow-on deadlines of a termination notice, without writing.
+    /// The notice date may be a later day: that plans a termination.
     public func previewTermination(_ request: TerminationRequest) throws -> TerminationPreview {
         try read { tx in try terminationPreview(tx, request, terminationId: "preview") }
     }
@@ -56,7 +57,8 @@ extension Portfolio {
     @discardableResult
     public func recordTermination(_ request: TerminationRequest, channel: Channel = .letter,
                                   note: String? = nil) throws -> (TerminationNotice, TerminationPreview) {
-        try write { tx in
+        try refuseFutureNotice(request)
+        return try write { tx in
             let id = ids.make("tn")
             let p = try terminationPreview(tx, request, terminationId: id)
             var agreement = try tx.agreement(request.agreementId)
@@ -98,6 +100,14 @@ extension Portfolio {
         try recordTermination(TerminationRequest(agreementId: agreementId, by: by, date: date), channel: channel, note: note)
     }
 
+    /// A notice is recorded when it is given or received; a later day can only be planned
+    /// (`previewTermination`, `--dry-run`, the form's preview).
+    public func refuseFutureNotice(_ request: TerminationRequest) throws {
+        guard request.date > clock.today else { return }
+        throw VarselError(.invalidInput, "Notice date \(request.date.iso) is after today (\(clock.today.iso))", at: "date",
+                          fix: "Record the notice when it is given or received; a dry run (--dry-run, the form's preview) plans one for a later day")
+    }
+
     private func terminationPreview(_ tx: any PortfolioRecords, _ request: TerminationRequest, terminationId: String) throws -> TerminationPreview {
         let agreement = try tx.agreement(request.agreementId)
         let (by, date) = (request.by, request.date)
@@ -114,10 +124,6 @@ extension Portfolio {
         if agreement.status == .ended || agreement.status == .terminating {
             throw VarselError(.conflict, "\(agreement.title) is already \(agreement.status.rawValue) (ends \(agreement.endDate?.iso ?? "?"))",
                               at: "agreement", fix: "A termination notice is recorded once per agreement")
-        }
-        if date > clock.today {
-            throw VarselError(.invalidInput, "Notice date \(date.iso) is after today (\(clock.today.iso))", at: "date",
-                              fix: "Record the notice when it is given or received; use `varsel calc` to plan")
         }
         let rules = try tx.rules(agreementId: agreement.id)
         if request.changeNoticeId != nil && request.right != .afterObjection {

@@ -1,6 +1,17 @@
 /// One cell of a list row: text, width in columns, right-aligned, own style (nil: the row's).
 typealias ListCell = (text: String, width: Int, alignRight: Bool, style: CellStyle?)
 
+/// A list column for `ListDrawing.fit`: fixed (`weight` 0, `width` columns) or flexible (`weight`
+/// > 0, at least `width` columns); `drop` ranks the columns left out first on a narrow screen
+/// (nil: always shown).
+struct ListColumn {
+    var width: Int
+    var weight = 0
+    var drop: Int?
+    static func fixed(_ width: Int, drop: Int? = nil) -> ListColumn { ListColumn(width: width, weight: 0, drop: drop) }
+    static func flexible(min width: Int, weight: Int) -> ListColumn { ListColumn(width: width, weight: weight, drop: nil) }
+}
+
 /// One line of a list as drawn.
 enum ListLine {
     /// A row; the selected one is marked with ▸.
@@ -59,6 +70,29 @@ enum ListDrawing {
         var widths = weights.map { free * $0 / sum }
         if let last = widths.indices.last { widths[last] += free - widths.reduce(0, +) }
         return widths
+    }
+
+    /// Which columns of a list fit in `total` columns, and their widths (nil: left out). Columns
+    /// with a `drop` rank are left out, lowest rank first, until the fixed columns, the separators
+    /// and every flexible column's minimum fit; the flexible ones then share what is left by weight.
+    static func fit(total: Int, _ columns: [ListColumn]) -> [Int?] {
+        var shown = Array(repeating: true, count: columns.count)
+        func need() -> Int {
+            let cols = columns.indices.filter { shown[$0] }
+            return cols.reduce(0) { $0 + columns[$1].width } + max(0, cols.count - 1)
+        }
+        while need() > total,
+              let drop = columns.indices.filter({ shown[$0] && columns[$0].drop != nil }).min(by: { columns[$0].drop! < columns[$1].drop! }) {
+            shown[drop] = false
+        }
+        let fixed = columns.indices.filter { shown[$0] && columns[$0].weight == 0 }.map { columns[$0].width }
+        let flexIdx = columns.indices.filter { shown[$0] && columns[$0].weight > 0 }
+        let flexWidths = flex(total: total, fixed: fixed, weights: flexIdx.map { columns[$0].weight })
+        return columns.indices.map { i in
+            guard shown[i] else { return nil }
+            if let k = flexIdx.firstIndex(of: i) { return flexWidths[k] }
+            return columns[i].width
+        }
     }
 
     /// A centred message in a rectangle, one line per string.

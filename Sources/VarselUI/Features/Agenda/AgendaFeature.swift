@@ -8,6 +8,7 @@ enum AgendaFeature {
         FormsFeature.recordChangeNotice([.agenda]),
         FormsFeature.recordTermination([.agenda]),
         FormsFeature.markHandled([.agenda]),
+        FormsFeature.reopenHandled([.agenda]),
         FormsFeature.snooze([.agenda]),
         FormsFeature.noteDeadline([.agenda]),
         FilterFeature.cycleSort([.agenda]),

@@ -57,8 +57,19 @@ enum DetailTabs {
         if open.isEmpty { out.append(StyledLine("  none", .role(.muted))) }
         for dl in open {
             let left = dl.daysLeft(today: today)
-            out.append(StyledLine("  \(dl.actByDate.iso)  \(Format.daysLeft(left))  \(dl.what)\(dl.clauseRef.map { " (\($0))" } ?? "")",
+            out.append(StyledLine("  \(dl.actByDate.iso)  \(Format.daysLeft(left))  \(dl.what)\(dl.clauseRef.map { " (\($0))" } ?? "")"
+                                  + snoozedText(dl, today: today),
                                   .role(Format.role(daysLeft: left)), indent: 4))
+        }
+        // Handled ones of every kind (events, renewals, duties, notices): what R can reopen.
+        let handled = d.deadlines.filter { $0.state == .handled && $0.resolution != .deemedAccepted }
+        if !handled.isEmpty {
+            out.append(StyledLine(""))
+            out.append(StyledLine("Handled deadlines (\(handled.count)) · R reopens one", heading))
+            for dl in handled {
+                out.append(StyledLine("  ✓ \(dl.actByDate.iso)  \(dl.what)\(dl.clauseRef.map { " (\($0))" } ?? "") — handled \(Format.date(dl.handledDate))"
+                                      + (dl.handledNote.map { $0.isEmpty ? "" : ": \($0)" } ?? ""), .role(.handled), indent: 6))
+            }
         }
         if !d.versions.isEmpty {
             out.append(StyledLine(""))
@@ -157,8 +168,15 @@ enum DetailTabs {
                               + (dl.handledNote.map { $0.isEmpty ? "" : ": \($0)" } ?? ""), .role(.handled), indent: 6)
         }
         let left = dl.daysLeft(today: today)
-        return StyledLine("    • \(dl.what) by \(dl.actByDate.iso) (\(Format.daysLeft(left)))\(dl.clauseRef.map { " [\($0)]" } ?? "")",
+        return StyledLine("    • \(dl.what) by \(dl.actByDate.iso) (\(Format.daysLeft(left)))\(dl.clauseRef.map { " [\($0)]" } ?? "")"
+                          + snoozedText(dl, today: today),
                           CellStyle(Format.role(daysLeft: left), bold: true), indent: 6)
+    }
+
+    /// " · snoozed to 2026-11-30" for a snoozed open deadline (the act-by day is unchanged), else "".
+    static func snoozedText(_ dl: Deadline, today: CivilDate) -> String {
+        guard dl.isSnoozed(today: today), let s = dl.snoozedUntil else { return "" }
+        return " · snoozed to \(s.iso)"
     }
 
     static func history(_ d: AgreementDetail) -> [StyledLine] {

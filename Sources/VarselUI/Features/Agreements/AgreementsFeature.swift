@@ -10,6 +10,7 @@ enum AgreementsFeature {
         FormsFeature.recordObjection([.agreementList, .agreementDetail]),
         FormsFeature.recordChangeNotice([.agreementList, .agreementDetail]),
         FormsFeature.recordTermination([.agreementList, .agreementDetail]),
+        FormsFeature.reopenHandled([.agreementList, .agreementDetail]),
         FilterFeature.startFilter([.agreementList]),
         FilterFeature.nextMatch([.agreementList]),
         FilterFeature.previousMatch([.agreementList]),

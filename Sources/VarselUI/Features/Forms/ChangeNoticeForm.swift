@@ -9,10 +9,13 @@ struct ChangeNoticeForm: FormSpec {
     static let givers: [(actor: Actor, label: String)] = [(.them, "them (received)"), (.us, "us (our notice)")]
 
     let agreementId: String
+    /// The agreement's sub-processors a replacement may name (the "Replaces" choice after "—").
+    var replaceable: [(id: String, label: String)] = []
     var title: String { "Record change notice" }
 
-    static func make(agreementId: String, agreementTitle: String, today: CivilDate) -> FormState {
-        FormState(spec: ChangeNoticeForm(agreementId: agreementId), subtitle: agreementTitle, fields: [
+    static func make(agreementId: String, agreementTitle: String, today: CivilDate, subProcessors: [SubProcessor] = []) -> FormState {
+        let replaceable = subProcessors.map { (id: $0.id, label: "\($0.name) (\($0.country))") }
+        return FormState(spec: ChangeNoticeForm(agreementId: agreementId, replaceable: replaceable), subtitle: agreementTitle, fields: [
             FormField(id: "received", label: "Received", kind: .date, text: today.iso, required: true),
             FormField(id: "kind", label: "Kind", kind: .choice(kinds.map(\.label))),
             FormField(id: "channel", label: "Channel", kind: .choice(Channel.allCases.map(\.rawValue))),
@@ -22,6 +25,9 @@ struct ChangeNoticeForm: FormSpec {
             FormField(id: "sub-processor country", label: "Country", kind: .text, required: true),
             FormField(id: "sub-processor purpose", label: "Purpose", kind: .text),
             FormField(id: "given-by", label: "Given by", kind: .choice(givers.map(\.label))),
+            FormField(id: "sub-processor org number", label: "Org number", kind: .text),
+            FormField(id: "sub-processor transfer", label: "Transfer basis", kind: .text),
+            FormField(id: "replaces", label: "Replaces", kind: .choice(["—"] + replaceable.map(\.label))),
         ])
     }
 
@@ -45,20 +51,32 @@ struct ChangeNoticeForm: FormSpec {
         var summary = form.value("summary")
         if Self.isSubProcessorChange(k) {
             let name = form.value("sub-processor name")
-            sub = SubProcessorDraft(name: name, country: form.value("sub-processor country"), purpose: form.value("sub-processor purpose"))
+            func optional(_ id: String) -> String? {
+                let v = form.value(id).trimmingCharacters(in: .whitespaces)
+                return v.isEmpty ? nil : v
+            }
+            sub = SubProcessorDraft(name: name, orgNumber: optional("sub-processor org number"), country: form.value("sub-processor country"),
+                                    purpose: form.value("sub-processor purpose"), transferMechanism: optional("sub-processor transfer"))
             if summary.trimmingCharacters(in: .whitespaces).isEmpty, !name.trimmingCharacters(in: .whitespaces).isEmpty {
                 summary = "\(k.label): \(name)"
             }
         }
+        let r = (form["replaces"]?.choice ?? 0) - 1
+        let replaces = k == .subProcessorReplaced && replaceable.indices.contains(r) ? replaceable[r].id : nil
         return ChangeNoticeDraft(agreementId: agreementId, kind: k, receivedDate: received,
                                  channel: Channel(rawValue: form.value("channel")) ?? .email, summary: summary,
-                                 effectiveDate: effective, subProcessor: sub, givenBy: Self.givenBy(form))
+                                 effectiveDate: effective, subProcessor: sub, replacesSubProcessorId: replaces, givenBy: Self.givenBy(form))
     }
 
     /// The sub-processor fields only for a sub-processor change, which needs no summary.
     func adjust(_ form: inout FormState) {
         let sub = Self.isSubProcessorChange(Self.kind(form))
-        for id in ["sub-processor name", "sub-processor country", "sub-processor purpose"] { form.set(id) { $0.hidden = !sub } }
+        for id in ["sub-processor name", "sub-processor country", "sub-processor purpose", "sub-processor org number", "sub-processor transfer"] {
+            form.set(id) { $0.hidden = !sub }
+        }
+        // "Replaces" names the sub-processor a replacement takes over from (as `--replaces`).
+        let replacing = Self.kind(form) == .subProcessorReplaced
+        form.set("replaces") { $0.hidden = !replacing }
         form.set("summary") { $0.required = !sub }
     }
 

@@ -54,10 +54,12 @@ public enum FormRequest: Hashable, Sendable {
     case termination(agreementId: String)
     /// Withdraw, edit or give an outcome to the active objection to a change notice.
     case objectionChange(ObjectionChange, notice: NoticeRow)
+    /// Reopen one of the agreement's handled deadlines (those of one notice, when `sourceId` is given).
+    case reopen(agreementId: String, sourceId: String?)
 
     var agreementId: String {
         switch self {
-        case .objection(let id, _), .changeNotice(let id), .termination(let id): id
+        case .objection(let id, _), .changeNotice(let id), .termination(let id), .reopen(let id, _): id
         case .objectionChange(_, let notice): notice.agreementId
         }
     }
@@ -85,7 +87,8 @@ public enum FormRequest: Hashable, Sendable {
             }
             return .form(ObjectionForm.make(notices: choices, agreementTitle: d.agreement.title, today: today))
         case .changeNotice(let id):
-            return .form(ChangeNoticeForm.make(agreementId: id, agreementTitle: d.agreement.title, today: today))
+            return .form(ChangeNoticeForm.make(agreementId: id, agreementTitle: d.agreement.title, today: today,
+                                               subProcessors: d.subProcessors.filter { $0.status == .approved }))
         case .objectionChange(let change, let notice):
             guard let o = d.objections.first(where: { $0.changeNoticeId == notice.id && $0.withdrawnDate == nil }) else {
                 return .refused(StatusMessage(text: "No objection recorded to this notice (\(notice.status)); o records one", isError: true))
@@ -95,6 +98,13 @@ public enum FormRequest: Hashable, Sendable {
             case .edit: return .form(EditObjectionForm.make(objection: o, notice: notice))
             case .outcome: return .form(ObjectionOutcomeForm.make(objection: o, notice: notice))
             }
+        case .reopen(_, let sourceId):
+            let handled = ReopenForm.candidates(d, sourceId: sourceId)
+            guard !handled.isEmpty else {
+                return .refused(StatusMessage(text: "Nothing to reopen: \(d.agreement.title) has no handled deadline"
+                                              + (sourceId.map { " from \($0)" } ?? ""), isError: true))
+            }
+            return .form(ReopenForm.make(deadlines: handled, agreementTitle: d.agreement.title))
         case .termination(let id):
             let rights = (try? portfolio.terminationRights(agreementId: id)) ?? [.ordinary]
             let objected = (try? portfolio.objectedChangeNotices(agreementId: id)) ?? []

@@ -41,7 +41,7 @@ enum FormsFeature {
         Binding([.char("x")], .markHandled, "Mark the deadline handled (asks; optional note)", c, hint: "handled")
     }
     static func reopenHandled(_ c: Set<BindingContext>) -> Binding {
-        Binding([.char("u")], .reopenHandled, "Reopen the notice's handled deadline (asks first)", c, hint: "reopen")
+        Binding([.char("R")], .reopenHandled, "Reopen a handled deadline (any kind; asks first)", c)
     }
     static func snooze(_ c: Set<BindingContext>) -> Binding {
         Binding([.char("z")], .snooze, "Snooze: remind me on a day (act-by stays)", c, hint: "snooze")
@@ -72,7 +72,7 @@ enum FormsFeature {
         }
     }
 
-    /// o, c, t, x, u: the form (or question) for the selected row; says why when there is none.
+    /// o, c, t, x, R: the form (or question) for the selected row; says why when there is none.
     static func open(_ state: inout WorkbenchState, _ action: FormAction, _ data: Loaded) -> [Effect] {
         func refuse(_ text: String) -> [Effect] {
             state.status = StatusMessage(text: text, isError: true)
@@ -110,11 +110,18 @@ enum FormsFeature {
             guard let deadline else { return refuse("No open deadline selected") }
             state.form = HandleForm.make(deadline: deadline, agreementTitle: title)
         case .reopenHandled:
-            guard let notice, let w = notice.window, w.state == .handled else {
-                return refuse("u reopens a handled deadline; this notice has none")
+            // A notice whose window was handled: that one. Elsewhere: the agreement's handled
+            // deadlines (only the notice's own, from a notice row) to choose from.
+            if let notice {
+                guard let w = notice.window, w.state == .handled else {
+                    return [.openForm(.reopen(agreementId: notice.agreementId, sourceId: notice.id))]
+                }
+                state.overlay = .confirm(Confirmation(subject: .reopen(deadlineId: w.id),
+                    question: "Reopen \"\(w.what)\" (\(notice.agreementTitle), act by \(w.actByDate.iso))? It was handled \(w.handledDate?.iso ?? "?")."))
+                return []
             }
-            state.overlay = .confirm(Confirmation(subject: .reopen(deadlineId: w.id),
-                question: "Reopen \"\(w.what)\" (\(notice.agreementTitle), act by \(w.actByDate.iso))? It was handled \(w.handledDate?.iso ?? "?")."))
+            guard let id = item?.deadline.agreementId ?? row?.id else { return refuse("Select an agreement first") }
+            return [.openForm(.reopen(agreementId: id, sourceId: nil))]
         default: break
         }
         return []

@@ -52,9 +52,12 @@ struct TerminationForm: FormSpec {
         var info: [StyledLine] = []
         var summary: String?
         do {
-            let p = try portfolio.previewTermination(try request(form))
+            let r = try request(form)
+            let p = try portfolio.previewTermination(r)
             let today = portfolio.clock.today
-            summary = "Agreement ends: \(p.endDate.iso) (\(p.endDate.humanText))"
+            // A later notice date plans a termination: shown, never saved (validate refuses it).
+            summary = r.date > today ? "Planned: given on \(r.date.iso), the agreement would end \(p.endDate.iso) (\(p.endDate.humanText))"
+                                     : "Agreement ends: \(p.endDate.iso) (\(p.endDate.humanText))"
             info.append(StyledLine(summary!, CellStyle(.title, bold: true), indent: 2))
             info.append(StyledLine("  " + p.explanation, .role(.muted), indent: 2))
             for c in p.endsAlso { info.append(StyledLine("Also ends: \(c.title)", CellStyle(.title, bold: true), indent: 2)) }
@@ -72,7 +75,9 @@ struct TerminationForm: FormSpec {
     }
 
     func validate(_ form: FormState, portfolio: Portfolio) throws {
-        _ = try portfolio.previewTermination(try request(form))
+        let r = try request(form)
+        try portfolio.refuseFutureNotice(r)
+        _ = try portfolio.previewTermination(r)
     }
 
     func confirmation(_ form: FormState) -> String? {

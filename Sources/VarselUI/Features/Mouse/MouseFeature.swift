@@ -19,7 +19,7 @@ enum MouseFeature {
         case .click, .doubleClick:
             guard state.context.isView, data.hasAgreements else { return [] }
             if e.y == 1 {
-                if let v = tab(atX: e.x) { state.view = v }
+                if let v = tab(atX: e.x, state) { state.view = v }
                 return []
             }
             guard select(&state, x: e.x, y: e.y, data) else { return [] }
@@ -27,15 +27,11 @@ enum MouseFeature {
         }
     }
 
-    /// The view whose tab (drawn by `Header`) covers column `x` of the second row.
-    static func tab(atX x: Int) -> ViewID? {
-        var tx = 0
-        for v in ViewID.allCases {
-            let w = DisplayWidth.of(" \(v.rawValue) \(v.title) ")
-            if x >= tx && x < tx + w { return v }
-            tx += w + 1
-        }
-        return nil
+    /// The view whose tab (drawn by `Header`, as it lays them out for this state) covers column `x` of the second row.
+    static func tab(atX x: Int, _ state: WorkbenchState) -> ViewID? {
+        let f = Header.filterLabel(state.filter, editing: state.filterEditing)
+        let tabs = Header.tabs(width: state.size.width, view: state.view, reserve: min(DisplayWidth.of(f), 20))
+        return tabs.first { x >= $0.x && x < $0.x + DisplayWidth.of($0.label) }?.view
     }
 
     /// Selects the row (or calendar day) under the cell; false when there is none.

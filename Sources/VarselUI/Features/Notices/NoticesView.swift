@@ -26,11 +26,16 @@ enum NoticesView {
                 : ["No notice matches \"\(filter)\".", "Esc clears the filter."])
             return
         }
-        let fixed = [6, 10, 9, 18]
-        let flex = ListDrawing.flex(total: rect.width - 2, fixed: fixed, weights: [2, 3])
+        // Narrow screens leave out Kind (the summary says it), then Date, then Status (the
+        // window says handled); agreement, notice and window always show.
+        let widths = ListDrawing.fit(total: rect.width - 2, [
+            .fixed(6, drop: 1), .fixed(10, drop: 2), .flexible(min: 14, weight: 2), .flexible(min: 20, weight: 3),
+            .fixed(9, drop: 3), .fixed(18),
+        ])
         func cells(_ k: String, _ date: String, _ agr: String, _ sum: String, _ st: String, _ win: String, winStyle: CellStyle?) -> [ListCell] {
-            [(k, 6, false, nil), (date, 10, false, nil), (agr, flex[0], false, nil), (sum, flex[1], false, nil),
-             (st, 9, false, nil), (win, 18, false, winStyle)]
+            let all: [ListCell] = [(k, 0, false, nil), (date, 0, false, nil), (agr, 0, false, nil), (sum, 0, false, nil),
+                                   (st, 0, false, nil), (win, 0, false, winStyle)]
+            return zip(all, widths).compactMap { cell, w -> ListCell? in w.map { (cell.text, $0, cell.alignRight, cell.style) } }
         }
         ListView.draw(&buffer, rect: rect, header: cells("Kind", "Date", "Agreement", "Notice", "Status", "Window", winStyle: nil),
                       lineCount: notices.count, offset: cursor.offset) { i in
@@ -48,8 +53,10 @@ enum NoticesView {
                     winStyle = CellStyle(Format.role(daysLeft: left), bold: true)
                 }
             }
+            // A snoozed window is marked as in the agenda (the act-by day in the window is unchanged).
+            let snoozed = n.window.flatMap { $0.isSnoozed(today: today) ? $0.snoozedUntil : nil }
             return .row(cells(n.kind == .change ? "Change" : "Term.", n.date.iso, n.agreementTitle,
-                              n.summary + (n.flag == nil ? "" : " ⚠ outside the EEA"),
+                              (snoozed.map { "(snoozed to \($0.iso)) " } ?? "") + n.summary + (n.flag == nil ? "" : " ⚠ outside the EEA"),
                               String(n.status.prefix { $0 != " " }),
                               window, winStyle: selected ? nil : winStyle), style: style, selected: selected)
         }

@@ -21,9 +21,14 @@ enum SubProcessorsView {
         let selectedVendor = vendors.row(at: sel)
         let useCount = selectedVendor?.uses ?? 0
         let listRect = listRect(rect, selected: selectedVendor)
-        let flex = ListDrawing.flex(total: listRect.width - 2, fixed: [14, 10, 14, 10], weights: [1])
+        // Narrow screens leave out the org number, then the countries, then the agreement count;
+        // the name and the status (an objected vendor must not look approved) always show.
+        let widths = ListDrawing.fit(total: listRect.width - 2, [
+            .flexible(min: 20, weight: 1), .fixed(14, drop: 1), .fixed(10, drop: 2), .fixed(14), .fixed(10, drop: 3),
+        ])
         func cells(_ a: String, _ b: String, _ c: String, _ s: String, _ d: String, status: CellStyle? = nil) -> [ListCell] {
-            [(a, flex[0], false, nil), (b, 14, false, nil), (c, 10, false, nil), (s, 14, false, status), (d, 10, true, nil)]
+            let all: [ListCell] = [(a, 0, false, nil), (b, 0, false, nil), (c, 0, false, nil), (s, 0, false, status), (d, 0, true, nil)]
+            return zip(all, widths).compactMap { cell, w -> ListCell? in w.map { (cell.text, $0, cell.alignRight, cell.style) } }
         }
         ListView.draw(&buffer, rect: listRect, header: cells("Sub-processor (\(vendors.totalText))", "Org number", "Countries", "Status", "Agreements"),
                       lineCount: vendors.total, offset: cursor.offset) { i in
