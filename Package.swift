@@ -54,7 +54,7 @@ let package = Package(
             ]
         ),
         // Terminal-independent UI: state, key bindings, views rendered into a ScreenBuffer.
-        .target(name: "VarselUI", dependencies: ["VarselKit"]),
+        .target(name: "VarselUI", dependencies: ["VarselKit", "VarselIntake"]),
         // The one C target that includes curses.h.
         .target(
             name: "CCurses",
@@ -75,13 +75,13 @@ let package = Package(
             ]
         ),
         // The scale benchmark (docs/performance.md): prints numbers, asserts nothing.
-        .executableTarget(name: "varsel-bench", dependencies: ["VarselKit", "VarselSQLite", "VarselUI"]),
+        .executableTarget(name: "varsel-bench", dependencies: ["VarselKit", "VarselSQLite", "VarselUI", "VarselIntake"]),
         // The fuzz target (docs/reliability.md): libFuzzer with -DFUZZING, a replay tool otherwise.
         .executableTarget(name: "varsel-fuzz", dependencies: ["VarselKit", "VarselSQLite"]),
         // Service and exchange tests run on the SQLite backend (the one backend), so they reach
         // its file for assertions; see docs/architecture.md, "Tests".
         .testTarget(name: "VarselKitTests", dependencies: ["VarselKit", "VarselSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "VarselUITests", dependencies: ["VarselUI", "VarselKit", "VarselSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "VarselUITests", dependencies: ["VarselUI", "VarselKit", "VarselSQLite", "VarselIntake", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "VarselCLITests", dependencies: ["varsel"]),
         .testTarget(
             name: "VarselIntakeTests",

@@ -67,6 +67,7 @@ enum BenchDriver {
         print("")
         print(table(rows))
         print("(workbench rows: median of \(probeRuns) probe processes; ncurses first frame: median of 5; deadlines and floor: median of 9, alternating, posix_spawn, output to /dev/null)")
+        print(IntakeBench.line(args))
     }
 
     static func fileMB(_ path: String) -> Double {

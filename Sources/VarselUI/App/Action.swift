@@ -37,6 +37,8 @@ public enum Action: Hashable, Sendable {
     case confirmation(ConfirmAction)
     case helpOverlay(HelpAction)
     case calendarMove(CalendarAction)
+    /// The intake review (`:intake FILE`, `i`): next, accept, reject, edit, save, …
+    case intake(IntakeAction)
     /// A click, double click or wheel step (`MouseFeature`): the same actions as the keys.
     case mouse(MouseEvent)
 }

@@ -4,6 +4,8 @@ public enum BindingContext: String, CaseIterable, Hashable, Sendable {
     case views
     case agenda, agreementList, agreementDetail, subProcessors, notices, calendar
     case filter, prompt, form, confirm, help
+    /// The intake review screen (`:intake FILE`).
+    case intakeReview
     /// The terminal is below the minimum size: keys would act unseen, so only quitting works.
     case tooSmall
 
@@ -21,6 +23,7 @@ public enum BindingContext: String, CaseIterable, Hashable, Sendable {
         case .form: "Forms"
         case .confirm: "Confirmation"
         case .help: "Help"
+        case .intakeReview: "Intake review"
         case .tooSmall: "Terminal too small"
         }
     }
@@ -115,6 +118,7 @@ public enum Bindings {
     public static let table: [Binding] = GlobalBindings.bindings + AgendaFeature.bindings + AgreementsFeature.bindings
         + RegisterFeature.bindings + NoticesFeature.bindings + CalendarFeature.bindings + PromptFeature.bindings + FilterFeature.bindings
         + FormsFeature.bindings + ConfirmBindings.bindings + HelpFeature.bindings + MouseFeature.bindings
+        + IntakeFeature.bindings
 
     /// The listed bindings that apply in `context` (help overlay, hint bar): its own first, then
     /// the `.views` ones for a main view.

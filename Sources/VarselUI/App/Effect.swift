@@ -25,6 +25,10 @@ enum Effect: Sendable {
     case runCommand(FileCommand)
     /// Read the exact count of the shown paged list, then perform `then` again.
     case exactCount(then: Action)
+    /// Read a contract and propose (`IntakeEffects.open`).
+    case openIntake(path: String)
+    /// Save the reviewed intake (`IntakeEffects.save`).
+    case saveIntake
 }
 
 /// What an effect (or the shell) reports back to the reducer.
@@ -43,6 +47,12 @@ enum EffectResult: Sendable {
     case counted(then: Action)
     /// Another program wrote to the database; the caches were dropped.
     case changedElsewhere
+    /// A contract was read; its review opens.
+    case intakeOpened(IntakeReview)
+    /// An intake edit form was saved (nothing written yet).
+    case intakeEdited(IntakeEdit)
+    /// The reviewed intake was written; the new agreement opens.
+    case intakeSaved(agreementId: String, message: String)
     /// What the state shows was loaded: cursors and scrolls are clamped to it.
     case loaded(Loaded)
 }

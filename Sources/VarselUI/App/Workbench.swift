@@ -145,6 +145,8 @@ import VarselKit
         case .submitForm:
             guard let form = state.form else { return nil }
             do {
+                // An intake edit form changes the review, not the database.
+                if let spec = form.spec as? any IntakeEditSpec { return .intakeEdited(try spec.edit(form, portfolio: portfolio)) }
                 return .formSaved(try form.spec.submit(form, portfolio: portfolio))
             } catch {
                 return .formFailed(asVarselError(error))
@@ -178,6 +180,11 @@ import VarselKit
             }
         case .runCommand(let command):
             return .status(command.run(portfolio))
+        case .openIntake(let path):
+            return IntakeEffects.open(path: path)
+        case .saveIntake:
+            guard let review = state.intake else { return nil }
+            return IntakeEffects.save(review, portfolio: portfolio)
         case .exactCount(let then):
             do {
                 try data.countNow(view: state.view)

@@ -48,6 +48,8 @@ enum WorkbenchReducer {
             return AgreementsFeature.reduce(&state, a)
         case .forms(let a):
             return FormsFeature.reduce(&state, a, data)
+        case .intake(let a):
+            return IntakeFeature.reduce(&state, a)
         case .insertText, .paste, .edit:
             switch state.context {
             case .prompt: return PromptFeature.input(&state, action)
@@ -75,6 +77,11 @@ enum WorkbenchReducer {
 
     /// Quits, but asks first while a form holds input.
     static func quit(_ state: inout WorkbenchState) -> [Effect] {
+        if !state.isTooSmall, state.overlay == nil, state.form == nil, state.intake?.holdsDecisions == true {
+            state.overlay = .confirm(Confirmation(subject: .quit,
+                question: "Quit Varsel? The intake review of \(state.intake!.fileName) is not saved; nothing of it is written."))
+            return []
+        }
         if !state.isTooSmall, state.overlay == nil, state.form?.holdsData == true {
             state.overlay = .confirm(Confirmation(subject: .quit,
                 question: "Quit Varsel? The form holds unsaved input; nothing of it is written."))
@@ -96,6 +103,12 @@ enum WorkbenchReducer {
             state.status = StatusMessage(text: "Cancelled; nothing was written", isError: false)
             return []
         case .quit: return [.quit]
+        case .saveIntake: return [.saveIntake]
+        case .discardIntake:
+            let name = state.intake?.fileName ?? "the file"
+            state.intake = nil
+            state.status = StatusMessage(text: "Intake of \(name) closed; nothing was written", isError: false)
+            return []
         }
     }
 
@@ -116,6 +129,16 @@ enum WorkbenchReducer {
             return [.reload]
         case .formFailed(let error):
             state.form?.show(error)
+        case .intakeOpened(let review):
+            state.intake = review
+            state.status = StatusMessage(text: "\(review.items.count - 1) proposals from \(review.fileName): y accept · d reject · e edit · Ctrl-S save",
+                                         isError: false)
+        case .intakeEdited(let edit):
+            IntakeFeature.apply(edit, &state)
+        case .intakeSaved(let id, let message):
+            state.intake = nil
+            state.status = StatusMessage(text: message, isError: false)
+            return [.reload, .openAgreement(id: id, tab: .overview, ruleId: nil, anchor: nil)]
         case .wrote(let m):
             state.status = m
             return [.reload]
@@ -146,6 +169,7 @@ enum WorkbenchReducer {
             under.overlay = nil
             state.overlay = .help(scroll: max(0, min(s, HelpOverlay.maxScroll(for: under.context, size: state.size))))
         }
+        if !state.isTooSmall { IntakeFeature.clamp(&state) }
         guard data.hasAgreements, !state.isTooSmall else { return }
         let main = ScreenLayout.main(state.size)
         switch state.view {

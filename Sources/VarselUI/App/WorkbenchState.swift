@@ -73,6 +73,10 @@ public struct Confirmation: Hashable, Sendable {
         case discardForm
         /// Quit although a form holds input.
         case quit
+        /// Save the reviewed intake (the agreement and everything accepted).
+        case saveIntake
+        /// Leave the intake review although decisions were made.
+        case discardIntake
     }
     public var subject: Subject
     public var question: String
@@ -130,6 +134,8 @@ public struct WorkbenchState: Sendable {
     /// The `:` command line being edited (nil when closed).
     public var prompt: String?
     public var form: FormState?
+    /// The intake review, shown instead of the view while open (`:intake FILE`).
+    public var intake: IntakeReview?
     public var overlay: Overlay?
     public var status: StatusMessage?
     /// The terminal size (arrives as `.resized`).
@@ -150,6 +156,7 @@ public struct WorkbenchState: Sendable {
         if form != nil { return .form }
         if filterEditing { return .filter }
         if prompt != nil { return .prompt }
+        if intake != nil { return .intakeReview }
         return viewContext
     }
 

@@ -20,7 +20,9 @@ enum WorkbenchView {
                           style: CellStyle(.overdue, bold: true, reverse: true))
         }
         let main = ScreenLayout.main(state.size)
-        if !data.hasAgreements {
+        if let review = state.intake {
+            IntakeView.draw(&buf, main: main, review: review, size: state.size)
+        } else if !data.hasAgreements {
             EmptyPortfolioView.draw(&buf, rect: main, databasePath: data.databaseLabel)
         } else {
             switch state.view {

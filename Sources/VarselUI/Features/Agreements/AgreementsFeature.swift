@@ -14,6 +14,7 @@ enum AgreementsFeature {
         FilterFeature.startFilter([.agreementList]),
         FilterFeature.nextMatch([.agreementList]),
         FilterFeature.previousMatch([.agreementList]),
+        IntakeFeature.startIntake([.agreementList]),
     ]
 
     /// ] and [ in the detail: the next or previous tab.

@@ -2,14 +2,14 @@ import Foundation
 import VarselKit
 
 /// The `:` command line of the workbench: `:export FILE`, `:backup FILE`, `:calendar FILE [DAYS]`,
-/// `:q`/`:quit` and `:help`.
+/// `:intake FILE` (the review screen), `:q`/`:quit` and `:help`.
 ///
 /// FILE is the rest of the line (spaces included) or a quoted name ("…" or '…').
 /// Files are written with mode 0600. An existing file is never overwritten unless the command
 /// ends in `!` (`:export! FILE`), as in vi. The result is one confirmation (or error) line.
 public enum CommandPrompt {
     /// The commands, for help and errors.
-    public static let usage = ":export FILE · :backup FILE · :calendar FILE [DAYS] (add ! to overwrite) · :help · :q"
+    public static let usage = ":export FILE · :backup FILE · :calendar FILE [DAYS] (add ! to overwrite) · :intake FILE · :help · :q"
 
     /// What a command line asks for.
     public enum Outcome: Equatable, Sendable {
@@ -19,6 +19,8 @@ public enum CommandPrompt {
         case help
         /// A file to write: run by the shell as an effect (`FileCommand.run`).
         case file(FileCommand)
+        /// A contract to read and review (`:intake FILE`), as typed.
+        case intake(String)
     }
 
     /// Reads one command line (without the leading `:`). Pure: nothing is read or written.
@@ -32,6 +34,13 @@ public enum CommandPrompt {
         default: break
         }
         let rest = trimmed.dropFirst(first.count).trimmingCharacters(in: .whitespaces)
+        if first == "intake" {
+            guard let (file, _) = fileArgument(rest, allowsDays: false), !file.isEmpty else {
+                if rest.isEmpty { return .message(StatusMessage(text: ":intake needs a contract file, e.g. :intake ~/avtal.pdf (.txt, .md, .pdf, .docx)", isError: true)) }
+                return .message(StatusMessage(text: "Unclosed quote in \(rest); write the name as \"my contract.pdf\"", isError: true))
+            }
+            return .intake(file)
+        }
         let force = first.hasSuffix("!")
         let command = force ? String(first.dropLast()) : first
         guard let kind = FileCommand.Kind(rawValue: command) else {
@@ -72,7 +81,10 @@ public enum CommandPrompt {
         return (rest, nil)
     }
 
+    /// `~` and `~/…` as a shell expands them: `$HOME` (the account's home folder when it is not set).
     static func expand(_ path: String) -> String {
-        path.hasPrefix("~/") ? NSHomeDirectory() + path.dropFirst() : path
+        let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        if path == "~" { return home }
+        return path.hasPrefix("~/") ? home + path.dropFirst() : path
     }
 }

@@ -34,6 +34,7 @@ enum PromptFeature {
             case .quit: return WorkbenchReducer.quit(&state)
             case .help: state.overlay = .help(scroll: 0)
             case .file(let command): return [.runCommand(command)]
+            case .intake(let path): return [.openIntake(path: path)]
             }
         }
         return []

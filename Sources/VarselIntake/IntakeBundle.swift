@@ -1,12 +1,17 @@
 import Foundation
-import VarselIntake
 import VarselKit
 
-/// Turns an intake proposal into the records `Portfolio.addAgreementBundle` creates.
-enum IntakeBundle {
-    static func make(_ p: IntakeProposal, fileName: String, acceptAll: Bool, parent: String?, counterparty: String?) throws -> AgreementBundle {
+/// Turns an intake proposal into the records `Portfolio.addAgreementBundle` creates: the one save
+/// path of `varsel intake --save` and the workbench's intake review (which passes the proposal as
+/// reviewed: rejected items removed, edited values in place, `acceptAll`).
+public enum IntakeBundle {
+    /// The bundle for `p`. Parties get the draft ids `intake-party-1…` in their order in `p`;
+    /// `counterparty` is one of those or an existing party id (default: the first party). Without
+    /// `acceptAll` only the parties and the clauses are taken.
+    public static func make(_ p: IntakeProposal, fileName: String, acceptAll: Bool, parent: String?,
+                            counterparty: String?) throws -> AgreementBundle {
         let parties = p.parties.enumerated().map { i, x in
-            Party(id: "intake-party-\(i + 1)", name: x.name, orgNumber: x.orgNumber, country: x.country)
+            Party(id: draftId(party: i), name: x.name, orgNumber: x.orgNumber, country: x.country)
         }
         guard let counterpartyId = counterparty ?? parties.first?.id else {
             throw VarselError(.invalidInput, "No party was found in \(fileName)", at: "--counterparty",
@@ -14,10 +19,10 @@ enum IntakeBundle {
         }
         let country = parties.first(where: { $0.id == counterpartyId })?.country
         let calendar = CalendarID(rawValue: (country ?? "").lowercased()) ?? calendar(language: p.language)
-        let language = p.language == "nn" ? "nn" : p.language
         let agreement = Agreement(id: "", title: p.title ?? (fileName as NSString).deletingPathExtension,
                                   kind: p.kind.flatMap(AgreementKind.init(rawValue:)) ?? .other, counterpartyId: counterpartyId,
-                                  ourRole: .customer, language: language, governingLaw: p.governingLaw ?? "\(calendar.adjective) law",
+                                  ourRole: .customer, language: p.language,
+                                  governingLaw: p.governingLaw ?? "\(adjective(calendar)) law",
                                   calendar: calendar, status: .active, parentId: parent,
                                   notes: "Created by intake of \(fileName)")
         var seen: Set<String> = []
@@ -46,11 +51,19 @@ enum IntakeBundle {
         return AgreementBundle(parties: parties, agreement: agreement, clauses: clauses, rules: rules, subProcessors: subs)
     }
 
-    static func calendar(language: String) -> CalendarID {
+    /// The draft id of the proposal's party at `index` ("intake-party-1" for the first).
+    public static func draftId(party index: Int) -> String { "intake-party-\(index + 1)" }
+
+    /// The holiday calendar a language implies when no party names a country.
+    public static func calendar(language: String) -> CalendarID {
         switch language {
         case "da": .dk
         case "nb", "nn": .no
         default: .se
         }
+    }
+
+    static func adjective(_ c: CalendarID) -> String {
+        switch c { case .se: "Swedish"; case .dk: "Danish"; case .no: "Norwegian" }
     }
 }
