@@ -1,5 +1,6 @@
 import Foundation
 import VarselIntake
+import VarselResources
 
 /// Times intake of the 62 kB Pureservice agreement (docs/intake.md, docs/performance.md): reading
 /// the text and proposing, in this process, `runs` times after one warm-up. Prints
@@ -7,33 +8,26 @@ import VarselIntake
 enum IntakeBench {
     static let file = "no-pureservice-tjenesteavtale.txt"
 
-    /// Where the five contracts are: `--contracts DIR`, `$VARSEL_CONTRACTS`, else `shared/contracts`
-    /// beside the repository the binary was built in (`<repo>/.build/<config>/varsel-bench`).
-    static func contracts(_ args: BenchArgs) -> URL? {
+    /// The contract: in `--contracts DIR` or `$VARSEL_CONTRACTS` when given, else the copy bundled with
+    /// the binaries (Resources/contracts, as CI builds it).
+    static func path(_ args: BenchArgs) -> String? {
         if let dir = args["contracts"] ?? ProcessInfo.processInfo.environment["VARSEL_CONTRACTS"] {
-            return URL(fileURLWithPath: dir)
+            return URL(fileURLWithPath: dir).appendingPathComponent(file).path
         }
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            dir = dir.deletingLastPathComponent()
-            let candidate = dir.appendingPathComponent("shared/contracts")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(file).path) { return candidate }
-        }
-        return nil
+        return VarselResources.contractFile(file)?.path
     }
 
     static func line(_ args: BenchArgs) -> String {
         let runs = max(1, Int(args["intake-runs"] ?? "") ?? 30)
-        guard let dir = contracts(args) else {
+        guard let contract = path(args), FileManager.default.fileExists(atPath: contract) else {
             return "intake Pureservice: skipped (\(file) not found; give --contracts DIR or VARSEL_CONTRACTS)"
         }
-        let path = dir.appendingPathComponent(file).path
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue ?? 0
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: contract)[.size] as? NSNumber)??.intValue ?? 0
         var times: [Double] = []
         var rules = 0
         for i in 0...runs {
             let t = Stats.now()
-            guard let doc = try? IntakeReader.read(path: path) else { return "intake Pureservice: cannot read \(path)" }
+            guard let doc = try? IntakeReader.read(path: contract) else { return "intake Pureservice: cannot read \(contract)" }
             rules = IntakeEngine.propose(doc.text, language: "auto").rules.count
             if i > 0 { times.append(Stats.ms(since: t)) }   // the first run warms up
         }
