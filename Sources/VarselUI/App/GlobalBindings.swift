@@ -19,7 +19,7 @@ enum GlobalBindings {
         Binding([.backTab], .previousView, "Previous view", [.views]),
         Binding([.char("r")], .reload, "Reload from the database", [.views]),
         Binding([.char("?")], .help, "Help: every key of this view", [.views], hint: "help"),
-        Binding([.char(":")], .startPrompt, "Command line: :export/:backup/:calendar FILE, :intake FILE, :help, :q", [.views]),
+        Binding([.char(":")], .startPrompt, "Command line: :export/:backup/:calendar FILE, :help, :q", [.views]),
         Binding([.escape, .char("q")], .back, "Back (Esc clears a filter; q quits at the top level)", [.views], hint: "back",
                 keyActions: [.char("q"): .backOrQuit]),
         Binding([.ctrl("c")], .quit, "Quit (in a form that holds input: asks first)", [.views, .filter, .prompt, .form, .confirm, .help]),
