@@ -189,6 +189,23 @@ final class IntakeReviewTests: XCTestCase {
         }
     }
 
+    func testARenamedCounterpartyStaysTheCounterparty() throws {
+        let dir: URL = self.dir
+        try onMain {
+            let bench = try Fixture.workbench()
+            Self.openReview(bench, try Self.write("exempel.txt", Self.contract, in: dir))
+            Self.select(bench, "Exempel Moln AB")
+            bench.press(.char("e"), .ctrl("u"))
+            bench.type("Exempel Moln Aktiebolag")
+            bench.press(.ctrl("s"))
+            XCTAssertEqual(bench.state.intake?.agreement.counterparty, "Exempel Moln Aktiebolag")
+            bench.press(.ctrl("s"), .char("y"))
+            XCTAssertNil(bench.state.intake, "\(String(describing: bench.state.status))")
+            let id = try XCTUnwrap(bench.portfolio.queries.audit(limit: 1).first?.entityId)
+            XCTAssertEqual(try bench.portfolio.queries.detail(agreementId: id).counterparty.name, "Exempel Moln Aktiebolag")
+        }
+    }
+
     func testFilesThatCannotBeReadSayWhyAndChangeNothing() throws {
         let dir: URL = self.dir
         let home = ProcessInfo.processInfo.environment["HOME"]

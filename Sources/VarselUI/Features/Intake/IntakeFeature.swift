@@ -102,7 +102,10 @@ enum IntakeFeature {
         let kind: IntakeItem.Kind
         switch edit {
         case .agreement(let a): r.agreement = a; kind = .agreement
-        case .party(let i, let p): r.proposal.parties[i] = p; kind = .party(i)
+        case .party(let i, let p):
+            // The agreement names its counterparty by the party's name: a renamed party stays the counterparty.
+            if r.agreement.counterparty.caseInsensitiveCompare(r.proposal.parties[i].name) == .orderedSame { r.agreement.counterparty = p.name }
+            r.proposal.parties[i] = p; kind = .party(i)
         case .rule(let i, let rule): r.proposal.rules[i] = rule; kind = .rule(i)
         case .subProcessor(let i, let s): r.proposal.subProcessors[i] = s; kind = .subProcessor(i)
         }
