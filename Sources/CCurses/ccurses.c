@@ -183,6 +183,24 @@ void vc_suspend(void) {
     refresh();
 }
 
+void vc_leave(void) {
+    /* Hand the terminal to a child program (the $EDITOR of `E`): as on Ctrl-Z, but without
+     * stopping; vc_return takes it back and the caller redraws from scratch. */
+    if (!vc_active) return;
+    def_prog_mode();
+    endwin();
+    vc_write("\033[?2004l");
+    fflush(stdout);
+}
+
+void vc_return(void) {
+    if (!vc_active) return;
+    vc_write("\033[?2004h");
+    reset_prog_mode();
+    clearok(curscr, TRUE);
+    refresh();
+}
+
 int vc_has_colors(void) { return vc_active && has_colors() ? 1 : 0; }
 
 int vc_start_colors(void) {

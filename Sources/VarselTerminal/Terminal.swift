@@ -114,6 +114,14 @@ public enum TerminalExit: Hashable, Sendable {
             case .quit: return .quit
             case .redraw: needsDraw = true
             case .none: break
+            case .runOutside:
+                // The editor of `E`: the terminal is the child's until it returns, then redrawn.
+                vc_leave()
+                let after = program.runOutside()
+                vc_return()
+                if after == .quit { return .quit }
+                needsDraw = true
+                needsClear = true
             }
         }
     }

@@ -103,6 +103,14 @@ final class RenderWithoutDatabaseTests: XCTestCase {
                 (SnoozeForm.make(deadline: s.agenda[0].deadline, agreementTitle: s.agenda[0].agreementTitle, today: Fixture.today),
                  "┌ Snooze deadline"),
                 (DeadlineNoteForm.make(deadline: s.agenda[0].deadline, agreementTitle: s.agenda[0].agreementTitle), "┌ Note on deadline"),
+                // Authoring (issue 10)
+                (RuleForm.make(agreement: s.detail.agreement, clauses: s.detail.clauses, rules: s.detail.rules.map(\.rule)), "┌ Edit notice rule"),
+                (RuleForm.make(agreement: s.detail.agreement, clauses: s.detail.clauses, rules: []), "┌ New notice rule"),
+                (ClauseForm.make(agreement: s.detail.agreement), "┌ New clause"),
+                (SubProcessorForm.make(agreement: s.detail.agreement, records: s.detail.subProcessors, today: Fixture.today), "┌ Edit sub-processor"),
+                (VersionForm.make(agreement: s.detail.agreement, today: Fixture.today), "┌ New version entry"),
+                (ArchiveAgreementForm.make(agreement: s.detail.agreement, today: Fixture.today), "┌ Archive agreement"),
+                (PartyForm.make(parties: [s.detail.counterparty], agreementTitle: s.detail.agreement.title), "┌ Edit party"),
             ]
             for (form, title) in forms {
                 var shown = form

@@ -57,6 +57,9 @@ void vc_clear_pending_signal(void);
  * terminal back; the caller then redraws everything. */
 int vc_suspend_pending(void);
 void vc_suspend(void);
+/* Give the terminal to a child program (vc_leave) and take it back (vc_return); redraw after. */
+void vc_leave(void);
+void vc_return(void);
 
 /* Colours: 1 if the terminal can do colours. vc_start_colors returns 1 when colours (with
  * the terminal's default colours, -1, if supported) are started. */

@@ -39,6 +39,10 @@ public enum Action: Hashable, Sendable {
     case calendarMove(CalendarAction)
     /// The intake review (`:intake FILE`, `i`): next, accept, reject, edit, save, …
     case intake(IntakeAction)
+    /// a, e, n, x, p, C, E in the Agreements view (`AuthoringFeature`).
+    case authoring(AuthoringAction)
+    /// u: undo the last change of this session (`UndoFeature`).
+    case undo
     /// A click, double click or wheel step (`MouseFeature`): the same actions as the keys.
     case mouse(MouseEvent)
 }

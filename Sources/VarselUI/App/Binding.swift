@@ -119,6 +119,7 @@ public enum Bindings {
         + RegisterFeature.bindings + NoticesFeature.bindings + CalendarFeature.bindings + PromptFeature.bindings + FilterFeature.bindings
         + FormsFeature.bindings + ConfirmBindings.bindings + HelpFeature.bindings + MouseFeature.bindings
         + IntakeFeature.bindings
+        + AuthoringFeature.bindings + UndoFeature.bindings
 
     /// The listed bindings that apply in `context` (help overlay, hint bar): its own first, then
     /// the `.views` ones for a main view.

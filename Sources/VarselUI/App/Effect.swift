@@ -29,6 +29,10 @@ enum Effect: Sendable {
     case openIntake(path: String)
     /// Save the reviewed intake (`IntakeEffects.save`).
     case saveIntake
+    /// Run the compensating change of a write of this session (`u`).
+    case undo(UndoStep)
+    /// Edit the agreement as YAML in $EDITOR: the shell gives the terminal up (`ProgramStep.runOutside`).
+    case editInEditor(agreementId: String)
 }
 
 /// What an effect (or the shell) reports back to the reducer.
@@ -38,8 +42,10 @@ enum EffectResult: Sendable {
     case formPreviewed(FormPreview)
     /// The form passed `validate`: ask its question (or save).
     case formValidated
-    /// The form's record was written; the status line says what.
-    case formSaved(String)
+    /// The form's record was written; the status line says what, `u` can undo it.
+    case formSaved(FormSaved)
+    /// An undo ran (error nil) or was refused.
+    case undone(UndoStep, message: String?, error: VarselError?)
     case formFailed(VarselError)
     /// A write outside a form went through.
     case wrote(StatusMessage)

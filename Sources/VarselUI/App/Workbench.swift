@@ -105,7 +105,35 @@ import VarselKit
             queue.append(contentsOf: WorkbenchReducer.apply(&state, result, loaded))
         }
         refresh()
-        return quit ? .quit : .redraw
+        if quit { return .quit }
+        return pendingEdit != nil ? .runOutside : .redraw
+    }
+
+    // MARK: - $EDITOR (E)
+
+    /// How `E` runs the editor on a file (the terminal is the editor's meanwhile); tests put a script here.
+    public var editor: (String) throws -> Void = { try AgreementEditSession.runEditor($0) }
+    /// The agreement `E` asked to edit, until the terminal loop hands over the terminal.
+    private var pendingEdit: String?
+
+    /// The `E` round trip, run by the terminal loop outside curses: edit, validate, merge (one
+    /// audit row), reopening the editor with the errors on top; then reload and say what happened.
+    public func runOutside() -> ProgramStep {
+        guard let id = pendingEdit else { return .redraw }
+        pendingEdit = nil
+        let edit = editor
+        do {
+            switch try AgreementEditSession.run(portfolio: portfolio, agreementId: id, editor: { try edit($0) }) {
+            case .unchanged:
+                apply(.status(StatusMessage(text: "Edited in $EDITOR: no changes; nothing written", isError: false)))
+            case .saved(let plan):
+                apply(.wrote(StatusMessage(text: "Edited in $EDITOR: " + (plan.reportLines(dryRun: false).first ?? "saved"), isError: false)))
+            }
+        } catch {
+            apply(.status(StatusMessage(text: "Edit in $EDITOR: \(asVarselError(error).description)", isError: true)))
+        }
+        refresh()
+        return .redraw
     }
 
     /// Loads what the state shows and lets the reducer clamp cursors to it.
@@ -147,7 +175,7 @@ import VarselKit
             do {
                 // An intake edit form changes the review, not the database.
                 if let spec = form.spec as? any IntakeEditSpec { return .intakeEdited(try spec.edit(form, portfolio: portfolio)) }
-                return .formSaved(try form.spec.submit(form, portfolio: portfolio))
+                return .formSaved(try form.spec.save(form, portfolio: portfolio))
             } catch {
                 return .formFailed(asVarselError(error))
             }
@@ -185,6 +213,15 @@ import VarselKit
         case .saveIntake:
             guard let review = state.intake else { return nil }
             return IntakeEffects.save(review, portfolio: portfolio)
+        case .undo(let step):
+            do {
+                return .undone(step, message: try step.undo(portfolio), error: nil)
+            } catch {
+                return .undone(step, message: nil, error: asVarselError(error))
+            }
+        case .editInEditor(let id):
+            pendingEdit = id
+            return nil
         case .exactCount(let then):
             do {
                 try data.countNow(view: state.view)

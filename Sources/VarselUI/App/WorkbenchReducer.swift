@@ -50,6 +50,10 @@ enum WorkbenchReducer {
             return FormsFeature.reduce(&state, a, data)
         case .intake(let a):
             return IntakeFeature.reduce(&state, a)
+        case .authoring(let a):
+            return AuthoringFeature.reduce(&state, a, data)
+        case .undo:
+            return UndoFeature.reduce(&state)
         case .insertText, .paste, .edit:
             switch state.context {
             case .prompt: return PromptFeature.input(&state, action)
@@ -123,10 +127,15 @@ enum WorkbenchReducer {
         case .formValidated:
             guard let question = state.form?.confirmation else { return [.submitForm] }
             state.overlay = .confirm(Confirmation(subject: .submitForm, question: question))
-        case .formSaved(let message):
+        case .formSaved(let saved):
             state.form = nil
-            state.status = StatusMessage(text: message, isError: false)
+            state.status = StatusMessage(text: saved.message, isError: false)
+            if let step = saved.undo { state.undo.append(step) }
+            if let id = saved.focus { return [.reload, .openAgreement(id: id, tab: .overview, ruleId: nil, anchor: nil)] }
             return [.reload]
+        case .undone(let step, let message, let error):
+            if let message { state.status = StatusMessage(text: message, isError: false) }
+            return UndoFeature.apply(&state, step, error: error)
         case .formFailed(let error):
             state.form?.show(error)
         case .intakeOpened(let review):

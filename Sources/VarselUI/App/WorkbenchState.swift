@@ -138,6 +138,8 @@ public struct WorkbenchState: Sendable {
     public var intake: IntakeReview?
     public var overlay: Overlay?
     public var status: StatusMessage?
+    /// How to undo the changes made in this session, oldest first (`u` takes the last).
+    public var undo: [UndoStep] = []
     /// The terminal size (arrives as `.resized`).
     public var size = TerminalSize(width: 80, height: 24)
 

@@ -58,6 +58,7 @@
     private func apply(_ step: ProgramStep, force: Bool) {
         switch step {
         case .quit: didQuit = true
+        case .runOutside: apply(program.runOutside(), force: true)
         case .redraw: redraw()
         case .none: if force { redraw() }
         }

@@ -6,6 +6,9 @@ public enum ProgramStep: Hashable, Sendable {
     case none
     /// Leave the run loop (the terminal is restored).
     case quit
+    /// Hand the terminal to `runOutside()` (the terminal is restored meanwhile, as for Ctrl-Z,
+    /// and taken back after it), then redraw: `E` runs $EDITOR this way.
+    case runOutside
 }
 
 /// What a terminal app must provide. Implemented by the workbench in VarselUI and driven by
@@ -17,4 +20,10 @@ public enum ProgramStep: Hashable, Sendable {
     func handle(_ key: Key) -> ProgramStep
     /// Called when no key arrived within the poll interval (background refresh).
     func tick() -> ProgramStep
+    /// Runs what needs the real terminal (an editor) after the loop gave it up; returns the step after.
+    func runOutside() -> ProgramStep
+}
+
+extension TerminalProgram {
+    public func runOutside() -> ProgramStep { .redraw }
 }

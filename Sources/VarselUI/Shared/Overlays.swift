@@ -23,6 +23,7 @@ enum EmptyPortfolioView {
             "Try the demo portfolio:   varsel --demo     (a scratch copy, nothing is kept)",
             "Load the demo here:       varsel demo --db \(db)",
             "Import your own:          varsel import FILE --db \(db)",
+            "Or type one in:           2, then a (a new agreement form)",
             "",
             "Then press r to reload, or q to quit.",
         ]

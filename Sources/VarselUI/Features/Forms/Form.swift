@@ -98,6 +98,12 @@ public struct FormState: Sendable {
         spec.adjust(&self)
     }
 
+    /// The same form with its current values as the ones it opened with (a form that filled its
+    /// fields from a record after laying them out).
+    public init(reopening other: FormState) {
+        self.init(spec: other.spec, subtitle: other.subtitle, fields: other.fields, info: other.preview.lines)
+    }
+
     /// Takes a dry run's result: its lines and the requirements it found.
     public mutating func take(_ preview: FormPreview) {
         self.preview = preview

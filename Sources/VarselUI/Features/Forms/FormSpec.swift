@@ -22,6 +22,17 @@ public protocol FormSpec: Sendable {
     /// Writes the record (one transaction, one audit row) and says what was done. Throws a
     /// `VarselError` whose location names the field to show it at.
     @MainActor func submit(_ form: FormState, portfolio: Portfolio) throws -> String
+    /// `submit`, and the compensating change `u` runs to undo it (nil: none). The default has none.
+    @MainActor func save(_ form: FormState, portfolio: Portfolio) throws -> FormSaved
+}
+
+/// What saving a form did: the status line's text and how to undo it.
+public struct FormSaved: Sendable {
+    public var message: String
+    public var undo: UndoStep?
+    /// An agreement to show afterwards (a new one).
+    public var focus: String?
+    public init(_ message: String, undo: UndoStep? = nil, focus: String? = nil) { self.message = message; self.undo = undo; self.focus = focus }
 }
 
 extension FormSpec {
@@ -29,6 +40,9 @@ extension FormSpec {
     @MainActor public func preview(_ form: FormState, portfolio: Portfolio) -> FormPreview { form.preview }
     @MainActor public func validate(_ form: FormState, portfolio: Portfolio) throws {}
     public func confirmation(_ form: FormState) -> String? { nil }
+    @MainActor public func save(_ form: FormState, portfolio: Portfolio) throws -> FormSaved {
+        FormSaved(try submit(form, portfolio: portfolio))
+    }
 }
 
 /// A form's dry run: lines under the fields, requirements found, and a one-line summary of the
@@ -56,11 +70,14 @@ public enum FormRequest: Hashable, Sendable {
     case objectionChange(ObjectionChange, notice: NoticeRow)
     /// Reopen one of the agreement's handled deadlines (those of one notice, when `sourceId` is given).
     case reopen(agreementId: String, sourceId: String?)
+    /// An authoring form (Features/Authoring).
+    case authoring(AuthoringRequest)
 
     var agreementId: String {
         switch self {
         case .objection(let id, _), .changeNotice(let id), .termination(let id), .reopen(let id, _): id
         case .objectionChange(_, let notice): notice.agreementId
+        case .authoring(let r): r.agreementId ?? ""
         }
     }
 
@@ -69,6 +86,7 @@ public enum FormRequest: Hashable, Sendable {
 
     /// Reads what the form needs and lays it out, or says why it cannot open.
     @MainActor func open(_ data: WorkbenchData) -> Opened {
+        if case .authoring(let r) = self { return r.open(data) }
         let portfolio = data.portfolio
         let today = portfolio.clock.today
         guard let d = data.detail(agreementId) else {
@@ -110,6 +128,8 @@ public enum FormRequest: Hashable, Sendable {
             let objected = (try? portfolio.objectedChangeNotices(agreementId: id)) ?? []
             return .form(TerminationForm.make(agreementId: id, agreementTitle: d.agreement.title, today: today,
                                                  rights: rights, objected: objected.map { "\($0.id): \($0.summary)" }))
+        case .authoring(let r):
+            return r.open(data)
         }
     }
 }

@@ -18,8 +18,10 @@ enum FormView {
             for l in TextWrap.wrap("⚠ " + e.description, width: inner) { rows.append((l, CellStyle(.error, bold: true), 0, nil)) }
         }
         rows.append(("", .normal, 0, nil))
+        var focusRow = 0
         for (i, f) in form.fields.enumerated() where !f.hidden {
             let active = i == form.focus
+            if active { focusRow = rows.count }
             let label = (active ? "› " : "  ") + f.label + (f.required ? " *" : "")
             let labelStyle = active ? CellStyle(.selection, bold: true) : CellStyle(.normal, bold: f.required)
             var valueLines: [String]
@@ -52,7 +54,9 @@ enum FormView {
 
         // Rows with x == 0 start a new screen line; the others continue it.
         var screenLines: [[(String, CellStyle, Int, Int?)]] = []
-        for r in rows {
+        var focusLine = 0
+        for (k, r) in rows.enumerated() {
+            if k == focusRow { focusLine = screenLines.count }
             if r.x == 0 || screenLines.isEmpty { screenLines.append([(r.text, r.style, r.x, r.cursor)]) }
             else { screenLines[screenLines.count - 1].append((r.text, r.style, r.x, r.cursor)) }
         }
@@ -60,7 +64,15 @@ enum FormView {
         buffer.fill(x: x, y: y, width: w, height: boxHeight, style: .normal)
         buffer.box(x: x, y: y, width: w, height: boxHeight, style: .role(.border), title: form.title)
         var cursor: (Int, Int)? = nil
-        for (row, parts) in screenLines.prefix(boxHeight - 3).enumerated() {
+        // A form taller than the box scrolls so the focused field stays in view (the subtitle stays on top).
+        let room = boxHeight - 3
+        if screenLines.count > room, room > 3 {
+            let head = screenLines[0]
+            let rest = Array(screenLines.dropFirst())
+            let first = max(0, min(focusLine - 1 - (room - 1) / 3, rest.count - (room - 1)))
+            screenLines = [head] + Array(rest[first..<min(rest.count, first + room - 1)])
+        }
+        for (row, parts) in screenLines.prefix(room).enumerated() {
             for p in parts {
                 buffer.put(p.0, x: x + 2 + p.2, y: y + 1 + row, style: p.1, maxWidth: inner - p.2)
                 if let c = p.3 { cursor = (x + 2 + labelWidth + 1 + min(c, valueWidth - 1), y + 1 + row) }
