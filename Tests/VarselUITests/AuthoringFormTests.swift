@@ -45,7 +45,7 @@ final class AuthoringFormTests: XCTestCase {
             XCTAssertEqual(wb.state.form?["renewal"]?.hidden, false)
             wb.press(.tab); wb.type("2 years"); wb.press(.tab); wb.type("1 year"); wb.press(.tab); wb.type("3 months")
             XCTAssertTrue(wb.state.form?.info.contains { $0.text.contains("New party \"MOBILIZE ME ApS\" will be added") } == true)
-            XCTAssertTrue(wb.state.form?.info.contains { $0.text.contains("Renewal: Give notice to stop the renewal") && $0.text.contains("act by 2027-09-09") } == true,
+            XCTAssertTrue(wb.state.form?.info.contains { $0.text.hasPrefix("Renewal: act by 2027-09-09 — Give notice to stop the renewal") } == true,
                           "\(wb.state.form?.info.map(\.text) ?? [])")
             wb.press(.ctrl("s"))
             XCTAssertNil(wb.state.form, wb.state.form?.error?.description ?? "")

@@ -26,8 +26,8 @@ struct AgreementForm: FormSpec {
             FormField(id: "title", label: "Title", kind: .text, text: a?.title ?? "", required: true),
             FormField(id: "kind", label: "Kind", kind: .choice(kinds.map(\.label)), choice: kinds.firstIndex(of: a?.kind ?? .serviceAgreement) ?? 0),
             FormField(id: "counterparty", label: "Counterparty", kind: .text, text: counterparty?.name ?? "", required: true),
-            FormField(id: "party-org", label: "  New party's org number", kind: .text),
-            FormField(id: "party-country", label: "  New party's country", kind: .text),
+            FormField(id: "party-org", label: "Party org no.", kind: .text),
+            FormField(id: "party-country", label: "Party country", kind: .text),
             FormField(id: "our-role", label: "Our role", kind: .choice(roles.map(\.rawValue)), choice: roles.firstIndex(of: a?.ourRole ?? .customer) ?? 0),
             FormField(id: "language", label: "Language", kind: .text, text: a?.language ?? "sv", required: true),
             FormField(id: "governing-law", label: "Governing law", kind: .text, text: a?.governingLaw ?? "Swedish law", required: true),
@@ -36,10 +36,10 @@ struct AgreementForm: FormSpec {
             FormField(id: "effective", label: "Effective", kind: .date, text: a?.effectiveDate?.iso ?? ""),
             FormField(id: "end", label: "Ends", kind: .date, text: a?.endDate?.iso ?? ""),
             FormField(id: "term", label: "Term", kind: .choice(terms.map(\.label)), choice: termIndex),
-            FormField(id: "initial-term", label: "  Initial term", kind: .text, text: a?.term.initialPeriod?.description ?? ""),
-            FormField(id: "renewal", label: "  Renewal period", kind: .text, text: a?.term.renewalPeriod?.description ?? ""),
-            FormField(id: "term-notice", label: "  Notice before term end", kind: .text, text: a?.term.noticePeriod?.description ?? ""),
-            FormField(id: "parent", label: "Parent (id or title)", kind: .text, text: parentId ?? ""),
+            FormField(id: "initial-term", label: "Initial term", kind: .text, text: a?.term.initialPeriod?.description ?? ""),
+            FormField(id: "renewal", label: "Renewal", kind: .text, text: a?.term.renewalPeriod?.description ?? ""),
+            FormField(id: "term-notice", label: "Term notice", kind: .text, text: a?.term.noticePeriod?.description ?? ""),
+            FormField(id: "parent", label: "Parent", kind: .text, text: parentId ?? ""),
             FormField(id: "status", label: "Status", kind: .choice(statuses.map(\.rawValue)), choice: statuses.firstIndex(of: a?.status ?? .active) ?? 0),
         ]
         return FormState(spec: AgreementForm(base: base, parties: parties),
@@ -168,7 +168,7 @@ struct AgreementForm: FormSpec {
             }
             let ctx = ReadContext(today: portfolio.clock.today, planner: portfolio.planner)
             if let r = ctx.renewalDeadline(a) {
-                lines.append(StyledLine("Renewal: \(r.what) — act by \(r.actByDate.iso)", .role(.accent), indent: 2))
+                lines.append(StyledLine("Renewal: act by \(r.actByDate.iso) — \(r.what)", .role(.accent), indent: 2))
             }
             if a == base { lines.append(StyledLine("No change yet.", .role(.muted), indent: 2)) }
         } catch {

@@ -49,8 +49,9 @@ public enum AuthoringRequest: Hashable, Sendable {
         case .addRule:
             return .form(RuleForm.make(agreement: a, clauses: d.clauses, rules: []))
         case .editRule, .removeRule:
-            let rules = d.rules.map(\.rule)
-            guard !rules.isEmpty else { return refuse("\(a.title) has no notice rules; n adds one") }
+            // Statutory rules (GDPR Art. 33) are not stored: they cannot be edited or removed.
+            let rules = d.rules.map(\.rule).filter { !StatutoryRules.references.contains($0.clauseRef ?? "") }
+            guard !rules.isEmpty else { return refuse("\(a.title) has no notice rules of its own (statutory ones cannot be changed); n adds one") }
             if case .removeRule = self { return .form(RemoveRuleForm.make(agreement: a, rules: rules)) }
             return .form(RuleForm.make(agreement: a, clauses: d.clauses, rules: rules))
         case .addSubProcessor:
