@@ -237,7 +237,7 @@ final class FlowTests: XCTestCase {
             XCTAssertFalse(s.contains("Next detail tab"))
             // The agenda's keys fill more than one box: scroll through it.
             var seen = s
-            for _ in 0..<20 { wb.press(.char("j")); seen += wb.screen(160, 48) }
+            for _ in 0..<12 { wb.press(.char("j")); seen += wb.screen(160, 48) }
             for b in Bindings.bindings(for: .agenda) { XCTAssertTrue(seen.contains(b.description), b.description) }
             wb.press(.escape, .char("2"), .enter, .char("?"))
             s = wb.screen(160, 48)

@@ -6,15 +6,15 @@ import VarselKit
 /// its version entries), Notice rules the rules, Sub-processors the sub-processors.
 enum AuthoringFeature {
     static let bindings: [Binding] = [
-        Binding([.char("a")], .newAgreement, "New agreement (form: counterparty type-ahead or a new party, term, parent)", [.agreementList], hint: "new"),
-        Binding([.char("e")], .editRecord, "Edit: the agreement (list, Overview), a notice rule or a sub-processor (their tabs)",
+        Binding([.char("a")], .newAgreement, "New agreement (form)", [.agreementList], hint: "new"),
+        Binding([.char("e")], .editRecord, "Edit the agreement, or the tab's notice rule or sub-processor",
                 [.agreementList, .agreementDetail], hint: "edit"),
-        Binding([.char("n")], .addRecord, "Add on this tab: a version entry (Overview), a notice rule, a sub-processor", [.agreementDetail], hint: "add"),
-        Binding([.char("C")], .addClause, "Add a clause (reference, heading, text)", [.agreementDetail]),
-        Binding([.char("p")], .editParty, "Edit the counterparty or our party (org number checked)", [.agreementList, .agreementDetail]),
-        Binding([.char("x")], .removeRecord, "Archive the agreement (Overview) or remove a notice rule / sub-processor (their tabs); asks first",
+        Binding([.char("n")], .addRecord, "Add a version entry, notice rule or sub-processor (by tab)", [.agreementDetail], hint: "add"),
+        Binding([.char("C")], .addClause, "Add a clause", [.agreementDetail]),
+        Binding([.char("p")], .editParty, "Edit the counterparty or our party", [.agreementList, .agreementDetail]),
+        Binding([.char("x")], .removeRecord, "Archive the agreement, or remove the tab's rule or sub-processor",
                 [.agreementDetail], hint: "archive"),
-        Binding([.char("E")], .editInEditor, "Edit the agreement and all under it as YAML in $EDITOR", [.agreementList, .agreementDetail]),
+        Binding([.char("E")], .editInEditor, "Edit the agreement as YAML in $EDITOR", [.agreementList, .agreementDetail]),
     ]
 
     static func reduce(_ state: inout WorkbenchState, _ action: AuthoringAction, _ data: Loaded) -> [Effect] {
