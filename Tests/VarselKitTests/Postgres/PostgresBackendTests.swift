@@ -1,0 +1,164 @@
+import Foundation
+import XCTest
+@testable import VarselKit
+@testable import VarselPostgres
+@testable import VarselSQLite
+
+/// What only the PostgreSQL backend has: its SQL fold, the append-only audit naming the database
+/// user, the schema version check, roles, and the lossless copy both ways. Skipped without a
+/// server (`scripts/postgres-server run swift test …` sets VARSEL_TEST_POSTGRES_URL).
+final class PostgresBackendTests: XCTestCase {
+    func fresh() throws -> PostgresStorage {
+        try XCTSkipIf(TestBackend.postgresURL == nil, "no PostgreSQL server (VARSEL_TEST_POSTGRES_URL)")
+        return try TestBackend.freshPostgres()
+    }
+
+    func testSQLFoldGivesTheSameKeysAsSearchFold() throws {
+        let store = try fresh()
+        let samples = ["Å", "Ä", "Ö", "Æ", "Ø", "åäöæø", "ÅRHUS", "Øresund", "A\u{30A}rhus", "Straße", "STRASSE", "ẞ", "İstanbul",
+                       "I", "ı", "Ǆ", "ǅ", "Σ", "ΌΣΟΣ", "Ĳ", "ŉ", "ﬁ", "Ⅻ", "Ⓐ", "Ꭰ", "𐐀", "Mikael Åström", "Tromsø Kommune",
+                       "NAÏVE café", "\u{1F}", "ÉCOLE", "Ł", "Ŋ", "Þorp", "Ǳ"]
+        for s in samples {
+            let sql = try store.session.one("SELECT varsel_fold($1)", [.text(s)])?[0].string
+            XCTAssertEqual(sql, SearchFold.fold(s), "varsel_fold(\(s.unicodeScalars.map { String($0.value, radix: 16) }))")
+        }
+        XCTAssertEqual(try store.session.one("SELECT varsel_fold(NULL)")?[0], .null)
+    }
+
+    func testAuditIsAppendOnlyAndNamesTheDatabaseUser() throws {
+        let store = try fresh()
+        _ = try Fixture.demo(today: day("2026-11-23"), store: store)
+        let user = try XCTUnwrap(store.session.one("SELECT session_user::text")?[0].string)
+        let names = Set(try store.session.query("SELECT db_user FROM audit").compactMap { $0[0].string })
+        XCTAssertEqual(names, [user])
+        for sql in ["UPDATE audit SET summary = 'x'", "DELETE FROM audit", "TRUNCATE audit"] {
+            XCTAssertThrowsError(try store.session.script(sql), sql) { error in
+                XCTAssertEqual(PGError.sqlState(error), "23000", "\(error)")
+            }
+        }
+        // A client cannot choose the name either.
+        try store.session.script("BEGIN")
+        let written = try store.session.query("""
+            INSERT INTO audit (id, at, "user", action, entity_type, entity_id, summary, prev_hash, hash, db_user)
+            VALUES (999999, 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'mallory') RETURNING db_user
+            """).first?[0].string
+        XCTAssertEqual(written, user)
+        try store.session.script("ROLLBACK")
+        XCTAssertTrue(try store.verifyAuditChain().ok)
+    }
+
+    func testANewerSchemaIsRefusedUnchanged() throws {
+        let store = try fresh()
+        try store.session.script("INSERT INTO varsel_migrations (id) VALUES ('pg99-from-the-future')")
+        let url = TestBackend.postgresURL! + "?options=-csearch_path%3D" + store.target.schema!
+        for access in [StorageAccess.read, .write] {
+            let e = assertVarselError(.refusedDatabase) { try PostgresStorage.open(url: url, environment: [:], access: access) }
+            XCTAssertTrue(e?.what.contains("newer Varsel") == true, "\(String(describing: e))")
+        }
+        XCTAssertEqual(try store.session.int("SELECT count(*) FROM varsel_migrations"), 2)
+    }
+
+    func testAReadOnlyUsersWriteIsAClearError() throws {
+        let store = try fresh()
+        let url = TestBackend.postgresURL! + "?options=-csearch_path%3D" + store.target.schema!
+        let roles = try PostgresTeam.initialize(url: url, environment: [:])
+        XCTAssertEqual(roles, PostgresTeam.Roles(readOnly: store.target.database + "_readonly", editor: store.target.database + "_editor"))
+        let login = "reader_" + store.target.schema!.suffix(8)
+        try store.session.script("CREATE ROLE \(login) LOGIN; GRANT \(roles.readOnly) TO \(login); GRANT USAGE ON SCHEMA \(store.target.schema!) TO \(roles.readOnly)")
+        let target = try PostgresTarget(url: url, environment: [:])
+        let readerURL = "postgres://\(login)@\(target.host):\(target.port)/\(target.database)?options=-csearch_path%3D\(store.target.schema!)"
+        let reader = try PostgresStorage.open(url: readerURL, environment: [:], access: .write)
+        XCTAssertEqual(try reader.reading(today: day("2026-11-23"), planner: DeadlinePlanner()).hasAgreements(), false)
+        let e = assertVarselError(.conflict) {
+            try reader.write(user: "anna", at: Date()) { tx in
+                try tx.insert(Party(id: "p1", name: "Acme"))
+                return ((), AuditNote(action: "x", entityType: "party", entityId: "p1", summary: "x"))
+            }
+        }
+        XCTAssertTrue(e?.what.contains("may only read") == true, "\(String(describing: e))")
+        XCTAssertEqual(try Fixture.tableCounts(store)["parties"], 0)
+    }
+
+    /// SQLite → PostgreSQL → SQLite through the export format: the same bytes at each step.
+    func testRoundTripThroughPostgresIsByteIdentical() throws {
+        let pg = try fresh()
+        let sqlite = try VarselStore.inMemory()
+        _ = try Fixture.demo(today: day("2026-11-23"), store: sqlite)
+        let clock = VarselClock.fixed(day("2026-11-23"))
+        let original = try PortfolioExporter.exportJSON(store: sqlite)
+        _ = try PortfolioImporter(store: pg, clock: clock, user: "copy").importData(original, fileName: "a.json")
+        XCTAssertEqual(String(decoding: try PortfolioExporter.exportJSON(store: pg), as: UTF8.self), String(decoding: original, as: UTF8.self))
+        let back = try VarselStore.inMemory()
+        _ = try PortfolioImporter(store: back, clock: clock, user: "copy").importData(try PortfolioExporter.exportJSON(store: pg), fileName: "b.json")
+        XCTAssertEqual(try PortfolioExporter.exportJSON(store: back), original)
+        XCTAssertTrue(try pg.verifyAuditChain().ok)
+    }
+
+    func testChangeTokenMovesWithEveryWrite() throws {
+        let store = try fresh()
+        let other = try PostgresStorage.open(url: TestBackend.postgresURL! + "?options=-csearch_path%3D" + store.target.schema!,
+                                             environment: [:], access: .write)
+        let before = try store.changeToken()
+        _ = try Fixture.demo(today: day("2026-11-23"), store: other)
+        XCTAssertNotEqual(try store.changeToken(), before)
+        XCTAssertTrue(try store.hasChanged(since: before))
+    }
+
+    /// Two connections writing the same records at once: serialization failures are retried, no
+    /// write is lost, the audit chain stays one line.
+    func testConcurrentWritersAreSerialisedAndChained() throws {
+        let store = try fresh()
+        let url = TestBackend.postgresURL! + "?options=-csearch_path%3D" + store.target.schema!
+        try store.seed { tx in try tx.insert(Party(id: "p", name: "Acme", country: "SE")) }
+        let writers = try (0..<4).map { _ in try PostgresStorage.open(url: url, environment: [:], access: .write) }
+        DispatchQueue.concurrentPerform(iterations: 4) { w in
+            for i in 0..<10 {
+                try! writers[w].write(user: "w\(w)", at: Date()) { tx in
+                    var party = try XCTUnwrap(tx.record(Party.self, id: "p"))
+                    party.address = (party.address ?? "") + "\(w).\(i);"
+                    try tx.update(party)
+                    return ((), AuditNote(action: "edit", entityType: "party", entityId: "p", summary: "w\(w) #\(i)"))
+                }
+            }
+        }
+        let party = try XCTUnwrap(store.read { try $0.record(Party.self, id: "p") })
+        XCTAssertEqual(party.address?.split(separator: ";").count, 40, "every write kept")
+        XCTAssertEqual(try Fixture.auditCount(store), 40)
+        XCTAssertTrue(try store.verifyAuditChain().ok)
+    }
+}
+
+/// `--db postgres://…` read as libpq users expect (no server needed).
+final class PostgresTargetTests: XCTestCase {
+    func testURLThenEnvironmentThenDefaults() throws {
+        let t = try PostgresTarget(url: "postgres://anna@db.example:6543/contracts?sslmode=require", environment: [:], loginName: "x")
+        XCTAssertEqual([t.host, String(t.port), t.user, t.database], ["db.example", "6543", "anna", "contracts"])
+        XCTAssertTrue(t.requireTLS); XCTAssertFalse(t.verifyCertificate)
+        let env = ["PGHOST": "pg.lan", "PGPORT": "5433", "PGUSER": "bo", "PGDATABASE": "avtal", "PGPASSWORD": "s3cret", "PGSSLMODE": "verify-full"]
+        let e = try PostgresTarget(url: "postgres://", environment: env, loginName: "x")
+        XCTAssertEqual([e.host, String(e.port), e.user, e.database, e.password ?? "-"], ["pg.lan", "5433", "bo", "avtal", "s3cret"])
+        XCTAssertTrue(e.requireTLS && e.verifyCertificate)
+        let d = try PostgresTarget(url: "postgresql:///", environment: ["HOME": "/nonexistent"], loginName: "karin")
+        XCTAssertEqual([d.host, String(d.port), d.user, d.database], ["localhost", "5432", "karin", "karin"])
+        XCTAssertFalse(d.requireTLS)
+        XCTAssertNil(d.password)
+        assertVarselError(.invalidInput, at: "sslmode") { try PostgresTarget(url: "postgres://h/db?sslmode=maybe", environment: [:]) }
+        assertVarselError(.invalidInput, at: "--db") { try PostgresTarget(url: "mysql://h/db", environment: [:]) }
+    }
+
+    func testPasswordFromPgpass() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let file = folder.path("pgpass")
+        try "# comment\nother:5432:*:anna:wrong\ndb.example:*:contracts:anna:pa\\:ss\n*:*:*:*:fallback\n".write(toFile: file, atomically: true, encoding: .utf8)
+        chmod(file, 0o600)
+        let t = try PostgresTarget(url: "postgres://anna@db.example/contracts", environment: ["PGPASSFILE": file])
+        XCTAssertEqual(t.password, "pa:ss")
+        XCTAssertEqual(try PostgresTarget(url: "postgres://bo@elsewhere/x", environment: ["PGPASSFILE": file]).password, "fallback")
+        // libpq ignores a password file others can read.
+        chmod(file, 0o644)
+        XCTAssertNil(try PostgresTarget(url: "postgres://anna@db.example/contracts", environment: ["PGPASSFILE": file]).password)
+        // The URL's own password wins.
+        XCTAssertEqual(try PostgresTarget(url: "postgres://anna:url%20pw@db.example/contracts", environment: ["PGPASSWORD": "env"]).password, "url pw")
+    }
+}
