@@ -64,14 +64,16 @@ final class PGSession: PGExecutor, @unchecked Sendable {
         var logger = Logger(label: "varsel.postgres")
         logger.logLevel = .critical
         let tls: PostgresConnection.Configuration.TLS
-        if target.requireTLS {
+        if target.requireTLS || target.preferTLS {
             var config = TLSConfiguration.makeClientConfiguration()
-            // sslmode=require encrypts without checking the certificate (libpq's meaning);
+            // require / prefer encrypt without checking the certificate (libpq's meaning);
             // verify-ca / verify-full check it.
             if !target.verifyCertificate { config.certificateVerification = .none }
-            do { tls = .require(try NIOSSLContext(configuration: config)) } catch {
+            let context: NIOSSLContext
+            do { context = try NIOSSLContext(configuration: config) } catch {
                 throw VarselError(.io, "cannot set up TLS for \(target.display): \(error)", fix: "check the sslmode in the URL")
             }
+            tls = target.requireTLS ? .require(context) : .prefer(context)
         } else {
             tls = .disable
         }
@@ -174,6 +176,14 @@ enum PGError {
         (error as? PSQLError)?.serverInfo?[.sqlState]
     }
 
+    /// What went wrong on this side (postgres-nio hides details from `description`).
+    static func clientMessage(_ error: any Error) -> String {
+        guard let e = error as? PSQLError else { return String(describing: error) }
+        var text = "\(e.code)"
+        if let underlying = e.underlying { text += ": \(underlying)" }
+        return text
+    }
+
     static func serverMessage(_ error: any Error) -> String? {
         (error as? PSQLError)?.serverInfo?[.message]
     }
@@ -181,7 +191,7 @@ enum PGError {
     static func map(_ error: any Error, while doing: String? = nil) -> any Error {
         if error is VarselError { return error }
         let state = sqlState(error)
-        let message = serverMessage(error) ?? String(describing: error)
+        let message = serverMessage(error) ?? clientMessage(error)
         switch state {
         case "42501", "25006":
             return VarselError(.conflict, "this database user may only read the portfolio (\(message))",

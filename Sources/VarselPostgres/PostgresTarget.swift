@@ -16,6 +16,8 @@ public struct PostgresTarget: Sendable, Equatable {
     public var requireTLS: Bool
     /// `verify-ca` / `verify-full`: also check the server's certificate.
     public var verifyCertificate: Bool
+    /// `prefer` (libpq's default): TLS when the server offers it, else a plain connection.
+    public var preferTLS: Bool
     /// The schema the portfolio lives in (`options=-c search_path=NAME` in the URL, or
     /// `PGOPTIONS`); nil: the user's default (`public`). Lets several portfolios share a database.
     public var schema: String?
@@ -61,9 +63,10 @@ public struct PostgresTarget: Sendable, Equatable {
             }
         }
         switch mode {
-        case "disable", "allow", "prefer": requireTLS = false; verifyCertificate = false
-        case "require": requireTLS = true; verifyCertificate = false
-        case "verify-ca", "verify-full": requireTLS = true; verifyCertificate = true
+        case "disable", "allow": requireTLS = false; verifyCertificate = false; preferTLS = false
+        case "prefer": requireTLS = false; verifyCertificate = false; preferTLS = true
+        case "require": requireTLS = true; verifyCertificate = false; preferTLS = true
+        case "verify-ca", "verify-full": requireTLS = true; verifyCertificate = true; preferTLS = true
         default:
             throw VarselError(.invalidInput, "sslmode \"\(mode)\" is not one libpq knows", at: "sslmode",
                               fix: "use disable, prefer, require, verify-ca or verify-full")

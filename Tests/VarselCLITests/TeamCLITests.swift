@@ -14,9 +14,9 @@ final class TeamCLITests: CLITestCase {
     }
 
     override func setUpWithError() throws {
+        try super.setUpWithError()
         try XCTSkipIf((ProcessInfo.processInfo.environment["VARSEL_TEST_POSTGRES_URL"] ?? "").isEmpty,
                       "no PostgreSQL server (VARSEL_TEST_POSTGRES_URL)")
-        try super.setUpWithError()
     }
 
     func testCopyToPostgresAndBackGivesTheSameExportAndTheSameOutputs() throws {

@@ -25,6 +25,24 @@ final class PostgresBackendTests: XCTestCase {
         XCTAssertEqual(try store.session.one("SELECT varsel_fold(NULL)")?[0], .null)
     }
 
+    /// `scripts/postgres-server` lets the role `varsel_tls` in over TLS only.
+    func testSSLModeRequireConnectsWithTLS() throws {
+        let store = try fresh()
+        try XCTSkipIf(try store.session.one("SELECT 1 FROM pg_roles WHERE rolname = 'varsel_tls'") == nil, "the server has no TLS role")
+        let t = store.target
+        let url = "postgres://varsel_tls@\(t.host):\(t.port)/\(t.database)"
+        assertVarselError(.refusedDatabase) { try PGSession.connect(PostgresTarget(url: url + "?sslmode=disable", environment: [:])) }
+        for target in [try PostgresTarget(url: url + "?sslmode=require", environment: [:]),
+                       try PostgresTarget(url: url, environment: ["PGSSLMODE": "require"]),
+                       try PostgresTarget(url: url, environment: [:])] {  // libpq's default, prefer
+            let session = try PGSession.connect(target)
+            defer { session.close() }
+            XCTAssertEqual(try session.one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")?[0], .bool(true))
+        }
+        // verify-full checks the certificate: the test server's is self-signed.
+        assertVarselError(.io) { try PGSession.connect(PostgresTarget(url: url + "?sslmode=verify-full", environment: [:])) }
+    }
+
     func testAuditIsAppendOnlyAndNamesTheDatabaseUser() throws {
         let store = try fresh()
         _ = try Fixture.demo(today: day("2026-11-23"), store: store)
