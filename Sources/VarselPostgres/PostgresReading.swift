@@ -238,7 +238,7 @@ struct PostgresReading: PortfolioReading {
         }
     }
 
-    func allClauses() throws -> [Clause] { try store.snapshot { tx in try tx.fetch(Clause.self, "SELECT * FROM clauses") } }
+    func allClauses() throws -> [Clause] { try store.snapshot { tx in try tx.fetch(Clause.self, "SELECT * FROM clauses ORDER BY id") } }
 
     func audit(limit: Int) throws -> [AuditEntry] {
         try store.snapshot { tx in try tx.fetch(AuditEntry.self, "SELECT * FROM audit ORDER BY id DESC LIMIT \(max(0, limit))") }

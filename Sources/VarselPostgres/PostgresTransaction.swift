@@ -40,7 +40,7 @@ struct PostgresTransaction: PortfolioTransaction {
     }
 
     func autoRenewingAgreements() throws -> [Agreement] {
-        try fetch(Agreement.self, "SELECT * FROM agreements WHERE term::jsonb ->> 'kind' = 'auto_renewal'")
+        try fetch(Agreement.self, "SELECT * FROM agreements WHERE term::jsonb ->> 'kind' = 'auto_renewal' ORDER BY id")
     }
 
     func changeNotices(agreementId: String, status: ChangeNoticeStatus) throws -> [ChangeNotice] {
