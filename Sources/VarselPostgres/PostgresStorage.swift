@@ -3,9 +3,10 @@ import VarselKit
 
 /// `PortfolioStorage` on a PostgreSQL database shared by a team.
 ///
-/// Writes run `SERIALIZABLE` and are run again (up to `maxAttempts`) when the server reports a
-/// serialization failure (SQLSTATE 40001): services are functions of what they load, so a retry
-/// is safe. The audit chain stays linear through an advisory lock (`PGAudit.append`). Calls block
+/// Writes take a session advisory lock (one Varsel writer at a time, as on SQLite), run
+/// `SERIALIZABLE`, and are run again (up to `maxAttempts`) when the server reports a
+/// serialization failure (SQLSTATE 40001, e.g. against another program's writes): services are
+/// functions of what they load, so a retry is safe. The audit chain stays one line. Calls block
 /// the calling thread on postgres-nio's futures (never its event loop); one connection per store,
 /// one transaction at a time.
 public final class PostgresStorage: PortfolioStorage, @unchecked Sendable {
@@ -15,7 +16,7 @@ public final class PostgresStorage: PortfolioStorage, @unchecked Sendable {
     public var path: String { target.display }
     public var damageFound: String? { nil }
     /// Attempts of one write before a serialization failure reaches the caller.
-    static let maxAttempts = 8
+    static let maxAttempts = 10
 
     init(session: PGSession, target: PostgresTarget) { self.session = session; self.target = target }
 
@@ -74,6 +75,12 @@ public final class PostgresStorage: PortfolioStorage, @unchecked Sendable {
     public func writeImport<T>(user: String, at: Date, _ body: (any PortfolioTransaction) throws -> (T, AuditNote?)) throws -> T {
         try mapped {
             session.lock.lock(); defer { session.lock.unlock() }
+            // One Varsel writer at a time on this database, taken before the transaction starts so
+            // its snapshot already sees the previous writer's commit (and audit row): the chain
+            // stays one line and writers do not fail each other. Released on COMMIT/ROLLBACK
+            // below, or by the server if this process dies.
+            try session.query("SELECT pg_advisory_lock($1)", [.int(PGAudit.chainLock)])
+            defer { _ = try? session.query("SELECT pg_advisory_unlock($1)", [.int(PGAudit.chainLock)]) }
             var attempt = 1
             while true {
                 try session.query("BEGIN ISOLATION LEVEL SERIALIZABLE")

@@ -122,14 +122,37 @@ final class PostgresBackendTests: XCTestCase {
         XCTAssertTrue(try store.hasChanged(since: before))
     }
 
+    /// Another program changes a row the write has read: the server fails the write with 40001,
+    /// and the body runs again on what is there now — both changes kept.
+    func testASerializationFailureIsRetriedOnFreshData() throws {
+        let store = try fresh()
+        try store.seed { tx in try tx.insert(Party(id: "p", name: "Acme", country: "SE")) }
+        let other = try PGSession.connect(store.target)
+        defer { other.close() }
+        try other.query("SET search_path TO \(store.target.schema!)")
+        var attempts = 0
+        try store.write(user: "t", at: Date()) { tx in
+            attempts += 1
+            var party = try XCTUnwrap(tx.record(Party.self, id: "p"))
+            if attempts == 1 { try other.query("UPDATE parties SET address = 'set by another program' WHERE id = 'p'") }
+            party.name = "Acme AB"
+            try tx.update(party)
+            return ((), AuditNote(action: "rename", entityType: "party", entityId: "p", summary: "renamed"))
+        }
+        XCTAssertEqual(attempts, 2)
+        let party = try XCTUnwrap(store.read { try $0.record(Party.self, id: "p") })
+        XCTAssertEqual([party.name, party.address], ["Acme AB", "set by another program"])
+        XCTAssertEqual(try Fixture.auditCount(store), 1)
+    }
+
     /// Two connections writing the same records at once: serialization failures are retried, no
     /// write is lost, the audit chain stays one line.
     func testConcurrentWritersAreSerialisedAndChained() throws {
         let store = try fresh()
         let url = TestBackend.postgresURL! + "?options=-csearch_path%3D" + store.target.schema!
         try store.seed { tx in try tx.insert(Party(id: "p", name: "Acme", country: "SE")) }
-        let writers = try (0..<4).map { _ in try PostgresStorage.open(url: url, environment: [:], access: .write) }
-        DispatchQueue.concurrentPerform(iterations: 4) { w in
+        let writers = try (0..<6).map { _ in try PostgresStorage.open(url: url, environment: [:], access: .write) }
+        DispatchQueue.concurrentPerform(iterations: 6) { w in
             for i in 0..<10 {
                 try! writers[w].write(user: "w\(w)", at: Date()) { tx in
                     var party = try XCTUnwrap(tx.record(Party.self, id: "p"))
@@ -140,8 +163,8 @@ final class PostgresBackendTests: XCTestCase {
             }
         }
         let party = try XCTUnwrap(store.read { try $0.record(Party.self, id: "p") })
-        XCTAssertEqual(party.address?.split(separator: ";").count, 40, "every write kept")
-        XCTAssertEqual(try Fixture.auditCount(store), 40)
+        XCTAssertEqual(party.address?.split(separator: ";").count, 60, "every write kept")
+        XCTAssertEqual(try Fixture.auditCount(store), 60)
         XCTAssertTrue(try store.verifyAuditChain().ok)
     }
 }
