@@ -190,6 +190,10 @@ enum PGError {
 
     static func map(_ error: any Error, while doing: String? = nil) -> any Error {
         if error is VarselError { return error }
+        // A caller's own error thrown through a transaction (a dry run's rollback) passes as it is;
+        // only postgres-nio's and SwiftNIO's errors are the connection's.
+        let module = String(reflecting: type(of: error)).prefix { $0 != "." }
+        if doing == nil && !["PostgresNIO", "NIOCore", "NIOPosix", "NIOSSL"].contains(String(module)) { return error }
         let state = sqlState(error)
         let message = serverMessage(error) ?? clientMessage(error)
         switch state {

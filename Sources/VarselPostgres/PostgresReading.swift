@@ -56,6 +56,14 @@ struct PostgresReading: PortfolioReading {
                 counts.overdue = (row[0].int ?? 0) - deemed; counts.within14 = row[1].int ?? 0
                 counts.within30 = row[2].int ?? 0; counts.within90 = row[3].int ?? 0
             }
+            // Snoozed, not overdue (few): counted in their bands as on SQLite.
+            if let snoozed = try db.one("""
+                SELECT count(*) FILTER (WHERE act_by_date <= $2), count(*) FILTER (WHERE act_by_date > $2 AND act_by_date <= $3),
+                       count(*) FILTER (WHERE act_by_date > $3)
+                FROM deadlines WHERE state = 'open' AND act_by_date >= $1 AND act_by_date <= $4 AND snoozed_until > $1
+                """, [.text(t), .text(d14.iso), .text(d30.iso), .text(horizon.iso)]) {
+                counts.snoozed14 = snoozed[0].int ?? 0; counts.snoozed30 = snoozed[1].int ?? 0; counts.snoozed90 = snoozed[2].int ?? 0
+            }
             return AgendaHead(items: items, counts: counts)
         }
     }
@@ -176,12 +184,6 @@ struct PostgresReading: PortfolioReading {
     func agreements(filter: String?, after: AgreementRow?, limit: Int) throws -> [AgreementRow] {
         try page(filter: filter, after: after, before: nil, last: false, limit: limit)
     }
-    func agreements(filter: String?, before: AgreementRow, limit: Int) throws -> [AgreementRow] {
-        try page(filter: filter, after: nil, before: before, last: false, limit: limit)
-    }
-    func lastAgreements(filter: String?, limit: Int) throws -> [AgreementRow] {
-        try page(filter: filter, after: nil, before: nil, last: true, limit: limit)
-    }
     func searchAgreements(filter: String?, after: AgreementRow?, before: AgreementRow?, limit: Int) throws -> [AgreementRow] {
         try page(filter: filter, after: after, before: before, last: false, limit: limit)
     }
@@ -189,7 +191,7 @@ struct PostgresReading: PortfolioReading {
         try page(filter: filter, after: nil, before: nil, last: true, limit: limit)
     }
 
-    func agreementPosition(id: String, filter: String?) throws -> (index: Int, row: AgreementRow)? {
+    func searchPosition(id: String, filter: String?) throws -> (index: Int, row: AgreementRow)? {
         try read { db in
             var (sql, binds) = Self.listSQL(filter: filter)
             binds.append(.text(id))
@@ -200,9 +202,6 @@ struct PostgresReading: PortfolioReading {
                 + " AND (varsel_nocase(a.title), a.id) < (varsel_nocase($\(countBinds.count - 1)), $\(countBinds.count))) AS before_row"
             return (try db.int(countSQL, countBinds), row)
         }
-    }
-    func searchPosition(id: String, filter: String?) throws -> (index: Int, row: AgreementRow)? {
-        try agreementPosition(id: id, filter: filter)
     }
 
     func hasAgreements() throws -> Bool { try read { db in try db.one("SELECT 1 FROM agreements LIMIT 1") != nil } }

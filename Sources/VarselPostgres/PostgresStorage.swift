@@ -108,6 +108,12 @@ public final class PostgresStorage: PortfolioStorage, @unchecked Sendable {
         try mapped { ChangeToken(Int64(try session.int("SELECT seq FROM change_seq"))) }
     }
 
+    /// Whether this database user may write the portfolio (the editor role); a read-only user's
+    /// reading commands then leave deemed acceptances to an editor.
+    public func mayWrite() -> Bool {
+        (try? session.one("SELECT has_table_privilege('audit', 'INSERT')")?[0].bool) ?? false
+    }
+
     public func verifyAuditChain(anchor: String?, lastRows: Int?) throws -> AuditChain.Report {
         try snapshot { tx in try PGAudit.verify(tx.db, anchor: anchor, lastRows: lastRows) }
     }

@@ -35,6 +35,18 @@ struct PostgresTransaction: PortfolioTransaction {
         try fetch(NoticeRule.self, "SELECT * FROM notice_rules WHERE agreement_id = ANY($1::text[]) ORDER BY id", [Self.array(agreementIds)])
     }
 
+    func clauses(agreementId: String) throws -> [Clause] {
+        try fetch(Clause.self, "SELECT * FROM clauses WHERE agreement_id = $1 ORDER BY id", [.text(agreementId)])
+    }
+
+    func subProcessors(agreementId: String) throws -> [SubProcessor] {
+        try fetch(SubProcessor.self, "SELECT * FROM sub_processors WHERE agreement_id = $1 ORDER BY id", [.text(agreementId)])
+    }
+
+    func versions(agreementId: String) throws -> [AgreementVersion] {
+        try fetch(AgreementVersion.self, "SELECT * FROM agreement_versions WHERE agreement_id = $1 ORDER BY id", [.text(agreementId)])
+    }
+
     func agreementsEnding(withParent parentId: String) throws -> [Agreement] {
         try fetch(Agreement.self, "SELECT * FROM agreements WHERE parent_id = $1 AND ends_with_parent ORDER BY id", [.text(parentId)])
     }
@@ -46,6 +58,10 @@ struct PostgresTransaction: PortfolioTransaction {
     func changeNotices(agreementId: String, status: ChangeNoticeStatus) throws -> [ChangeNotice] {
         try fetch(ChangeNotice.self, "SELECT * FROM change_notices WHERE agreement_id = $1 AND status = $2 ORDER BY received_date DESC, id",
                   [.text(agreementId), .text(status.rawValue)])
+    }
+
+    func objections(changeNoticeId: String) throws -> [Objection] {
+        try fetch(Objection.self, "SELECT * FROM objections WHERE change_notice_id = $1 ORDER BY id", [.text(changeNoticeId)])
     }
 
     func activeObjections(changeNoticeId: String) throws -> [Objection] {

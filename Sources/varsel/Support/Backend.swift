@@ -32,6 +32,12 @@ enum Backend {
         return try SQLiteStorage.restore(from: backup, into: path, clock: clock)
     }
 
+    /// Whether the store's user may write (on PostgreSQL a read-only role may not; a file that
+    /// opened for writing may).
+    static func mayWrite(_ store: any PortfolioStorage) -> Bool {
+        (store as? PostgresStorage)?.mayWrite() ?? true
+    }
+
     /// `varsel team init`: the schema and the read-only and editor roles.
     static func teamInit(url: String) throws -> PostgresTeam.Roles {
         try PostgresTeam.initialize(url: url, environment: ProcessInfo.processInfo.environment)

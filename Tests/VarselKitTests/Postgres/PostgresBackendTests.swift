@@ -95,6 +95,9 @@ final class PostgresBackendTests: XCTestCase {
         }
         XCTAssertTrue(e?.what.contains("may only read") == true, "\(String(describing: e))")
         XCTAssertEqual(try Fixture.tableCounts(store)["parties"], 0)
+        // Reading commands ask this before settling deemed acceptances (they leave them to an editor).
+        XCTAssertFalse(reader.mayWrite())
+        XCTAssertTrue(store.mayWrite())
     }
 
     /// SQLite → PostgreSQL → SQLite through the export format: the same bytes at each step.
