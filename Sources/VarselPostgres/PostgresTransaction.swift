@@ -109,6 +109,11 @@ struct PostgresTransaction: PortfolioTransaction {
                   [.text(action), .text(entityType), .text(entityId)]).first
     }
 
+    func lastChange(entityType: String, entityId: String) throws -> AuditEntry? {
+        try fetch(AuditEntry.self, "SELECT * FROM audit WHERE entity_type = $1 AND entity_id = $2 ORDER BY id DESC LIMIT 1",
+                  [.text(entityType), .text(entityId)]).first
+    }
+
     func auditEntry(id: Int64) throws -> AuditEntry? {
         try fetch(AuditEntry.self, "SELECT * FROM audit WHERE id = $1", [.int(id)]).first
     }

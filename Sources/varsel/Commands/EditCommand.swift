@@ -34,6 +34,8 @@ struct EditCommand: ParsableCommand {
             let file = dir.appendingPathComponent("\(a.id).yaml").path
             var shown = original
             var lastError: VarselError?
+            // What the file was made from: a colleague's save meanwhile is shown, never overwritten unseen.
+            var openedOn = original
             while true {
                 try PrivateFile.write(Data(shown.utf8), to: file)
                 try runEditor(file)
@@ -47,6 +49,13 @@ struct EditCommand: ParsableCommand {
                     // Saved again without a fix: give up, naming the problem (lines as in the file first saved).
                     error.what += " (the file was saved again unchanged; nothing was written)"
                     throw error
+                }
+                if let changed = try AgreementEditDocument.changedSinceOpened(openedOn, agreementId: a.id, portfolio: p) {
+                    openedOn = try AgreementEditDocument.yaml(store: p.store, agreementId: a.id)
+                    shown = Self.annotated(edited, with: changed)
+                    lastError = changed
+                    err("varsel: \(changed.what) — reopening the editor")
+                    continue
                 }
                 do {
                     let plan = try AgreementEditDocument.apply(edited, agreementId: a.id, fileName: "\(a.id).yaml", store: p.store,

@@ -26,6 +26,22 @@ enum TestBackend {
         }
     }
 
+    /// Two connections to one new, empty portfolio (two users' processes): on PostgreSQL two
+    /// sessions on one fresh schema, on SQLite two stores on one file (removed at tear-down).
+    static func sharedPair(_ test: XCTestCase) throws -> (any PortfolioStorage, any PortfolioStorage) {
+        switch current {
+        case .postgres:
+            let first = try freshPostgres()
+            return (first, try PostgresStorage.open(url: first.target.display, environment: [:], access: .write))
+        case .sqlite:
+            let folder = try TempFolder()
+            test.addTeardownBlock { folder.remove() }
+            let path = folder.path("shared.sqlite")
+            let first = try SQLiteStorage.open(path: path, access: .create)
+            return (first, try SQLiteStorage.open(path: path, access: .write))
+        }
+    }
+
     /// A new, empty portfolio in its own schema of the test server.
     static func freshPostgres() throws -> PostgresStorage {
         guard let url = postgresURL else {
