@@ -56,6 +56,8 @@ final class PGSession: PGExecutor, @unchecked Sendable {
     let connection: PostgresConnection
     let logger: Logger
     let lock = NSRecursiveLock()
+    /// Statements sent so far (tests check that polling the change feed sends none).
+    private(set) var statements = 0
 
     init(connection: PostgresConnection, logger: Logger) { self.connection = connection; self.logger = logger }
 
@@ -104,6 +106,7 @@ final class PGSession: PGExecutor, @unchecked Sendable {
         }
         let q = PostgresQuery(unsafeSQL: sql, binds: bindings)
         lock.lock(); defer { lock.unlock() }
+        statements += 1
         let result: PostgresQueryResult = try connection.query(q, logger: logger).wait()
         return try result.rows.map(Self.row)
     }

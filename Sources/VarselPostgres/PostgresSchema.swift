@@ -20,7 +20,12 @@ enum PostgresSchema {
     /// Every migration this binary knows, in order.
     static let migrations: [(id: String, sql: String)] = [
         ("pg1-portfolio", pg1),
+        ("pg2-change-notify", pg2),
     ]
+
+    /// The portfolio's `NOTIFY` channel as an SQL expression, from its schema's name (one
+    /// database may hold several portfolios; channel names are at most 63 bytes).
+    static func channelSQL(_ schema: String) -> String { "'varsel_' || left(md5(\(schema)::text), 16)" }
 
     /// `varsel_fold`: `SearchFold.fold` in SQL — NFC, then Unicode lowercase (ICU's root locale, as
     /// Swift's `lowercased()`: full mappings, no locale). ICU alone would lower a word-final Σ to
@@ -291,5 +296,17 @@ enum PostgresSchema {
         SELECT min(s.name) AS name, min(s.org_number) AS org_number, count(DISTINCT s.agreement_id) AS agreements,
                count(*) AS uses, string_agg(DISTINCT s.country, ',') AS countries
         FROM sub_processors s GROUP BY varsel_nocase(s.name);
+    """#
+
+    /// The change feed without polling: the trigger that bumps `change_seq` on every audit append
+    /// also sends `NOTIFY` with the new number, delivered when the write commits (`PGChangeFeed`).
+    static let pg2 = #"""
+    CREATE OR REPLACE FUNCTION varsel_bump_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE n bigint;
+    BEGIN
+        UPDATE change_seq SET seq = seq + 1 RETURNING seq INTO n;
+        PERFORM pg_notify(\#(channelSQL("TG_TABLE_SCHEMA")), n::text);
+        RETURN NULL;
+    END $$;
     """#
 }

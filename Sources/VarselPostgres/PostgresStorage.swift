@@ -17,6 +17,11 @@ public final class PostgresStorage: PortfolioStorage, @unchecked Sendable {
     public var damageFound: String? { nil }
     /// Attempts of one write before a serialization failure reaches the caller.
     static let maxAttempts = 10
+    /// The LISTEN connection behind `changeToken`, started on its first call (only the workbench
+    /// polls; a command never opens it).
+    private var feed: PGChangeFeed?
+    private var feedFailed = false
+    private let feedLock = NSLock()
 
     init(session: PGSession, target: PostgresTarget) { self.session = session; self.target = target }
 
@@ -87,7 +92,10 @@ public final class PostgresStorage: PortfolioStorage, @unchecked Sendable {
                 do {
                     let (value, note) = try body(PostgresTransaction(db: session, schema: columns))
                     if let note { try PGAudit.append(session, at: AuditClock.iso(at), user: user, note: note) }
+                    let seq = Int64(try session.int("SELECT seq FROM change_seq"))
                     try session.query("COMMIT")
+                    // Our own write moves our token now (its NOTIFY arrives later, the same number).
+                    feedLock.withLock { feed }?.advance(to: seq)
                     return value
                 } catch {
                     _ = try? session.query("ROLLBACK")
@@ -103,9 +111,21 @@ public final class PostgresStorage: PortfolioStorage, @unchecked Sendable {
     }
 
     /// `change_seq.seq`, bumped by a statement trigger on every audit append (every write
-    /// appends one), in whichever process it ran.
+    /// appends one), in whichever process it ran. Read from the LISTEN/NOTIFY feed (no query);
+    /// from the table when the feed cannot be started or its connection was lost.
     public func changeToken() throws -> ChangeToken {
-        try mapped { ChangeToken(Int64(try session.int("SELECT seq FROM change_seq"))) }
+        if let feed = liveFeed() { return ChangeToken(feed.token) }
+        return try mapped { ChangeToken(Int64(try session.int("SELECT seq FROM change_seq"))) }
+    }
+
+    /// The feed, started on first use; nil (and a query instead) after it failed or died.
+    func liveFeed() -> PGChangeFeed? {
+        feedLock.lock(); defer { feedLock.unlock() }
+        if let feed, feed.isAlive { return feed }
+        if feed != nil { feed = nil; feedFailed = false }
+        guard !feedFailed else { return nil }
+        do { feed = try PGChangeFeed.start(target) } catch { feedFailed = true }
+        return feed
     }
 
     /// Whether this database user may write the portfolio (the editor role); a read-only user's

@@ -73,7 +73,7 @@ final class PostgresBackendTests: XCTestCase {
             let e = assertVarselError(.refusedDatabase) { try PostgresStorage.open(url: url, environment: [:], access: access) }
             XCTAssertTrue(e?.what.contains("newer Varsel") == true, "\(String(describing: e))")
         }
-        XCTAssertEqual(try store.session.int("SELECT count(*) FROM varsel_migrations"), 2)
+        XCTAssertEqual(try store.session.int("SELECT count(*) FROM varsel_migrations"), PostgresSchema.migrations.count + 1)
     }
 
     func testAReadOnlyUsersWriteIsAClearError() throws {
@@ -123,6 +123,34 @@ final class PostgresBackendTests: XCTestCase {
         _ = try Fixture.demo(today: day("2026-11-23"), store: other)
         XCTAssertNotEqual(try store.changeToken(), before)
         XCTAssertTrue(try store.hasChanged(since: before))
+    }
+
+    /// The change feed is LISTEN/NOTIFY: another connection's write reaches the token within a
+    /// second without this connection sending a statement; our own write moves it at once.
+    func testChangeTokenFollowsNotificationsWithoutQuerying() throws {
+        let store = try fresh()
+        let other = try PostgresStorage.open(url: store.target.display, environment: [:], access: .write)
+        let first = try store.changeToken()
+        XCTAssertNotNil(store.liveFeed(), "the feed started")
+        let sent = store.session.statements
+        _ = try Fixture.demo(today: day("2026-11-23"), store: other)
+        let written = Date()
+        let latest = try other.changeToken()
+        XCTAssertNotEqual(latest, first)
+        var token = try store.changeToken()
+        while token != latest && Date().timeIntervalSince(written) < 1 {
+            usleep(5_000)
+            token = try store.changeToken()
+        }
+        XCTAssertEqual(token, latest, "a colleague's write is seen within a second")
+        XCTAssertEqual(store.session.statements, sent, "polling sent no statement")
+        // Our own write: the token moves before its notification comes back.
+        let before = try store.changeToken()
+        try store.write(user: "t", at: Date()) { tx in
+            try tx.insert(Party(id: "p-own", name: "Own"))
+            return ((), AuditNote(action: "add_party", entityType: "party", entityId: "p-own", summary: "x"))
+        }
+        XCTAssertEqual(try store.changeToken(), ChangeToken(before.value + 1))
     }
 
     /// Another program changes a row the write has read: the server fails the write with 40001,
