@@ -83,7 +83,7 @@ let package = Package(
             ]
         ),
         // The scale benchmark (docs/performance.md): prints numbers, asserts nothing.
-        .executableTarget(name: "varsel-bench", dependencies: ["VarselKit", "VarselSQLite", "VarselUI", "VarselIntake", "VarselResources"]),
+        .executableTarget(name: "varsel-bench", dependencies: ["VarselKit", "VarselSQLite", "VarselPostgres", "VarselUI", "VarselIntake", "VarselResources"]),
         // The fuzz target (docs/reliability.md): libFuzzer with -DFUZZING, a replay tool otherwise.
         .executableTarget(name: "varsel-fuzz", dependencies: ["VarselKit", "VarselSQLite"]),
         // Service and exchange tests run on the SQLite backend, and the service and query tests
