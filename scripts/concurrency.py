@@ -151,7 +151,7 @@ def main():
           f"lost {len(lost)}, phantom {len(phantom)}, integrity {integrity}")
     if wb or wb_problems:
         lat = sorted(latencies)
-        print(f"concurrency: workbench in tmux on the same file: {len(lat)} probe writes seen, "
+        print(f"concurrency: workbench in tmux on the same database: {len(lat)} probe writes seen, "
               + (f"latency p50 {lat[len(lat) // 2] * 1000:.0f} ms, p99 {lat[min(len(lat) - 1, (len(lat) * 99) // 100)] * 1000:.0f} ms, "
                  f"max {lat[-1] * 1000:.0f} ms" if lat else "none seen")
               + f", {len(wb_problems)} problems")
