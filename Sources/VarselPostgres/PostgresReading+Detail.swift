@@ -27,15 +27,7 @@ extension PostgresReading {
                     FROM agreements a JOIN parties p ON p.id = a.counterparty_id WHERE a.id = $1
                     """, [.text(pid)]).map(Self.row)
             }
-            let history = try tx.fetch(AuditEntry.self, """
-                SELECT * FROM audit WHERE entity_id = $1
-                  OR entity_id IN (SELECT id FROM change_notices WHERE agreement_id = $1)
-                  OR entity_id IN (SELECT o.id FROM objections o JOIN change_notices n ON n.id = o.change_notice_id WHERE n.agreement_id = $1)
-                  OR entity_id IN (SELECT id FROM terminations WHERE agreement_id = $1)
-                  OR entity_id IN (SELECT id FROM events WHERE agreement_id = $1)
-                  OR entity_id IN (SELECT id FROM deadlines WHERE agreement_id = $1)
-                ORDER BY id DESC
-                """, id)
+            let history = try tx.fetch(AuditEntry.self, Self.historySQL, id)
             return AgreementDetail(
                 agreement: a,
                 counterparty: try tx.record(Party.self, id: a.counterpartyId) ?? Party(id: a.counterpartyId, name: a.counterpartyId),
@@ -52,6 +44,26 @@ extension PostgresReading {
                 renewal: context.renewalDeadline(a), history: history)
         }
     }
+
+    /// An agreement's history, as on SQLite (`SQLiteReading.historySQL`): the audit rows of the
+    /// agreement and of every record `RecordRegistry` links to it, through `audit_entity_id`.
+    static let historySQL: String = {
+        var ids = ["SELECT $1::text"]
+        for kind in RecordRegistry.kinds {
+            switch kind.agreementLink {
+            case .none, .isAgreement:
+                continue
+            case .column(let column):
+                ids.append("SELECT id FROM \(kind.table) WHERE \(column) = $1")
+            case .through(let parentKey, let column):
+                guard let parent = RecordRegistry.kind(key: parentKey), case .column(let parentColumn) = parent.agreementLink else {
+                    preconditionFailure("\(kind.key) names its agreement through \(parentKey), which has no agreement column")
+                }
+                ids.append("SELECT c.id FROM \(kind.table) c JOIN \(parent.table) p ON p.id = c.\(column) WHERE p.\(parentColumn) = $1")
+            }
+        }
+        return "SELECT * FROM audit WHERE entity_id IN (" + ids.joined(separator: " UNION ALL ") + ") ORDER BY id DESC"
+    }()
 
     func notices(filter: String?, limit: Int) throws -> [NoticeRow] {
         try store.snapshot { tx in

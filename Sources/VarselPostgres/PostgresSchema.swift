@@ -21,6 +21,7 @@ enum PostgresSchema {
     static let migrations: [(id: String, sql: String)] = [
         ("pg1-portfolio", pg1),
         ("pg2-change-notify", pg2),
+        ("pg3-read-indexes", pg3),
     ]
 
     /// The portfolio's `NOTIFY` channel as an SQL expression, from its schema's name (one
@@ -308,5 +309,12 @@ enum PostgresSchema {
         PERFORM pg_notify(\#(channelSQL("TG_TABLE_SCHEMA")), n::text);
         RETURN NULL;
     END $$;
+    """#
+
+    /// SQLite's `v14-read-indexes`: an agreement's history by entity id, and the header's snoozed
+    /// counts from the open snoozed deadlines only.
+    static let pg3 = #"""
+    CREATE INDEX audit_entity_id ON audit(entity_id);
+    CREATE INDEX deadlines_snoozed ON deadlines(act_by_date, snoozed_until, state) WHERE state = 'open' AND snoozed_until IS NOT NULL;
     """#
 }
