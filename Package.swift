@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "varsel", targets: ["varsel"]),
         .library(name: "VarselKit", targets: ["VarselKit"]),
         .library(name: "VarselSQLite", targets: ["VarselSQLite"]),
+        .library(name: "VarselPostgres", targets: ["VarselPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -16,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Model library: domain, deadline engine, services, the storage interface, exchange.
@@ -33,6 +35,12 @@ let package = Package(
         .target(
             name: "VarselSQLite",
             dependencies: ["VarselKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The PostgreSQL backend of the storage interface (teams): postgres-nio, schema and
+        // migrations, SQL queries. The only target that imports PostgresNIO.
+        .target(
+            name: "VarselPostgres",
+            dependencies: ["VarselKit", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // The top-level Resources/ folder: the demo portfolio and the five agreements it records,
         // shipped as a bundle.
@@ -70,17 +78,17 @@ let package = Package(
         .executableTarget(
             name: "varsel",
             dependencies: [
-                "VarselKit", "VarselSQLite", "VarselUI", "VarselTerminal", "VarselIntake",
+                "VarselKit", "VarselSQLite", "VarselPostgres", "VarselUI", "VarselTerminal", "VarselIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The scale benchmark (docs/performance.md): prints numbers, asserts nothing.
-        .executableTarget(name: "varsel-bench", dependencies: ["VarselKit", "VarselSQLite", "VarselUI", "VarselIntake", "VarselResources"]),
+        .executableTarget(name: "varsel-bench", dependencies: ["VarselKit", "VarselSQLite", "VarselPostgres", "VarselUI", "VarselIntake", "VarselResources"]),
         // The fuzz target (docs/reliability.md): libFuzzer with -DFUZZING, a replay tool otherwise.
         .executableTarget(name: "varsel-fuzz", dependencies: ["VarselKit", "VarselSQLite"]),
-        // Service and exchange tests run on the SQLite backend (the one backend), so they reach
-        // its file for assertions; see docs/architecture.md, "Tests".
-        .testTarget(name: "VarselKitTests", dependencies: ["VarselKit", "VarselSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Service and exchange tests run on the SQLite backend, and the service and query tests
+        // also on PostgreSQL (VARSEL_TEST_BACKEND=postgres); see docs/architecture.md, "Tests".
+        .testTarget(name: "VarselKitTests", dependencies: ["VarselKit", "VarselSQLite", "VarselPostgres", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "VarselUITests", dependencies: ["VarselUI", "VarselKit", "VarselSQLite", "VarselIntake", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "VarselCLITests", dependencies: ["varsel"]),
         .testTarget(

@@ -143,6 +143,12 @@ struct SQLiteTransaction: PortfolioTransaction {
             """, arguments: [action, entityType, entityId])
     }
 
+    func lastChange(entityType: String, entityId: String) throws -> AuditEntry? {
+        try AuditEntry.fetchOne(db, sql: """
+            SELECT * FROM audit WHERE entity_type = ? AND entity_id = ? ORDER BY id DESC LIMIT 1
+            """, arguments: [entityType, entityId])
+    }
+
     func auditEntry(id: Int64) throws -> AuditEntry? { try AuditEntry.fetchOne(db, key: id) }
 
     func existingIDs() throws -> ExistingIDs {

@@ -15,6 +15,8 @@ enum BenchDriver {
     }
 
     static let probeRuns = 3
+    /// The program that reads the same rows as the floor: sqlite3, or psql on PostgreSQL.
+    nonisolated(unsafe) static var floorName = "sqlite3"
 
     static func main(_ argv: [String]) {
         let args = BenchArgs(argv)
@@ -23,23 +25,31 @@ enum BenchDriver {
         let today = args["today"] ?? "2026-11-23"
         let dir = args["dir"] ?? NSTemporaryDirectory() + "varsel-bench"
         let reuse = args.flags.contains("reuse")
+        // --db postgres://…: the same measurements on a PostgreSQL server (docs/performance.md).
+        let server = args["db"].flatMap { PostgresBench.isURL($0) ? $0 : nil }
+        if let db = args["db"], server == nil { fail("--db takes a postgres:// URL (SQLite files go in --dir): \(db)") }
+        floorName = server == nil ? "sqlite3" : "psql"
         let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let varsel = bin.appendingPathComponent("varsel").path
         let me = bin.appendingPathComponent("varsel-bench").path
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        print("varsel-bench: sizes \(sizes), seed \(seed), today \(today), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("varsel-bench: sizes \(sizes), seed \(seed), today \(today), \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+              + (server == nil ? "SQLite" : "PostgreSQL"))
         var rows: [Row] = []
         for n in sizes {
             var row = Row(n: n)
-            let db = "\(dir)/portfolio-\(n)-seed\(seed).sqlite"
-            if !(reuse && FileManager.default.fileExists(atPath: db)) {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+            let schema = "bench_\(n)_s\(seed)"
+            let db = server.map { PostgresBench.url($0, schema: schema) } ?? "\(dir)/portfolio-\(n)-seed\(seed).sqlite"
+            let exists = server == nil ? FileManager.default.fileExists(atPath: db) : PostgresBench.hasPortfolio(db)
+            if !(reuse && exists) {
+                if let server { PostgresBench.dropSchema(server, schema) }
+                for suffix in ["", "-wal", "-shm"] where server == nil { try? FileManager.default.removeItem(atPath: db + suffix) }
                 let t = Stats.now()
                 let r = Child.run(varsel, ["generate", "--agreements", "\(n)", "--seed", seed, "--db", db, "--today", today])
                 guard r.status == 0 else { fail("generate failed: \(r.stderr)") }
                 row.buildSeconds = Stats.ms(since: t) / 1000
             }
-            row.sizeMB = fileMB(db) + fileMB(db + "-wal")
+            row.sizeMB = server == nil ? fileMB(db) + fileMB(db + "-wal") : PostgresBench.sizeMB(db)
             print("  \(n): built in \(Stats.fmt(row.buildSeconds)) s, \(Stats.fmt(row.sizeMB, 1)) MB; measuring…")
             // Three fresh probe processes; each number is the median of the three runs, so one burst
             // of machine noise (this is a shared 2-core machine) does not decide a p99.
@@ -61,7 +71,9 @@ enum BenchDriver {
             }
             row.ptyFirstFrameMs = Stats.median(firstFrames)
             row.ptyPeakRSSMB = rss.max() ?? 0
-            (row.deadlinesMs, row.floorMs, row.deadlineRows) = DeadlinesFloor.measure(varsel: varsel, db: db, today: today)
+            (row.deadlinesMs, row.floorMs, row.deadlineRows) = server == nil
+                ? DeadlinesFloor.measure(varsel: varsel, db: db, today: today)
+                : PostgresBench.deadlinesFloor(varsel: varsel, url: db, today: today)
             rows.append(row)
         }
         print("")
@@ -94,7 +106,7 @@ enum BenchDriver {
             ("filter keystroke p50/p99 (ms)", col { "\(Stats.fmt($0.probe?.filterP50 ?? .nan)) / \(Stats.fmt($0.probe?.filterP99 ?? .nan))" }),
             ("worst single-run p99 of the above (ms)", col { Stats.fmt($0.worstP99) }),
             ("deadlines --within 90 json (ms)", col { Stats.fmt($0.deadlinesMs, 1) }),
-            ("sqlite3 floor, same rows (ms)", col { Stats.fmt($0.floorMs, 1) }),
+            ("\(floorName) floor, same rows (ms)", col { Stats.fmt($0.floorMs, 1) }),
             ("ratio to floor", col { Stats.fmt($0.deadlinesMs / max($0.floorMs, 0.001)) }),
             ("deadline rows", col { "\($0.deadlineRows)" }),
             ("peak RSS headless workbench (MB)", col { Stats.fmt($0.probe?.peakRSSMB ?? .nan, 1) }),

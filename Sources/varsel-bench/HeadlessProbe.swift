@@ -1,5 +1,6 @@
 import Foundation
 import VarselKit
+import VarselPostgres
 import VarselSQLite
 import VarselUI
 
@@ -42,11 +43,13 @@ enum HeadlessProbe {
     static func main(_ argv: [String]) {
         let args = BenchArgs(argv)
         guard let db = args["db"], let today = args["today"].flatMap(CivilDate.init(iso:)) else {
-            FileHandle.standardError.write(Data("usage: varsel-bench headless --db FILE --today YYYY-MM-DD\n".utf8)); exit(2)
+            FileHandle.standardError.write(Data("usage: varsel-bench headless --db FILE|URL --today YYYY-MM-DD\n".utf8)); exit(2)
         }
         do {
             let start = Stats.now()
-            let store = try SQLiteStorage.open(path: db)
+            let store = PostgresTarget.isURL(db)
+                ? try PostgresStorage.open(url: db, environment: ProcessInfo.processInfo.environment, access: .write)
+                : try SQLiteStorage.open(path: db)
             let openMs = Stats.ms(since: start)
             let wb = Workbench(portfolio: Portfolio(store: store, clock: .fixed(today)), databaseLabel: db)
             _ = wb.render(width: width, height: height)

@@ -22,7 +22,7 @@ struct Varsel: AsyncParsableCommand {
             CalcCommand.self, HolidaysCommand.self, AuditCommand.self, GenerateCommand.self, IntakeCommand.self,
             AgreementCommand.self, PartyCommand.self, ClauseCommand.self, RuleCommand.self, SubprocessorCommand.self,
             VersionCommand.self, EditCommand.self,
-            ExportCommand.self, ImportCommand.self, CalendarCommand.self, BackupCommand.self, RestoreCommand.self,
+            ExportCommand.self, ImportCommand.self, CopyCommand.self, TeamCommand.self, CalendarCommand.self, BackupCommand.self, RestoreCommand.self,
         ],
         defaultSubcommand: WorkbenchCommand.self
     )

@@ -77,4 +77,29 @@ final class EditCLITests: CLITestCase {
         XCTAssertEqual(r.stdout, "No changes to Mobilize Me DPA; nothing written\n")
         XCTAssertEqual(try sqlite(db, "SELECT count(*) FROM audit"), audits)
     }
+
+    /// Issue 12: a colleague saves the agreement while this editor is open. The save is not applied
+    /// over theirs unseen: the file reopens naming who changed it and when; saving it unchanged
+    /// writes nothing, and their change stands.
+    func testAColleaguesSaveWhileTheEditorIsOpenIsShownNotOverwritten() throws {
+        try seed()
+        let bin = try XCTUnwrap(Varsel.binary).path
+        let script = path("editor.sh")
+        try """
+        #!/bin/sh
+        n=$(ls \(dir.path)/seen-*.yaml 2>/dev/null | wc -l)
+        cp "$1" "\(dir.path)/seen-$n.yaml"
+        if [ "$n" = 0 ]; then
+          "\(bin)" agreement edit dpa --title "Mobilize Me DPA 2025" --db "\(db)" --today \(today) >/dev/null || exit 1
+          sed -i 's/value: 4/value: 6/' "$1"
+        fi
+        """.write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let r = try v(2, ["edit", "dpa"], editor: script)
+        XCTAssertTrue(r.stderr.contains("since you opened it: "), r.stderr)
+        let reopened = try seen(1)[0]
+        XCTAssertTrue(reopened.hasPrefix("# varsel: problem: Changed by "), reopened)
+        XCTAssertEqual(try sqlite(db, "SELECT title FROM agreements WHERE id = 'dpa'"), ["Mobilize Me DPA 2025"], "the colleague's change stands")
+        XCTAssertEqual(try sqlite(db, "SELECT count(*) FROM audit WHERE action = 'import'"), ["0"], "the stale file was not applied")
+    }
 }

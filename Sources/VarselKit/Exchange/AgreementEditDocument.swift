@@ -30,6 +30,21 @@ public enum AgreementEditDocument {
         return header + "format: varsel-portfolio\nformatVersion: 1\n" + body.joined(separator: "\n")
     }
 
+    /// Why the save of an edit opened on `opened` (the text `yaml` gave then) must not go through:
+    /// the agreement or a record of it changed since (a colleague's save, on a shared portfolio),
+    /// naming the newest audit row about it; nil when nothing changed.
+    public static func changedSinceOpened(_ opened: String, agreementId id: String, portfolio p: Portfolio) throws -> VarselError? {
+        guard try yaml(store: p.store, agreementId: id) != opened else { return nil }
+        let marker = "\"agreementId\":\"" + id + "\""
+        let last = try p.queries.audit(limit: 200).first {
+            $0.entityId == id || ($0.after ?? "").contains(marker) || ($0.before ?? "").contains(marker)
+        }
+        let who = last.map { "Changed by \($0.user) at \(p.clockTime($0.at)) since you opened it: \($0.summary)" }
+            ?? "Changed by another write since you opened it"
+        return VarselError(.conflict, who, at: "version",
+                           fix: "Your text below still holds your changes and not theirs: keep what they changed where you want it, then save; save without changes to write nothing")
+    }
+
     /// Checks the edited text still describes agreement `id` (no other agreement, no renamed id),
     /// then validates and merges it (`PortfolioImporter`); returns the import plan.
     public static func apply(_ text: String, agreementId id: String, fileName: String, store: any PortfolioStorage,

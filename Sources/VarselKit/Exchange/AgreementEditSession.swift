@@ -29,6 +29,8 @@ public enum AgreementEditSession {
         let file = dir.appendingPathComponent("\(id).yaml").path
         var shown = original
         var lastError: VarselError?
+        // What the file was made from: a colleague's save meanwhile is shown, never overwritten unseen.
+        var openedOn = original
         while true {
             try PrivateFile.write(Data(shown.utf8), to: file)
             try editor(file)
@@ -39,6 +41,13 @@ public enum AgreementEditSession {
                 // Saved again without a fix: give up, naming the problem (lines as in the file first saved).
                 error.what += " (the file was saved again unchanged; nothing was written)"
                 throw error
+            }
+            if let changed = try AgreementEditDocument.changedSinceOpened(openedOn, agreementId: id, portfolio: p) {
+                openedOn = try AgreementEditDocument.yaml(store: p.store, agreementId: id)
+                shown = annotated(edited, with: changed)
+                lastError = changed
+                reopening(changed)
+                continue
             }
             do {
                 return .saved(try AgreementEditDocument.apply(edited, agreementId: id, fileName: "\(id).yaml", store: p.store,

@@ -34,9 +34,10 @@ extension Portfolio {
     /// Remind me later: leaves an open deadline out of what is due until `until` (nil clears it).
     /// The act-by day never moves, and a snooze cannot reach past it: an overdue deadline always counts.
     @discardableResult
-    public func snoozeDeadline(id: String, until: CivilDate?) throws -> Deadline {
+    public func snoozeDeadline(id: String, until: CivilDate?, loaded: RecordVersion? = nil) throws -> Deadline {
         try write { tx in
             guard var d = try tx.record(Deadline.self, id: id) ?? renewalDeadline(tx, id: id) else { throw Self.noDeadline(id) }
+            try requireUnchanged(d, since: loaded, entityType: "deadline", tx)
             guard d.state == .open else {
                 throw VarselError(.conflict, "Deadline \(id) was handled on \(d.handledDate?.iso ?? "?"); only an open deadline can be snoozed",
                                   at: "deadline", fix: "Reopen it first (`varsel reopen \(id)`) if it is not done")
@@ -63,9 +64,10 @@ extension Portfolio {
 
     /// Sets the deadline's own note (nil or blank clears it); open or handled.
     @discardableResult
-    public func noteDeadline(id: String, note: String?) throws -> Deadline {
+    public func noteDeadline(id: String, note: String?, loaded: RecordVersion? = nil) throws -> Deadline {
         try write { tx in
             guard var d = try tx.record(Deadline.self, id: id) ?? renewalDeadline(tx, id: id) else { throw Self.noDeadline(id) }
+            try requireUnchanged(d, since: loaded, entityType: "deadline", tx)
             let text = note?.trimmingCharacters(in: .whitespacesAndNewlines)
             let before = d
             d.note = (text?.isEmpty ?? true) ? nil : text

@@ -2,19 +2,21 @@
 extension Portfolio {
     /// Marks a deadline handled (e.g. the audit notice was sent).
     @discardableResult
-    public func handleDeadline(id: String, note: String? = nil) throws -> Deadline {
-        try handleDeadlineOpeningNext(id: id, note: note).handled
+    public func handleDeadline(id: String, note: String? = nil, loaded: RecordVersion? = nil) throws -> Deadline {
+        try handleDeadlineOpeningNext(id: id, note: note, loaded: loaded).handled
     }
 
     /// Marks a deadline handled; for an occurrence of a recurring duty, opens the next occurrence in
     /// the same transaction (one audit row names both). Returns the handled deadline and the one opened.
+    /// With `loaded` (what a form showed), a deadline changed since is refused (`requireUnchanged`).
     @discardableResult
-    public func handleDeadlineOpeningNext(id: String, note: String? = nil) throws -> (handled: Deadline, next: Deadline?) {
+    public func handleDeadlineOpeningNext(id: String, note: String? = nil, loaded: RecordVersion? = nil) throws -> (handled: Deadline, next: Deadline?) {
         try write { tx in
             guard var d = try tx.record(Deadline.self, id: id) ?? renewalDeadline(tx, id: id) else {
                 throw VarselError(.notFound, "No deadline with id \"\(id)\"", at: "deadline",
                                   fix: "List open deadlines with `varsel deadlines`")
             }
+            try requireUnchanged(d, since: loaded, entityType: "deadline", tx)
             guard d.state == .open, try tx.record(Deadline.self, id: id)?.state != .handled else {
                 throw VarselError(.conflict, "Deadline \(id) was already handled on \(d.handledDate?.iso ?? "?")", at: "deadline")
             }

@@ -28,9 +28,9 @@ extension Portfolio {
     /// the date keeps the limits of `recordObjection` (not after today, not before the notice, and
     /// within a silence-is-approval window it closed).
     @discardableResult
-    public func editObjection(id: String, _ edit: ObjectionEdit) throws -> Objection {
+    public func editObjection(id: String, _ edit: ObjectionEdit, loaded: RecordVersion? = nil) throws -> Objection {
         try write { tx in
-            var o = try activeObjection(tx, id, doing: "edited")
+            var o = try activeObjection(tx, id, doing: "edited", loaded: loaded)
             let notice = try tx.changeNotice(o.changeNoticeId)
             let before = o
             if let grounds = edit.grounds { o.grounds = grounds.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -76,9 +76,9 @@ extension Portfolio {
     /// notice is open again and the deadlines the objection closed reopen; a silence-is-approval
     /// window that has passed is then settled as deemed accepted, in the same transaction.
     @discardableResult
-    public func withdrawObjection(id: String, note: String? = nil) throws -> ObjectionWithdrawal {
+    public func withdrawObjection(id: String, note: String? = nil, loaded: RecordVersion? = nil) throws -> ObjectionWithdrawal {
         try write { tx in
-            var o = try activeObjection(tx, id, doing: "withdrawn")
+            var o = try activeObjection(tx, id, doing: "withdrawn", loaded: loaded)
             if o.outcome == .agreementTerminated {
                 throw VarselError(.conflict, "The agreement was terminated after objection \(id)", at: "objection",
                                   fix: "Withdraw the termination first (`varsel termination withdraw …`)")
@@ -125,9 +125,9 @@ extension Portfolio {
     /// the change notice withdrawn; moving away from it marks the notice objected again.
     /// `agreement_terminated` needs a recorded termination of the agreement.
     @discardableResult
-    public func setObjectionOutcome(id: String, _ outcome: ObjectionOutcome) throws -> Objection {
+    public func setObjectionOutcome(id: String, _ outcome: ObjectionOutcome, loaded: RecordVersion? = nil) throws -> Objection {
         try write { tx in
-            var o = try activeObjection(tx, id, doing: "given an outcome")
+            var o = try activeObjection(tx, id, doing: "given an outcome", loaded: loaded)
             var notice = try tx.changeNotice(o.changeNoticeId)
             guard o.outcome != outcome else {
                 throw VarselError(.invalidInput, "Objection \(id) already has the outcome \(outcome.rawValue)", at: "outcome")
@@ -161,11 +161,13 @@ extension Portfolio {
         }
     }
 
-    private func activeObjection(_ tx: any PortfolioRecords, _ id: String, doing: String) throws -> Objection {
+    /// The objection, unless withdrawn (or, with `loaded`, changed since a form showed it).
+    private func activeObjection(_ tx: any PortfolioRecords, _ id: String, doing: String, loaded: RecordVersion? = nil) throws -> Objection {
         guard let o = try tx.record(Objection.self, id: id) else {
             throw VarselError(.notFound, "No objection with id \"\(id)\"", at: "objection",
                               fix: "See the agreement's objections with `varsel show AGREEMENT`")
         }
+        try requireUnchanged(o, since: loaded, entityType: "objection", tx)
         if let w = o.withdrawnDate {
             throw VarselError(.conflict, "Objection \(id) was withdrawn on \(w.iso) and cannot be \(doing)", at: "objection",
                               fix: "Record a new objection if one is sent again (`varsel object \(o.changeNoticeId)`)")

@@ -32,6 +32,8 @@ public protocol PortfolioRecords {
     func deadlines(_ filter: DeadlineFilter) throws -> [Deadline]
     /// The newest audit row with this action, entity type and id.
     func lastAudit(action: String, entityType: String, entityId: String) throws -> AuditEntry?
+    /// The newest audit row naming this entity, whatever its action (who changed a record last).
+    func lastChange(entityType: String, entityId: String) throws -> AuditEntry?
     /// The audit row with this id.
     func auditEntry(id: Int64) throws -> AuditEntry?
     /// The ids (and the few columns an import checks references against) of everything stored.

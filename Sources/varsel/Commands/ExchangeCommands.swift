@@ -49,7 +49,7 @@ struct ImportCommand: ParsableCommand {
         try guarded {
             // A dry run reads (a missing database is shown as an empty one, never created);
             // an import may create a new database file.
-            let missing = !FileManager.default.fileExists(atPath: common.databasePath)
+            let missing = !Backend.isServer(common.databasePath) && !FileManager.default.fileExists(atPath: common.databasePath)
             let store = dryRun ? (missing ? try Backend.inMemory() : try common.store(.read)) : try common.store(.create)
             let importer = PortfolioImporter(store: store, clock: try common.clock())
             let plan = try importer.importFile(file, merge: merge, dryRun: dryRun)

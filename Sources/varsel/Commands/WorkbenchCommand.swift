@@ -25,7 +25,8 @@ struct WorkbenchCommand: AsyncParsableCommand {
             }
             let store = demo ? try Backend.open(path: path, access: .write) : try common.store(.write)
             let portfolio = Portfolio(store: store, clock: clock)
-            let label = demo ? "demo (scratch copy)" : path
+            // A server URL is shown without its password.
+            let label = demo ? "demo (scratch copy)" : Backend.isServer(path) ? store.path : path
             do {
                 try WorkbenchLauncher.run(portfolio: portfolio, label: label, started: started)
             } catch let error as TerminalError {

@@ -4,7 +4,7 @@ import VarselKit
 
 /// Options every command takes: the database and the day to count from.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Database file (default: $VARSEL_DB, else $XDG_DATA_HOME/varsel/varsel.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Database file or postgres://user@host/dbname (default: $VARSEL_DB, else $XDG_DATA_HOME/varsel/varsel.sqlite).", valueName: "path"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Count deadlines from this day instead of the system date (also $VARSEL_TODAY).", valueName: "YYYY-MM-DD"))
@@ -76,7 +76,7 @@ struct CommonOptions: ParsableArguments {
     func settledPortfolio() throws -> Portfolio {
         let reader = try readPortfolio()
         guard try reader.hasDeemedAcceptancesDue() else { return reader }
-        guard let writer = try? portfolio() else { return reader }
+        guard let writer = try? portfolio(), Backend.mayWrite(writer.store) else { return reader }
         try writer.settleDeemedAcceptances()
         return writer
     }

@@ -20,7 +20,7 @@ final class ArchitectureDocTests: XCTestCase {
         let documented = Set(table.flatMap { Self.matches(#"^\| `([^`]+)`"#, in: $0) })
         XCTAssertEqual(documented, declared, "docs/architecture.md's target table and Package.swift differ")
         // The count said above the table.
-        let words = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        let words = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
         XCTAssertTrue(doc.contains("one SwiftPM package with \(words[declared.count]) targets"),
                       "docs/architecture.md should say \"one SwiftPM package with \(words[declared.count]) targets\"")
     }
@@ -37,6 +37,20 @@ final class ArchitectureDocTests: XCTestCase {
         }
         XCTAssertFalse(importing.isEmpty)
         XCTAssertEqual(importing.filter { !$0.hasPrefix("VarselSQLite/") }, [], "GRDB outside Sources/VarselSQLite")
+    }
+
+    /// Only the PostgreSQL target imports PostgresNIO (the CLI and the benchmark open it through
+    /// `PostgresStorage`).
+    func testOnlyThePostgresTargetImportsPostgresNIO() throws {
+        let sources = Self.root.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        var importing: [String] = []
+        for url in files where try String(contentsOf: url, encoding: .utf8).contains("import PostgresNIO") {
+            importing.append(url.path.replacingOccurrences(of: sources.path + "/", with: ""))
+        }
+        XCTAssertFalse(importing.isEmpty)
+        XCTAssertEqual(importing.filter { !$0.hasPrefix("VarselPostgres/") }, [], "PostgresNIO outside Sources/VarselPostgres")
     }
 
     /// No SQL outside the SQLite target: services, UI and CLI never write a query.

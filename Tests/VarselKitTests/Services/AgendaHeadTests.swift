@@ -6,7 +6,7 @@ import GRDB
 /// The agenda head (first frame) must agree with the whole agenda: same first items, same counts.
 final class AgendaHeadTests: XCTestCase {
     func testHeadMatchesTheWholeAgendaOnASyntheticPortfolio() throws {
-        let store = try VarselStore.inMemory()
+        let store = try TestBackend.makeStore()
         let generated = try PortfolioGenerator(agreements: 1500, seed: 7, clock: .fixed(CivilDate(iso: "2026-11-23")!))
             .generate(into: store, user: "test")
         XCTAssertGreaterThan(generated.openDeadlines, 20)
@@ -28,7 +28,7 @@ final class AgendaHeadTests: XCTestCase {
     }
 
     func testHeadOnTheDemoPortfolio() throws {
-        let store = try VarselStore.inMemory()
+        let store = try TestBackend.makeStore()
         let clock = VarselClock.fixed(CivilDate(iso: "2026-11-23")!)
         try DemoPortfolio.load(into: store, clock: clock, user: "test")
         let q = PortfolioQueries(store: store, today: clock.today)
@@ -63,6 +63,7 @@ final class AgendaHeadTests: XCTestCase {
 /// exactly as `RenewalIndex` writes them now.
 final class RenewalIndexMigrationTests: XCTestCase {
     func testV4FillMatchesTheIndexWriter() throws {
+        try XCTSkipIf(TestBackend.current != .sqlite, "an SQLite migration")
         let (store, p, clock) = try generatedPortfolio(agreements: 400, seed: 11)
         let renewing = try p.queries.agenda(within: 365).filter { $0.deadline.sourceKind == .term }
         XCTAssertGreaterThan(renewing.count, 5)
@@ -79,8 +80,8 @@ final class RenewalIndexMigrationTests: XCTestCase {
 }
 
 /// A synthetic portfolio in memory on 2026-11-23.
-func generatedPortfolio(agreements: Int, seed: UInt64) throws -> (VarselStore, Portfolio, VarselClock) {
-    let store = try VarselStore.inMemory()
+func generatedPortfolio(agreements: Int, seed: UInt64) throws -> (any PortfolioStorage, Portfolio, VarselClock) {
+    let store = try TestBackend.makeStore()
     let clock = VarselClock.fixed(CivilDate(iso: "2026-11-23")!)
     _ = try PortfolioGenerator(agreements: agreements, seed: seed, clock: clock).generate(into: store, user: "test")
     return (store, Portfolio(store: store, clock: clock, user: "test"), clock)

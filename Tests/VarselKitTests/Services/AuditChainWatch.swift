@@ -1,8 +1,6 @@
 import Foundation
-import GRDB
 import XCTest
 @testable import VarselKit
-@testable import VarselSQLite
 
 /// Issue 15: the audit chain must verify on every database the tests create. Every store made by
 /// `Fixture.demo` gets a teardown block on the running test case that verifies its whole chain;
@@ -26,17 +24,17 @@ final class AuditChainWatch: NSObject, XCTestObservation, @unchecked Sendable {
     }
 
     /// Verifies `store`'s chain when the running test case tears down.
-    static func watch(_ store: VarselStore) {
+    static func watch(_ store: any PortfolioStorage) {
         shared.lock.lock()
         let testCase = shared.current
         shared.lock.unlock()
         testCase?.addTeardownBlock {
             shared.lock.lock()
-            let skip = shared.forgotten.contains(ObjectIdentifier(store))
+            let skip = shared.forgotten.contains(ObjectIdentifier(store as AnyObject))
             shared.lock.unlock()
             if skip { return }
             do {
-                let report = try store.writer.read { db in try AuditChain.verify(db) }
+                let report = try store.verifyAuditChain()
                 if let broken = report.firstBreak { XCTFail("audit chain broken at the end of the test: \(broken)") }
             } catch {
                 XCTFail("the audit chain could not be verified at the end of the test: \(error)")
@@ -45,8 +43,8 @@ final class AuditChainWatch: NSObject, XCTestObservation, @unchecked Sendable {
     }
 
     /// Stops verifying a store whose chain the test breaks deliberately.
-    static func forget(_ store: VarselStore) {
+    static func forget(_ store: any PortfolioStorage) {
         shared.lock.lock(); defer { shared.lock.unlock() }
-        shared.forgotten.append(ObjectIdentifier(store))
+        shared.forgotten.append(ObjectIdentifier(store as AnyObject))
     }
 }

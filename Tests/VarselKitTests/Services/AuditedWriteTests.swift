@@ -58,9 +58,7 @@ final class AuditedWriteTests: XCTestCase {
     func testObjectionWithoutRequiredGroundsChangesNothing() throws {
         let p = try Fixture.demo(today: today)
         // Mobilize Me 2.2 requires "konkret saglig begrundelse"; PUB-avtal 5.2 requires "sakliga skäl".
-        let requiring = try p.store.writer.read { db in
-            try NoticeRule.filter(Column("grounds_required") == true).order(Column("id")).fetchAll(db).map(\.id)
-        }
+        let requiring = try p.store.exportDocument().noticeRules.filter(\.groundsRequired).map(\.id)
         XCTAssertEqual(requiring, ["mobilize-me-dpa-subprocessor-approval", "pub-avtal-bilaga3-subprocessor-objection"])
 
         for agreementId in ["mobilize-me-dpa", "pub-avtal-bilaga3"] {
@@ -79,7 +77,7 @@ final class AuditedWriteTests: XCTestCase {
             }
             XCTAssertEqual(try Fixture.tableCounts(p.store), before)
             XCTAssertEqual(try p.queries.agenda(within: 90).map(\.id), agendaBefore)
-            let stored = try p.store.writer.read { db in try ChangeNotice.fetchOne(db, key: notice.id) }
+            let stored = try p.store.read { db in try db.record(ChangeNotice.self, id: notice.id) }
             XCTAssertEqual(stored?.status, .open)
         }
     }

@@ -8,12 +8,20 @@ import XCTest
 /// the open deadlines following a changed rule, term or date (handled ones never reopen).
 final class AuthoringTests: XCTestCase {
     let today = day("2026-11-23")
-    var store: VarselStore!
+    var store: (any PortfolioStorage)!
     var p: Portfolio!
 
     override func setUpWithError() throws {
-        store = try VarselStore.inMemory()
+        store = try TestBackend.makeStore()
         p = Portfolio(store: store, clock: .fixed(today), ids: TestIDs(), user: "tester")
+    }
+
+    /// XCTest keeps every test case object to the end of the run: let go of the store (on
+    /// PostgreSQL, its connection).
+    override func tearDown() {
+        p = nil
+        store = nil
+        super.tearDown()
     }
 
     /// A Danish supplier, an agreement renewing automatically, and an objection rule of 4 weeks.

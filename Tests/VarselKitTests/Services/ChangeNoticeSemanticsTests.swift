@@ -150,8 +150,8 @@ final class ChangeNoticeSemanticsTests: XCTestCase {
         XCTAssertEqual(e?.what, "Clause 2.2 requires the approval in writing; phone is not written")
         XCTAssertEqual(try Fixture.tableCounts(p.store), counts)
         try p.acceptChangeNotice(noticeId: notice.id, date: day("2026-11-20"), channel: .letter)
-        let (n, sp) = try p.store.writer.read { db in
-            (try ChangeNotice.fetchOne(db, key: notice.id)!, try SubProcessor.fetchOne(db, key: notice.subProcessorId!)!)
+        let (n, sp) = try p.store.read { db in
+            (try db.record(ChangeNotice.self, id: notice.id)!, try db.record(SubProcessor.self, id: notice.subProcessorId!)!)
         }
         XCTAssertEqual(n.decisionBasis, .express)
         XCTAssertEqual(n.decisionDate, day("2026-11-20"))
@@ -168,7 +168,7 @@ final class ChangeNoticeSemanticsTests: XCTestCase {
     func testWrittenFormOfATerminationDoesNotBindAnAcceptance() throws {
         let p = try Fixture.demo(today: today)
         try p.acceptChangeNotice(noticeId: "cn-0002", date: today, channel: .phone)
-        let n = try p.store.writer.read { db in try ChangeNotice.fetchOne(db, key: "cn-0002")! }
+        let n = try p.store.read { db in try db.record(ChangeNotice.self, id: "cn-0002")! }
         XCTAssertEqual(n.statusText, "accepted (phone 2026-11-23, 11.2)")
     }
 

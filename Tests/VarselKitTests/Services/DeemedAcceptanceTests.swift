@@ -11,7 +11,7 @@ final class DeemedAcceptanceTests: XCTestCase {
     /// underleverantören […] Om Kunden inte har invänt på föreskrivet sätt, ska den föreslagna
     /// underleverantören anses ha godkänts."
     func testPUBSubProcessorIsDeemedApprovedWhenTheWindowPassesWithoutObjection() throws {
-        let store = try VarselStore.inMemory()
+        let store = try TestBackend.makeStore()
         let p = try Fixture.demo(today: day("2026-11-10"), store: store)
         let (notice, preview) = try p.recordChangeNotice(ChangeNoticeDraft(
             agreementId: "pub-avtal-bilaga3", kind: .subProcessorAdded, receivedDate: day("2026-11-02"),
@@ -39,9 +39,9 @@ final class DeemedAcceptanceTests: XCTestCase {
         XCTAssertEqual(audit.entityId, notice.id)
         XCTAssertTrue(audit.summary.contains("Deemed accepted 2026-11-17 (5.2)"), audit.summary)
 
-        let (n, sp, d) = try store.writer.read { db in
-            (try ChangeNotice.fetchOne(db, key: notice.id)!, try SubProcessor.fetchOne(db, key: notice.subProcessorId!)!,
-             try Deadline.fetchOne(db, key: window.id)!)
+        let (n, sp, d) = try store.read { db in
+            (try db.record(ChangeNotice.self, id: notice.id)!, try db.record(SubProcessor.self, id: notice.subProcessorId!)!,
+             try db.record(Deadline.self, id: window.id)!)
         }
         XCTAssertEqual(n.status, .accepted)
         XCTAssertEqual(n.decisionBasis, .deemed)
@@ -69,7 +69,7 @@ final class DeemedAcceptanceTests: XCTestCase {
     /// An objection sent on the window's last day but recorded after a read settled the window is not
     /// lost: it undoes the deemed acceptance.
     func testAnObjectionSentInTimeUndoesADeemedAcceptance() throws {
-        let store = try VarselStore.inMemory()
+        let store = try TestBackend.makeStore()
         let p = try Fixture.demo(today: day("2026-11-10"), store: store)
         let (notice, preview) = try p.recordChangeNotice(ChangeNoticeDraft(
             agreementId: "pub-avtal-bilaga3", kind: .subProcessorAdded, receivedDate: day("2026-11-02"),
@@ -77,9 +77,9 @@ final class DeemedAcceptanceTests: XCTestCase {
         let later = Portfolio(store: store, clock: .fixed(day("2026-11-20")), ids: TestIDs(), user: "tester")
         XCTAssertEqual(try later.settleDeemedAcceptances().count, 1)
         let objection = try later.recordObjection(noticeId: notice.id, date: day("2026-11-16"), grounds: "Sakliga skäl: tredjelandsöverföring")
-        let (n, sp, d) = try store.writer.read { db in
-            (try ChangeNotice.fetchOne(db, key: notice.id)!, try SubProcessor.fetchOne(db, key: notice.subProcessorId!)!,
-             try Deadline.fetchOne(db, key: preview.deadlines[0].id)!)
+        let (n, sp, d) = try store.read { db in
+            (try db.record(ChangeNotice.self, id: notice.id)!, try db.record(SubProcessor.self, id: notice.subProcessorId!)!,
+             try db.record(Deadline.self, id: preview.deadlines[0].id)!)
         }
         XCTAssertEqual(n.status, .objected)
         XCTAssertNil(n.decisionBasis)
@@ -93,7 +93,7 @@ final class DeemedAcceptanceTests: XCTestCase {
 
     /// On the last day of the window nothing is settled yet; an objection in time prevents it.
     func testAnObjectionInTimeIsNeverDeemedAccepted() throws {
-        let store = try VarselStore.inMemory()
+        let store = try TestBackend.makeStore()
         let p = try Fixture.demo(today: day("2026-11-16"), store: store)
         let (notice, _) = try p.recordChangeNotice(ChangeNoticeDraft(
             agreementId: "pub-avtal-bilaga3", kind: .subProcessorAdded, receivedDate: day("2026-11-02"),
@@ -102,7 +102,7 @@ final class DeemedAcceptanceTests: XCTestCase {
         try p.recordObjection(noticeId: notice.id, grounds: "Sakliga skäl: bristande informationssäkerhet")
         let later = Portfolio(store: store, clock: .fixed(day("2027-01-01")), ids: TestIDs(), user: "tester")
         XCTAssertEqual(try later.settleDeemedAcceptances(), [])
-        let n = try store.writer.read { db in try ChangeNotice.fetchOne(db, key: notice.id)! }
+        let n = try store.read { db in try db.record(ChangeNotice.self, id: notice.id)! }
         XCTAssertEqual(n.status, .objected)
         XCTAssertNil(n.decisionBasis)
     }
@@ -111,7 +111,7 @@ final class DeemedAcceptanceTests: XCTestCase {
     /// Pureservice har mottatt melding om at oppdraget ikke er akseptert innen denne fristen regnes
     /// oppdraget likevel som akseptert."
     func testPureserviceDeliveryIsDeemedAcceptedAfterTwoWeeks() throws {
-        let store = try VarselStore.inMemory()
+        let store = try TestBackend.makeStore()
         let p = try Fixture.demo(today: day("2026-11-23"), store: store)
         let (event, deadlines) = try p.recordEvent(agreementId: "pureservice", kind: .delivery, date: day("2026-11-23"),
                                                    description: "Integration delivered")
@@ -124,7 +124,7 @@ final class DeemedAcceptanceTests: XCTestCase {
         let settled = try later.settleDeemedAcceptances()
         XCTAssertEqual(settled.map(\.sourceId), [event.id])
         XCTAssertEqual(settled.first?.deemedDate, day("2026-12-08"))
-        let d = try store.writer.read { db in try Deadline.fetchOne(db, key: acceptance.id)! }
+        let d = try store.read { db in try db.record(Deadline.self, id: acceptance.id)! }
         XCTAssertEqual(d.resolution, .deemedAccepted)
         XCTAssertEqual(try Fixture.lastAudit(store)?.entityType, "event")
     }
@@ -133,7 +133,7 @@ final class DeemedAcceptanceTests: XCTestCase {
     /// endringene til avtalen godkjennes av kunden." The decision is due the day before; the change
     /// is deemed accepted on the day it takes effect, not earlier.
     func testPureserviceTermsChangeIsDeemedAcceptedOnTheDayItTakesEffect() throws {
-        let store = try VarselStore.inMemory()
+        let store = try TestBackend.makeStore()
         let p = try Fixture.demo(today: day("2026-11-23"), store: store)
         // Takes effect Mon 14 Dec 2026: 1 day before is Sun 13 Dec, act by Fri 11 Dec (R6).
         let (notice, preview) = try p.recordChangeNotice(ChangeNoticeDraft(
@@ -146,13 +146,13 @@ final class DeemedAcceptanceTests: XCTestCase {
         XCTAssertEqual(try saturday.settleDeemedAcceptances(), [], "not accepted before the change applies")
         let monday = Portfolio(store: store, clock: .fixed(day("2026-12-14")), ids: TestIDs(), user: "tester")
         XCTAssertEqual(try monday.settleDeemedAcceptances().map(\.deemedDate), [day("2026-12-14")])
-        let n = try store.writer.read { db in try ChangeNotice.fetchOne(db, key: notice.id)! }
+        let n = try store.read { db in try db.record(ChangeNotice.self, id: notice.id)! }
         XCTAssertEqual(n.statusText, "accepted (deemed 2026-12-14, 1.3)")
     }
 
     /// Mobilize Me 2.2 needs express approval: silence is not approval, its window stays overdue.
     func testWithoutSilenceRuleAPassedWindowStaysOverdue() throws {
-        let store = try VarselStore.inMemory()
+        let store = try TestBackend.makeStore()
         let p = try Fixture.demo(today: day("2026-11-23"), store: store)
         let (_, preview) = try p.recordChangeNotice(ChangeNoticeDraft(
             agreementId: "mobilize-me-dpa", kind: .subProcessorAdded, receivedDate: day("2026-11-23"), summary: "Ny",

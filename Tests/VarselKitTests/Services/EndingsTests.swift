@@ -40,13 +40,13 @@ final class EndingsTests: XCTestCase {
     /// A fixed-term agreement has its end follow-ons on the agenda without anyone recording a termination,
     /// they move when the end moves (import --merge), and a termination replaces them.
     func testFixedTermFollowOnsArePlannedAtImportAndFollowTheEnd() throws {
-        let store = try VarselStore.inMemory()
+        let store = try TestBackend.makeStore()
         let importer = PortfolioImporter(store: store, clock: .fixed(day("2026-11-23")), user: "tester")
         var doc = Self.fixedTermDocument()
         try importer.importData(try JSONEncoder().encode(doc), fileName: "fixed.json")
         let p = Portfolio(store: store, clock: .fixed(day("2026-11-23")), ids: TestIDs(), user: "tester")
         // Fixed term of 1 year from Thu 1 Jan 2026: last day Thu 31 Dec 2026; 30 days before = Tue 1 Dec 2026.
-        var planned = try p.store.writer.read { db in try Deadline.filter(Column("agreement_id") == "fixed").fetchAll(db) }
+        var planned = try p.store.read { db in try db.deadlines(DeadlineFilter(agreementIds: ["fixed"])) }
         XCTAssertEqual(planned.map(\.id), ["dl-end-fixed-fixed-return"])
         XCTAssertEqual(planned.first?.sourceKind, .agreementEnd)
         XCTAssertEqual(planned.first?.anchorDate, day("2026-12-31"))
@@ -56,28 +56,28 @@ final class EndingsTests: XCTestCase {
         // The end moves (a fixed end date is agreed): the planned follow-on moves with it.
         doc.agreements[0].endDate = day("2027-03-31")
         try importer.importData(try JSONEncoder().encode(doc), fileName: "fixed.json", merge: true)
-        planned = try p.store.writer.read { db in try Deadline.filter(Column("agreement_id") == "fixed").fetchAll(db) }
+        planned = try p.store.read { db in try db.deadlines(DeadlineFilter(agreementIds: ["fixed"])) }
         XCTAssertEqual(planned.map(\.anchorDate), [day("2027-03-31")])
         XCTAssertEqual(planned.map(\.actByDate), [day("2027-03-01")])
 
         // Terminated earlier: the termination's follow-on replaces the planned one.
         let (t, preview) = try p.recordTermination(agreementId: "fixed", by: .us, date: day("2026-11-23"))
         XCTAssertEqual(t.endDate, day("2026-11-23"))
-        planned = try p.store.writer.read { db in try Deadline.filter(Column("agreement_id") == "fixed").fetchAll(db) }
+        planned = try p.store.read { db in try db.deadlines(DeadlineFilter(agreementIds: ["fixed"])) }
         XCTAssertEqual(planned.map(\.id), ["dl-\(t.id)-fixed-return"])
         XCTAssertEqual(preview.followOn.map(\.id), ["dl-\(t.id)-fixed-return"])
     }
 
     /// The demo load plans them too, and a fresh export → import keeps them once (no duplicates).
     func testPlannedFollowOnsRoundTripWithoutDuplicates() throws {
-        let store = try VarselStore.inMemory()
+        let store = try TestBackend.makeStore()
         let importer = PortfolioImporter(store: store, clock: .fixed(day("2026-11-23")), user: "tester")
         try importer.importData(try JSONEncoder().encode(Self.fixedTermDocument()), fileName: "fixed.json")
         let exported = try PortfolioExporter.exportJSON(store: store)
-        let second = try VarselStore.inMemory()
+        let second = try TestBackend.makeStore()
         try PortfolioImporter(store: second, clock: .fixed(day("2026-11-23")), user: "tester").importData(exported, fileName: "x.json")
         XCTAssertEqual(try PortfolioExporter.exportJSON(store: second), exported)
-        let n = try second.writer.read { db in try Deadline.fetchCount(db) }
+        let n = try second.read { db in try db.deadlines(DeadlineFilter()).count }
         XCTAssertEqual(n, 1)
     }
 

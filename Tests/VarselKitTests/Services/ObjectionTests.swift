@@ -27,9 +27,9 @@ final class ObjectionTests: XCTestCase {
         XCTAssertEqual(objection.closed.first?.handledNote, "Objection tobj-0001 sent 2026-11-22 by letter")
 
         XCTAssertNil(try p.queries.agenda(within: 365).first { $0.id == deadlineId })
-        let (notice, sub, stored, deadline) = try p.store.writer.read { db in
-            (try ChangeNotice.fetchOne(db, key: "cn-0001"), try SubProcessor.fetchOne(db, sql: "SELECT * FROM sub_processors WHERE name = 'Twilio Ireland Ltd'"),
-             try Objection.fetchOne(db, key: objection.id), try Deadline.fetchOne(db, key: deadlineId))
+        let (notice, sub, stored, deadline) = try p.store.read { db in
+            (try db.record(ChangeNotice.self, id: "cn-0001"), try db.twilio(),
+             try db.record(Objection.self, id: objection.id), try db.record(Deadline.self, id: deadlineId))
         }
         XCTAssertEqual(notice?.status, .objected)
         XCTAssertEqual(sub?.status, .objected)

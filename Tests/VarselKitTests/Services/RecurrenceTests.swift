@@ -53,7 +53,7 @@ final class RecurrenceTests: XCTestCase {
         let (notice, _) = try p.recordTermination(agreementId: "pub-avtal-bilaga3", by: .us, date: day("2026-11-23"))
         XCTAssertEqual(notice.endDate, day("2026-11-23"))
         XCTAssertNil(try p.queries.agenda(within: 365).first { $0.deadline.ruleId == "pub-backup-test-follow-up" })
-        XCTAssertEqual(try p.store.writer.read { db in try Deadline.fetchOne(db, key: id) }, nil)
+        XCTAssertEqual(try p.store.read { db in try db.record(Deadline.self, id: id) }, nil)
         XCTAssertTrue(try XCTUnwrap(Fixture.lastAudit(p.store)).summary.hasSuffix("1 recurring occurrence(s) after the end withdrawn"))
     }
 
@@ -105,9 +105,7 @@ final class RecurrenceTests: XCTestCase {
 
     func testNoOccurrenceAfterTheAgreementEnds() throws {
         let p = try demoWithFollowUp()
-        try p.store.writer.write { db in
-            try db.execute(sql: "UPDATE agreements SET end_date = '2027-12-31' WHERE id = 'pub-avtal-bilaga3'")
-        }
+        try TestBackend.execute(p.store, "UPDATE agreements SET end_date = '2027-12-31' WHERE id = 'pub-avtal-bilaga3'")
         let (_, next) = try p.handleDeadlineOpeningNext(id: "dl-rec-pub-backup-test-follow-up-3")
         XCTAssertNil(next, "occurrence 4 (29 Feb 2028) falls after the agreement's end on 31 Dec 2027")
     }
@@ -143,7 +141,7 @@ final class RecurrenceTests: XCTestCase {
         let text = String(decoding: export1, as: UTF8.self)
         XCTAssertTrue(text.contains("\"recursFrom\" : \"2024-02-29\"") || text.contains("\"recursFrom\": \"2024-02-29\""))
         XCTAssertTrue(text.contains("pub-backup-test-follow-up#4"))
-        let copy = try VarselStore.inMemory()
+        let copy = try TestBackend.makeStore()
         try ExchangeFixtures.importer(copy).importData(export1, fileName: "copy.json")
         XCTAssertEqual(try PortfolioExporter.exportJSON(store: copy), export1)
         // The copy goes on where the original stopped: handling occurrence 4 opens 5.
@@ -155,7 +153,7 @@ final class RecurrenceTests: XCTestCase {
     func testAMergeThatMovesTheStartRecomputesTheOpenOccurrence() throws {
         let p = try demoWithFollowUp()
         try Self.mergeRule(Self.followUpRule.replacingOccurrences(of: "2024-02-29", with: "2024-04-15"), into: p, fileName: "moved.json")
-        let d = try p.store.writer.read { db in try Deadline.fetchOne(db, key: "dl-rec-pub-backup-test-follow-up-3") }
+        let d = try p.store.read { db in try db.record(Deadline.self, id: "dl-rec-pub-backup-test-follow-up-3") }
         XCTAssertEqual(d?.rawDate, day("2027-04-15"))
         XCTAssertEqual(d?.explanation, "every 12 months from Mon 15 Apr 2024, occurrence 3 (Underbilaga 1, 7.3) = Thu 15 Apr 2027")
     }
@@ -168,7 +166,7 @@ final class RecurrenceTests: XCTestCase {
             var doc = good
             doc.deadlines[i].sourceId = bad
             let e = assertVarselError(.invalidInput) {
-                try ExchangeFixtures.importer(try VarselStore.inMemory()).importData(try JSONEncoder().encode(doc), fileName: "occ.json")
+                try ExchangeFixtures.importer(try TestBackend.makeStore()).importData(try JSONEncoder().encode(doc), fileName: "occ.json")
             }
             XCTAssertEqual(e?.location, "occ.json: deadlines[\(i)].sourceId", bad)
         }
@@ -176,7 +174,7 @@ final class RecurrenceTests: XCTestCase {
         var doc = good
         doc.deadlines[i].clauseRef = "GDPR Art. 33(1)"
         XCTAssertNotNil(assertVarselError(.invalidInput) {
-            try ExchangeFixtures.importer(try VarselStore.inMemory()).importData(try JSONEncoder().encode(doc), fileName: "occ.json")
+            try ExchangeFixtures.importer(try TestBackend.makeStore()).importData(try JSONEncoder().encode(doc), fileName: "occ.json")
         })
     }
 

@@ -13,16 +13,16 @@ import XCTest
 /// term's last day − the notice period (R3, backward), moved earlier to a working day (R6).
 final class RenewalScheduleTests: XCTestCase {
     private func portfolio(today: String, start: String, initial: Period, renewal: Period, notice: Period,
-                           calendar: CalendarID = .se, store: VarselStore? = nil) throws -> Portfolio {
+                           calendar: CalendarID = .se, store: (any PortfolioStorage)? = nil) throws -> Portfolio {
         let store = try store ?? {
-            let s = try VarselStore.inMemory()
-            try s.writer.write { db in
-                try Party(id: "acme", name: "Acme AB", orgNumber: "556000-0000", country: "SE").insert(db)
-                try Agreement(id: "acme-saas", title: "Acme SaaS-avtal", kind: .serviceAgreement, counterpartyId: "acme",
+            let s = try TestBackend.makeStore()
+            try s.seed { db in
+                try db.insert(Party(id: "acme", name: "Acme AB", orgNumber: "556000-0000", country: "SE"))
+                try db.insert(Agreement(id: "acme-saas", title: "Acme SaaS-avtal", kind: .serviceAgreement, counterpartyId: "acme",
                               ourRole: .customer, language: "sv", governingLaw: "Swedish law", calendar: calendar,
                               effectiveDate: day(start),
                               term: AgreementTerm(kind: .autoRenewal, initialPeriod: initial, renewalPeriod: renewal,
-                                                  noticePeriod: notice)).insert(db)
+                                                  noticePeriod: notice)))
             }
             return s
         }()
@@ -31,7 +31,7 @@ final class RenewalScheduleTests: XCTestCase {
 
     /// (term number, last day of the term, latest compliant notice day, act-by day) seen on `today`.
     private func next(_ p: Portfolio) throws -> (Int, String, String, String) {
-        let a = try p.store.writer.read { db in try XCTUnwrap(Agreement.fetchOne(db, key: "acme-saas")) }
+        let a = try p.store.read { db in try XCTUnwrap(db.record(Agreement.self, id: "acme-saas")) }
         let d = try XCTUnwrap(p.queries.renewalDeadline(a))
         let term = Int(d.id.split(separator: "-").last!)!
         XCTAssertEqual(d.id, "dl-term-acme-saas-\(term)")
@@ -91,7 +91,7 @@ final class RenewalScheduleTests: XCTestCase {
         XCTAssertEqual(handled.handledDate, day("2026-08-01"))
         XCTAssertEqual(try Fixture.auditCount(p.store), audit + 1)
         XCTAssertEqual(try Fixture.lastAudit(p.store)?.action, "handle_deadline")
-        let stored = try p.store.writer.read { db in try Deadline.fetchOne(db, key: "dl-term-acme-saas-1") }
+        let stored = try p.store.read { db in try db.record(Deadline.self, id: "dl-term-acme-saas-1") }
         XCTAssertEqual(stored?.state, .handled)
         XCTAssertEqual(stored?.actByDate, day("2026-09-30"))
         XCTAssertEqual(stored?.handledNote, "Notice sent by registered letter")
@@ -170,18 +170,14 @@ final class RenewalScheduleTests: XCTestCase {
     func testAgreementsThatAreNotAutoRenewingOrNotActiveHaveNoRenewalNotice() throws {
         let p = try portfolio(today: "2026-08-01", start: "2024-01-01", initial: Period(3, .years),
                               renewal: Period(1, .years), notice: Period(3, .months))
-        try p.store.writer.write { db in
-            try db.execute(sql: "UPDATE agreements SET status = 'terminating' WHERE id = 'acme-saas'")
-        }
-        let a = try p.store.writer.read { db in try XCTUnwrap(Agreement.fetchOne(db, key: "acme-saas")) }
+        try TestBackend.execute(p.store, "UPDATE agreements SET status = 'terminating' WHERE id = 'acme-saas'")
+        let a = try p.store.read { db in try XCTUnwrap(db.record(Agreement.self, id: "acme-saas")) }
         XCTAssertNil(p.queries.renewalDeadline(a))
         XCTAssertTrue(try p.queries.agenda(within: 3650).isEmpty)
         // The first frame's counts read the status from an index: the same answer.
         XCTAssertEqual(try p.queries.agendaHead(limit: 10).total, 0)
         // Active again (by any means): the renewal is back, in the agenda and in its counts.
-        try p.store.writer.write { db in
-            try db.execute(sql: "UPDATE agreements SET status = 'active' WHERE id = 'acme-saas'")
-        }
+        try TestBackend.execute(p.store, "UPDATE agreements SET status = 'active' WHERE id = 'acme-saas'")
         let back = try p.queries.agenda(within: 90)
         XCTAssertEqual(back.count, 1)
         XCTAssertEqual(try p.queries.agendaHead(limit: 10).total, back.count)

@@ -57,10 +57,10 @@ final class ReversalTests: XCTestCase {
         XCTAssertEqual(w.noticeStatus, .open)
         XCTAssertEqual(w.reopened.map(\.id), [deadlineId])
         XCTAssertNil(w.deemed)
-        let (stored, notice, sp, d) = try p.store.writer.read { db in
-            (try Objection.fetchOne(db, key: o.id)!, try ChangeNotice.fetchOne(db, key: "cn-0001")!,
-             try SubProcessor.fetchOne(db, sql: "SELECT * FROM sub_processors WHERE name = 'Twilio Ireland Ltd'")!,
-             try Deadline.fetchOne(db, key: deadlineId)!)
+        let (stored, notice, sp, d) = try p.store.read { db in
+            (try db.record(Objection.self, id: o.id)!, try db.record(ChangeNotice.self, id: "cn-0001")!,
+             try db.twilio()!,
+             try db.record(Deadline.self, id: deadlineId)!)
         }
         XCTAssertEqual(stored.withdrawnDate, today, "the objection stays on record, dated")
         XCTAssertEqual(stored.note, "Withdrawn: Pureservice explained the transfer")
@@ -92,7 +92,7 @@ final class ReversalTests: XCTestCase {
     /// underleverantören […] Om Kunden inte har invänt på föreskrivet sätt, ska den föreslagna
     /// underleverantören anses ha godkänts."
     func testWithdrawingTheObjectionAfterThePUBWindowSettlesItAsDeemedAccepted() throws {
-        let store = try VarselStore.inMemory()
+        let store = try TestBackend.makeStore()
         let early = try Fixture.demo(today: day("2026-11-10"), store: store)
         let (notice, preview) = try early.recordChangeNotice(ChangeNoticeDraft(
             agreementId: "pub-avtal-bilaga3", kind: .subProcessorAdded, receivedDate: day("2026-11-02"),
@@ -119,9 +119,9 @@ final class ReversalTests: XCTestCase {
         XCTAssertEqual(try Fixture.auditCount(store), audits + 1, "one transaction, one audit row")
         XCTAssertEqual(w.noticeStatus, .accepted)
         XCTAssertEqual(w.deemed?.deemedDate, day("2026-11-17"))
-        let (n, sp, d) = try store.writer.read { db in
-            (try ChangeNotice.fetchOne(db, key: notice.id)!, try SubProcessor.fetchOne(db, key: notice.subProcessorId!)!,
-             try Deadline.fetchOne(db, key: window.id)!)
+        let (n, sp, d) = try store.read { db in
+            (try db.record(ChangeNotice.self, id: notice.id)!, try db.record(SubProcessor.self, id: notice.subProcessorId!)!,
+             try db.record(Deadline.self, id: window.id)!)
         }
         XCTAssertEqual(n.statusText, "accepted (deemed 2026-11-17, 5.2)")
         XCTAssertEqual(sp.status, .approved)
@@ -156,11 +156,11 @@ final class ReversalTests: XCTestCase {
     func testWithdrawingATerminationRestoresTheEndAndItsFollowOns() throws {
         let p = try Fixture.demo(today: today)
         // The Hovedaftale has a known end: the DPA's 9.2 decision is planned 30 days before it.
-        try p.store.writer.write { db in
-            var a = try Agreement.fetchOne(db, key: "mobilize-me-hovedaftale")!
+        try p.store.seed { db in
+            var a = try db.record(Agreement.self, id: "mobilize-me-hovedaftale")!
             a.endDate = day("2027-06-30")
-            try a.update(db)
-            try AgreementEndings.sync(SQLiteTransaction(db: db), agreementIds: [a.id], planner: p.planner)
+            try db.update(a)
+            try AgreementEndings.sync(db, agreementIds: [a.id], planner: p.planner)
         }
         let planned = try endDeadlines(p, "mobilize-me-dpa", .agreementEnd)
         XCTAssertEqual(planned.map(\.actByDate), [day("2027-05-31")])
@@ -180,7 +180,7 @@ final class ReversalTests: XCTestCase {
         XCTAssertEqual(w.removed.count, 1)
         XCTAssertEqual(try endDeadlines(p, "mobilize-me-dpa", .termination), [])
         XCTAssertEqual(try endDeadlines(p, "mobilize-me-dpa", .agreementEnd).map(\.actByDate), [day("2027-05-31")], "re-planned")
-        let stored = try p.store.writer.read { db in try TerminationNotice.fetchOne(db, key: t.id)! }
+        let stored = try p.store.read { db in try db.record(TerminationNotice.self, id: t.id)! }
         XCTAssertEqual(stored.withdrawnDate, today)
         XCTAssertEqual(stored.note, "Withdrawn: Settled with the supplier")
         XCTAssertEqual(Fixture.lastAuditAction(p.store), "withdraw_termination")
@@ -206,18 +206,18 @@ final class ReversalTests: XCTestCase {
         XCTAssertNil(w.agreement.endDate)
         XCTAssertEqual(w.keptHandled.map(\.id), [followOn.id])
         XCTAssertTrue(try XCTUnwrap(Fixture.lastAudit(p.store)).summary.contains("1 handled follow-on deadline(s) kept: \(followOn.id)"))
-        XCTAssertEqual(try p.store.writer.read { db in try Deadline.fetchOne(db, key: followOn.id)?.state }, .handled)
+        XCTAssertEqual(try p.store.read { db in try db.record(Deadline.self, id: followOn.id)?.state }, .handled)
         // Its kept follow-on cannot be reopened: that end no longer comes.
         assertVarselError(.conflict, at: "deadline") { try p.reopenDeadline(id: followOn.id) }
     }
 
     private func noticeStatus(_ p: Portfolio, _ id: String) throws -> ChangeNoticeStatus? {
-        try p.store.writer.read { db in try ChangeNotice.fetchOne(db, key: id)?.status }
+        try p.store.read { db in try db.record(ChangeNotice.self, id: id)?.status }
     }
 
     private func endDeadlines(_ p: Portfolio, _ agreementId: String, _ kind: DeadlineSourceKind) throws -> [Deadline] {
-        try p.store.writer.read { db in
-            try Deadline.filter(Column("agreement_id") == agreementId && Column("source_kind") == kind.rawValue).fetchAll(db)
+        try p.store.read { db in
+            try db.deadlines(DeadlineFilter(agreementIds: [agreementId], sourceKind: kind))
         }
     }
 }
@@ -246,7 +246,7 @@ extension ReversalTests {
         let o = try p.recordObjection(noticeId: "cn-0002", grounds: "BankID is not available to all our staff")
         let (t, _) = try p.recordTermination(TerminationRequest(agreementId: "migrationsverket-e-tjanster", by: .us, date: today,
                                                                 right: .afterObjection, changeNoticeId: "cn-0002"))
-        func outcome() throws -> ObjectionOutcome? { try p.store.writer.read { db in try Objection.fetchOne(db, key: o.id)?.outcome } }
+        func outcome() throws -> ObjectionOutcome? { try p.store.read { db in try db.record(Objection.self, id: o.id)?.outcome } }
         XCTAssertEqual(try outcome(), .agreementTerminated)
         assertVarselError(.conflict, at: "objection") { try p.withdrawObjection(id: o.id) }
         assertVarselError(.conflict, at: "outcome") { try p.setObjectionOutcome(id: o.id, .overruled) }

@@ -5,13 +5,13 @@ import XCTest
 
 /// Fixes from the session's code review: each test fails on the code before its fix.
 final class ReviewFixTests: XCTestCase {
-    private func store(term: AgreementTerm, start: String, endDate: String? = nil) throws -> VarselStore {
-        let s = try VarselStore.inMemory()
-        try s.writer.write { db in
-            try Party(id: "acme", name: "Acme AB", country: "SE").insert(db)
-            try Agreement(id: "acme", title: "Acme", kind: .serviceAgreement, counterpartyId: "acme", ourRole: .customer,
+    private func store(term: AgreementTerm, start: String, endDate: String? = nil) throws -> any PortfolioStorage {
+        let s = try TestBackend.makeStore()
+        try s.seed { db in
+            try db.insert(Party(id: "acme", name: "Acme AB", country: "SE"))
+            try db.insert(Agreement(id: "acme", title: "Acme", kind: .serviceAgreement, counterpartyId: "acme", ourRole: .customer,
                           language: "sv", governingLaw: "Swedish law", calendar: .se, effectiveDate: day(start),
-                          endDate: endDate.map(day), term: term).insert(db)
+                          endDate: endDate.map(day), term: term))
         }
         return s
     }

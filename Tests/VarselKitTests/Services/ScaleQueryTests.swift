@@ -11,18 +11,18 @@ final class ScaleQueryTests: XCTestCase {
 
     /// A generated portfolio (Nordic names, shared sub-processor pool) plus hostile titles for LIKE.
     func portfolio() throws -> Portfolio {
-        let store = try VarselStore.inMemory()
+        let store = try TestBackend.makeStore()
         _ = try PortfolioGenerator(agreements: 150, seed: 7, clock: .fixed(Self.today)).generate(into: store, user: "t")
-        try store.writer.write { db in
-            try Party(id: "odd", name: "ØRESUND 100% Data_AB", country: "DK").insert(db)
+        try store.seed { db in
+            try db.insert(Party(id: "odd", name: "ØRESUND 100% Data_AB", country: "DK"))
             for (i, t) in ["50% rabatt_avtal", "avtal 50 procent", "AVTAL med Ärlig AB", "Ærø Data ApS", "a\\b avtal"].enumerated() {
-                try Agreement(id: "odd-\(i)", title: t, kind: .other, counterpartyId: "odd", ourRole: .customer,
-                              language: "sv", governingLaw: "Swedish law", calendar: .se).insert(db)
+                try db.insert(Agreement(id: "odd-\(i)", title: t, kind: .other, counterpartyId: "odd", ourRole: .customer,
+                              language: "sv", governingLaw: "Swedish law", calendar: .se))
             }
-            try SubProcessor(id: "odd-sp1", agreementId: "odd-0", name: "microsoft norge as", country: "SE", purpose: "Backup", status: .approved).insert(db)
-            try SubProcessor(id: "odd-sp3", agreementId: "odd-2", name: "Microsoft Norge AS", country: "NO", purpose: "Hosting", status: .approved).insert(db)
-            try SubProcessor(id: "odd-sp2", agreementId: "odd-1", name: "Zeta_100% Ltd", orgNumber: "556677-8899", country: "GB",
-                             purpose: "Support", status: .proposed).insert(db)
+            try db.insert(SubProcessor(id: "odd-sp1", agreementId: "odd-0", name: "microsoft norge as", country: "SE", purpose: "Backup", status: .approved))
+            try db.insert(SubProcessor(id: "odd-sp3", agreementId: "odd-2", name: "Microsoft Norge AS", country: "NO", purpose: "Hosting", status: .approved))
+            try db.insert(SubProcessor(id: "odd-sp2", agreementId: "odd-1", name: "Zeta_100% Ltd", orgNumber: "556677-8899", country: "GB",
+                             purpose: "Support", status: .proposed))
         }
         return Portfolio(store: store, clock: .fixed(Self.today), ids: TestIDs(), user: "t")
     }
@@ -100,13 +100,13 @@ final class ScaleQueryTests: XCTestCase {
 
     func testSearchTableFollowsWrites() throws {
         let p = try portfolio()
-        try p.store.writer.write { db in
-            try db.execute(sql: "UPDATE agreements SET title = 'Zzz omdöpt' WHERE id = 'odd-0'")
-            try db.execute(sql: "UPDATE parties SET name = 'Kvarnholmen Qx' WHERE id = 'odd'")
-            try Agreement(id: "new-1", title: "Nytt avtal Qx", kind: .other, counterpartyId: "odd", ourRole: .customer,
-                          language: "sv", governingLaw: "Swedish law", calendar: .se).insert(db)
-            try db.execute(sql: "DELETE FROM agreements WHERE id = 'odd-4'")
+        try TestBackend.execute(p.store, "UPDATE agreements SET title = 'Zzz omdöpt' WHERE id = 'odd-0'")
+        try TestBackend.execute(p.store, "UPDATE parties SET name = 'Kvarnholmen Qx' WHERE id = 'odd'")
+        try p.store.seed { db in
+            try db.insert(Agreement(id: "new-1", title: "Nytt avtal Qx", kind: .other, counterpartyId: "odd", ourRole: .customer,
+                          language: "sv", governingLaw: "Swedish law", calendar: .se))
         }
+        try TestBackend.execute(p.store, "DELETE FROM agreements WHERE id = 'odd-4'")
         let q = p.queries
         XCTAssertEqual(try q.searchAgreements(filter: "qx", limit: 100).map(\.id), ["odd-1", "odd-2", "new-1", "odd-0", "odd-3"])
         XCTAssertEqual(try q.searchAgreements(filter: "omdöpt", limit: 10).map(\.title), ["Zzz omdöpt"])
@@ -144,7 +144,7 @@ final class ScaleQueryTests: XCTestCase {
                 needle.isEmpty || e.uses.contains { u in
                     Self.likeContains(e.name, needle) || Self.likeContains(u.country, needle) || Self.likeContains(u.purpose, needle)
                         || Self.likeContains(u.agreementTitle, needle)
-                } || (try? SubProcessor.fetchAll(p.store.writer, e)).map { $0.contains { Self.likeContains($0.orgNumber, needle) } } == true
+                } || (try? p.store.read { try $0.records(SubProcessor.self, ids: e.uses.map(\.subProcessorId)) }).map { $0.contains { Self.likeContains($0.orgNumber, needle) } } == true
             }
             var pages: [SubProcessorVendor] = []
             var page = try q.subProcessorVendors(filter: f, limit: 9)
@@ -202,41 +202,33 @@ final class ScaleQueryTests: XCTestCase {
             }
         }
         try check("generated")
-        let existing = try p.store.writer.read { try SubProcessor.fetchAll($0, sql: "SELECT * FROM sub_processors ORDER BY id LIMIT 3") }
-        try p.store.writer.write { db in
-            try SubProcessor(id: "sp-new-1", agreementId: "odd-0", name: "Zz Brand New Vendor Oy", country: "FI",
-                             purpose: "Hosting", status: .proposed).insert(db)
-            try SubProcessor(id: "sp-new-2", agreementId: "odd-1", name: existing[0].name.uppercased(), country: "IS",
-                             purpose: "Backup", status: .approved).insert(db)
+        let existing = Array(try p.store.exportDocument().subProcessors.prefix(3))
+        try p.store.seed { db in
+            try db.insert(SubProcessor(id: "sp-new-1", agreementId: "odd-0", name: "Zz Brand New Vendor Oy", country: "FI",
+                             purpose: "Hosting", status: .proposed))
+            try db.insert(SubProcessor(id: "sp-new-2", agreementId: "odd-1", name: existing[0].name.uppercased(), country: "IS",
+                             purpose: "Backup", status: .approved))
         }
         try check("inserted")
-        try p.store.writer.write { db in
-            var moved = existing[1]; moved.name = "Zz Brand New Vendor Oy"; try moved.update(db)
-            var abroad = existing[2]; abroad.country = "JP"; abroad.agreementId = "odd-2"; try abroad.update(db)
+        try p.store.seed { db in
+            var moved = existing[1]; moved.name = "Zz Brand New Vendor Oy"; try db.update(moved)
+            var abroad = existing[2]; abroad.country = "JP"; abroad.agreementId = "odd-2"; try db.update(abroad)
         }
         try check("updated")
-        try p.store.writer.write { db in
+        try p.store.seed { db in
             // Renamed agreements move their uses in every vendor's title order.
             for id in ["odd-0", existing[0].agreementId] {
-                var a = try XCTUnwrap(Agreement.fetchOne(db, key: id))
+                var a = try XCTUnwrap(db.record(Agreement.self, id: id))
                 a.title = "Ååå renamed " + a.title
-                try a.update(db)
+                try db.update(a)
             }
         }
         try check("agreement renamed")
-        try p.store.writer.write { db in
-            _ = try SubProcessor.deleteOne(db, key: "sp-new-1")
-            _ = try SubProcessor.deleteOne(db, key: existing[1].id)
-            _ = try SubProcessor.deleteOne(db, key: "sp-new-2")
+        try p.store.seed { db in
+            for id in ["sp-new-1", existing[1].id, "sp-new-2"] { try db.delete(try XCTUnwrap(db.record(SubProcessor.self, id: id))) }
         }
         try check("deleted")
         XCTAssertTrue(try q.subProcessorVendors(filter: nil, limit: 5000).allSatisfy { $0.name != "Zz Brand New Vendor Oy" })
     }
 }
 
-private extension SubProcessor {
-    /// Every sub-processor row of a register entry (for the org-number part of the brute force).
-    static func fetchAll(_ writer: any DatabaseWriter, _ e: SubProcessorRegisterEntry) throws -> [SubProcessor] {
-        try writer.read { db in try SubProcessor.fetchAll(db, keys: e.uses.map(\.subProcessorId)) }
-    }
-}

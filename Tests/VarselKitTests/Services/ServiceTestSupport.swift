@@ -3,6 +3,7 @@ import GRDB
 import XCTest
 @testable import VarselKit
 @testable import VarselSQLite
+@testable import VarselPostgres
 
 /// A date from "YYYY-MM-DD"; traps on a typo so a test can never run on a wrong day.
 func day(_ iso: String) -> CivilDate {
@@ -32,8 +33,8 @@ enum Fixture {
     nonisolated(unsafe) static let watching: Void = AuditChainWatch.register()
 
     /// An in-memory store holding the demo portfolio dated around `today`, and a portfolio service on it.
-    static func demo(today: CivilDate, store: VarselStore? = nil) throws -> Portfolio {
-        let store = try store ?? VarselStore.inMemory()
+    static func demo(today: CivilDate, store: (any PortfolioStorage)? = nil) throws -> Portfolio {
+        let store = try store ?? TestBackend.makeStore()
         let clock = VarselClock.fixed(today)
         try DemoPortfolio.load(into: store, clock: clock, user: "tester")
         Fixture.watching
@@ -43,7 +44,15 @@ enum Fixture {
 
     /// Row counts of every table of the schema (the whole content, as far as a failed write could touch it).
     static func tableCounts(_ store: any PortfolioStorage) throws -> [String: Int] {
-        try store.writer.read { db in
+        if let pg = store as? PostgresStorage {
+            var counts: [String: Int] = [:]
+            for row in try pg.session.query("SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1") {
+                let t = row[0].string ?? ""
+                counts[t] = try pg.session.int("SELECT count(*) FROM \"\(t)\"")
+            }
+            return counts
+        }
+        return try store.writer.read { db in
             let tables = try String.fetchAll(db, sql: """
                 SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
                 """)
@@ -54,11 +63,11 @@ enum Fixture {
     }
 
     static func auditCount(_ store: any PortfolioStorage) throws -> Int {
-        try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? -1 }
+        try store.read { try $0.existingIDs().auditCount }
     }
 
     static func lastAudit(_ store: any PortfolioStorage) throws -> AuditEntry? {
-        try store.writer.read { db in try AuditEntry.order(Column("id").desc).fetchOne(db) }
+        try store.reading(today: day("2000-01-01"), planner: DeadlinePlanner()).audit(limit: 1).first
     }
 }
 

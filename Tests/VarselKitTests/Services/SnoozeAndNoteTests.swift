@@ -52,9 +52,9 @@ final class SnoozeAndNoteTests: XCTestCase {
         XCTAssertEqual(try Fixture.lastAudit(p.store)?.summary, "Note on Object to the new sub-processor (4-week notice window): Ask legal about Twilio")
         XCTAssertEqual(try p.noteDeadline(id: "dl-cn-0003-mobilize-me-dpa-subprocessor-approval", note: "Filed").note, "Filed")
         // Recomputing the agreement's open deadlines keeps the snooze and the note.
-        let updated = try p.store.writer.write { db in
-            try db.execute(sql: "UPDATE deadlines SET explanation = 'stale' WHERE id = ?", arguments: [self.id])
-            return try DeadlineRecompute.refresh(SQLiteTransaction(db: db), agreementIds: ["pureservice"], planner: p.planner)
+        try TestBackend.execute(p.store, "UPDATE deadlines SET explanation = 'stale' WHERE id = '\(self.id)'")
+        let updated = try p.store.seed { db in
+            try DeadlineRecompute.refresh(db, agreementIds: ["pureservice"], planner: p.planner)
         }
         XCTAssertEqual(updated, [id])
         let d = try XCTUnwrap(p.queries.agenda(within: 14).first { $0.id == id }?.deadline)

@@ -76,7 +76,7 @@ final class StatutoryDeadlineTests: XCTestCase {
         let (event, _) = try p.recordEvent(agreementId: "mobilize-me-dpa", kind: .incidentDiscovered, date: day("2026-01-30"),
                                            minutes: 600, description: "x")
         let export1 = try PortfolioExporter.exportJSON(store: p.store)
-        let copy = try VarselStore.inMemory()
+        let copy = try TestBackend.makeStore()
         try ExchangeFixtures.importer(copy).importData(export1, fileName: "copy.json")
         XCTAssertEqual(try PortfolioExporter.exportJSON(store: copy), export1)
         // A merge that corrects the discovery time moves the deadline with it.
@@ -85,7 +85,7 @@ final class StatutoryDeadlineTests: XCTestCase {
             let i = try XCTUnwrap(doc.events.firstIndex { $0.id == event.id })
             doc.events[i].date = day("2026-01-29")
         }
-        let d = try copy.writer.read { db in try Deadline.fetchOne(db, key: "dl-\(event.id)-gdpr-art-33-1") }
+        let d = try copy.read { db in try db.record(Deadline.self, id: "dl-\(event.id)-gdpr-art-33-1") }
         XCTAssertEqual(d?.actByDate, day("2026-02-01"))
         XCTAssertEqual(d?.explanation, "72 hours after incident discovered Thu 29 Jan 2026 10:00 CET (GDPR Art. 33(1)) = Sun 1 Feb 2026 10:00 CET (R7: exact time in Europe/Copenhagen, no roll)")
     }

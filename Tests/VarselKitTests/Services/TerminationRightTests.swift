@@ -16,9 +16,7 @@ final class TerminationRightTests: XCTestCase {
 
     /// The demo's changed terms (received 3 days ago, apply in 22 days): cn-0002.
     func changeNotice(_ p: Portfolio) throws -> ChangeNotice {
-        try XCTUnwrap(p.store.writer.read { db in
-            try ChangeNotice.filter(Column("agreement_id") == "migrationsverket-e-tjanster").fetchOne(db)
-        })
+        try XCTUnwrap(p.store.exportDocument().changeNotices.first { $0.agreementId == "migrationsverket-e-tjanster" })
     }
 
     func testAfterObjectionEndsTheDayTheChangeApplies() throws {
@@ -46,9 +44,9 @@ final class TerminationRightTests: XCTestCase {
         XCTAssertEqual(t.terminationRight, .afterObjection)
         XCTAssertEqual(t.changeNoticeId, notice.id)
         XCTAssertEqual(t.endDate, day("2026-12-15"))
-        let stored = try XCTUnwrap(p.store.writer.read { db in try TerminationNotice.fetchOne(db, key: t.id) })
+        let stored = try XCTUnwrap(p.store.read { db in try db.record(TerminationNotice.self, id: t.id) })
         XCTAssertEqual(stored, t)
-        let outcomes = try p.store.writer.read { db in try Objection.filter(Column("change_notice_id") == notice.id).fetchAll(db).map(\.outcome) }
+        let outcomes = try p.store.exportDocument().objections.filter { $0.changeNoticeId == notice.id }.map(\.outcome)
         XCTAssertEqual(outcomes, [.agreementTerminated])
     }
 

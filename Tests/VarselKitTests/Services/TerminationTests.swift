@@ -25,7 +25,7 @@ final class TerminationTests: XCTestCase {
         let (notice, _) = try p.recordTermination(agreementId: "migrationsverket-e-tjanster", by: .them, date: day("2026-11-30"))
         XCTAssertEqual(notice.endDate, day("2027-02-28"))
         XCTAssertEqual(notice.ruleId, "migrationsverket-e-tjanster-termination")
-        let agreement = try p.store.writer.read { db in try Agreement.fetchOne(db, key: "migrationsverket-e-tjanster") }
+        let agreement = try p.store.read { db in try db.record(Agreement.self, id: "migrationsverket-e-tjanster") }
         XCTAssertEqual(agreement?.endDate, day("2027-02-28"))
         XCTAssertEqual(agreement?.status, .terminating)
         // A second notice for the same agreement is refused.

@@ -28,10 +28,12 @@ struct WithdrawTerminationForm: FormSpec {
 /// or, where its silence-is-approval window passed, the change is deemed accepted.
 struct WithdrawObjectionForm: FormSpec {
     let objectionId: String
+    /// The objection as the form showed it: a colleague's change since is not overwritten.
+    var loaded: RecordVersion? = nil
     var title: String { "Withdraw objection" }
 
     static func make(objection: Objection, notice: NoticeRow) -> FormState {
-        FormState(spec: WithdrawObjectionForm(objectionId: objection.id),
+        FormState(spec: WithdrawObjectionForm(objectionId: objection.id, loaded: RecordVersion(objection)),
                   subtitle: "Withdraw objection \(objection.id) of \(objection.date.iso) to \(notice.summary) (\(notice.agreementTitle))?",
                   fields: [FormField(id: "note", label: "Note (optional)", kind: .text)],
                   info: [
@@ -43,7 +45,7 @@ struct WithdrawObjectionForm: FormSpec {
 
     func submit(_ form: FormState, portfolio: Portfolio) throws -> String {
         let note = form.value("note").trimmingCharacters(in: .whitespaces)
-        let w = try portfolio.withdrawObjection(id: objectionId, note: note.isEmpty ? nil : note)
+        let w = try portfolio.withdrawObjection(id: objectionId, note: note.isEmpty ? nil : note, loaded: loaded)
         return "Objection \(w.objection.id) withdrawn; notice \(w.noticeStatus.rawValue)"
             + (w.reopened.isEmpty ? "" : "; \(w.reopened.count) deadline\(w.reopened.count == 1 ? "" : "s") open again")
             + (w.deemed != nil ? "; the change is deemed accepted" : "")
@@ -53,11 +55,12 @@ struct WithdrawObjectionForm: FormSpec {
 /// Edit a recorded objection's date, grounds, channel and note (as `varsel objection edit`).
 struct EditObjectionForm: FormSpec {
     let objectionId: String
+    var loaded: RecordVersion? = nil
     var title: String { "Edit objection" }
 
     static func make(objection o: Objection, notice: NoticeRow) -> FormState {
         let channels = Channel.allCases.map(\.rawValue)
-        return FormState(spec: EditObjectionForm(objectionId: o.id),
+        return FormState(spec: EditObjectionForm(objectionId: o.id, loaded: RecordVersion(o)),
                          subtitle: "\(notice.agreementTitle) · objection \(o.id) to \(notice.summary)",
                          fields: [
                             FormField(id: "date", label: "Date", kind: .date, text: o.date.iso, required: true),
@@ -71,7 +74,7 @@ struct EditObjectionForm: FormSpec {
     func submit(_ form: FormState, portfolio: Portfolio) throws -> String {
         let edit = ObjectionEdit(grounds: form.value("grounds"), channel: Channel(rawValue: form.value("channel")),
                                  date: try form.date("date"), note: .some(form.value("note")))
-        let o = try portfolio.editObjection(id: objectionId, edit)
+        let o = try portfolio.editObjection(id: objectionId, edit, loaded: loaded)
         return "Objection \(o.id) edited"
     }
 }
@@ -79,6 +82,7 @@ struct EditObjectionForm: FormSpec {
 /// What came of an objection (as `varsel objection outcome`).
 struct ObjectionOutcomeForm: FormSpec {
     let objectionId: String
+    var loaded: RecordVersion? = nil
     var title: String { "Objection outcome" }
     static let outcomes: [ObjectionOutcome] = [.withdrawn, .alternativeOffered, .agreementTerminated, .overruled, .pending]
 
@@ -94,7 +98,7 @@ struct ObjectionOutcomeForm: FormSpec {
 
     static func make(objection o: Objection, notice: NoticeRow) -> FormState {
         let options = outcomes.filter { $0 != o.outcome }
-        return FormState(spec: ObjectionOutcomeForm(objectionId: o.id, options: options),
+        return FormState(spec: ObjectionOutcomeForm(objectionId: o.id, loaded: RecordVersion(o), options: options),
                          subtitle: "\(notice.agreementTitle) · objection \(o.id) to \(notice.summary); now \(label(o.outcome))",
                          fields: [FormField(id: "outcome", label: "Outcome", kind: .choice(options.map(label)))],
                          info: [
@@ -109,7 +113,7 @@ struct ObjectionOutcomeForm: FormSpec {
     func submit(_ form: FormState, portfolio: Portfolio) throws -> String {
         let i = form["outcome"]?.choice ?? 0
         guard options.indices.contains(i) else { throw VarselError(.invalidInput, "Choose an outcome", at: "outcome") }
-        let o = try portfolio.setObjectionOutcome(id: objectionId, options[i])
+        let o = try portfolio.setObjectionOutcome(id: objectionId, options[i], loaded: loaded)
         return "Objection \(o.id): outcome \(Self.label(o.outcome))"
     }
 }

@@ -1,0 +1,224 @@
+import Foundation
+import VarselKit
+
+/// One agreement, the notices list, the sub-processor register: SQLite's queries on PostgreSQL.
+extension PostgresReading {
+    func detail(agreementId: String) throws -> AgreementDetail {
+        try store.snapshot { tx in
+            guard let a = try tx.record(Agreement.self, id: agreementId) else {
+                throw VarselError(.notFound, "No agreement with id \"\(agreementId)\"", fix: "List agreements with `varsel agreements`")
+            }
+            let id: [PGValue] = [.text(a.id)]
+            let clauses = try tx.fetch(Clause.self, "SELECT * FROM clauses WHERE agreement_id = $1 ORDER BY id", id)
+            let rules = try tx.fetch(NoticeRule.self, "SELECT * FROM notice_rules WHERE agreement_id = $1 ORDER BY id", id)
+                .enumerated().sorted { x, y in
+                    ClauseOrder.areInOrder(x.element.clauseRef, y.element.clauseRef)
+                        || (!ClauseOrder.areInOrder(y.element.clauseRef, x.element.clauseRef) && x.offset < y.offset)
+                }.map(\.element)
+            let notices = try tx.fetch(ChangeNotice.self, "SELECT * FROM change_notices WHERE agreement_id = $1 ORDER BY received_date DESC, id", id)
+            let objections = try tx.fetch(Objection.self, """
+                SELECT o.* FROM objections o JOIN change_notices n ON n.id = o.change_notice_id
+                WHERE n.agreement_id = $1 ORDER BY o.date, o.id
+                """, id)
+            let children = try tx.db.query(Self.listSelect + " WHERE a.parent_id = $1 ORDER BY a.title", id).map(Self.row)
+            let parent = try a.parentId.flatMap { pid in
+                try tx.db.one("""
+                    SELECT a.id, a.title, a.kind, a.status, a.calendar, p.name AS counterparty, NULL AS next_act_by
+                    FROM agreements a JOIN parties p ON p.id = a.counterparty_id WHERE a.id = $1
+                    """, [.text(pid)]).map(Self.row)
+            }
+            let history = try tx.fetch(AuditEntry.self, Self.historySQL, id)
+            return AgreementDetail(
+                agreement: a,
+                counterparty: try tx.record(Party.self, id: a.counterpartyId) ?? Party(id: a.counterpartyId, name: a.counterpartyId),
+                ourParty: try a.ourPartyId.flatMap { try tx.record(Party.self, id: $0) },
+                parent: parent, children: children,
+                versions: try tx.fetch(AgreementVersion.self, "SELECT * FROM agreement_versions WHERE agreement_id = $1 ORDER BY id", id),
+                clauses: clauses,
+                rules: (rules + StatutoryRules.rules(for: a)).map { context.ruleView($0, clauses: clauses, calendar: a.calendar) },
+                subProcessors: try tx.fetch(SubProcessor.self, "SELECT * FROM sub_processors WHERE agreement_id = $1 ORDER BY name, id", id),
+                changeNotices: notices, objections: objections,
+                terminations: try tx.fetch(TerminationNotice.self, "SELECT * FROM terminations WHERE agreement_id = $1 ORDER BY notice_date", id),
+                events: try tx.fetch(AgreementEvent.self, "SELECT * FROM events WHERE agreement_id = $1 ORDER BY date", id),
+                deadlines: try tx.fetch(Deadline.self, "SELECT * FROM deadlines WHERE agreement_id = $1 ORDER BY state DESC, act_by_date", id),
+                renewal: context.renewalDeadline(a), history: history)
+        }
+    }
+
+    /// An agreement's history, as on SQLite (`SQLiteReading.historySQL`): the audit rows of the
+    /// agreement and of every record `RecordRegistry` links to it, through `audit_entity_id`.
+    static let historySQL: String = {
+        var ids = ["SELECT $1::text"]
+        for kind in RecordRegistry.kinds {
+            switch kind.agreementLink {
+            case .none, .isAgreement:
+                continue
+            case .column(let column):
+                ids.append("SELECT id FROM \(kind.table) WHERE \(column) = $1")
+            case .through(let parentKey, let column):
+                guard let parent = RecordRegistry.kind(key: parentKey), case .column(let parentColumn) = parent.agreementLink else {
+                    preconditionFailure("\(kind.key) names its agreement through \(parentKey), which has no agreement column")
+                }
+                ids.append("SELECT c.id FROM \(kind.table) c JOIN \(parent.table) p ON p.id = c.\(column) WHERE p.\(parentColumn) = $1")
+            }
+        }
+        return "SELECT * FROM audit WHERE entity_id IN (" + ids.joined(separator: " UNION ALL ") + ") ORDER BY id DESC"
+    }()
+
+    func notices(filter: String?, limit: Int) throws -> [NoticeRow] {
+        try store.snapshot { tx in
+            var rows: [NoticeRow] = []
+            let changes = try tx.db.query("""
+                SELECT n.*, a.title AS agreement_title__, s.name AS sub_name__ FROM change_notices n
+                JOIN agreements a ON a.id = n.agreement_id LEFT JOIN sub_processors s ON s.id = n.sub_processor_id
+                ORDER BY n.received_date DESC, n.id LIMIT \(max(0, limit))
+                """)
+            for row in changes {
+                let n = try PGRecordCoding.decode(ChangeNotice.self, row)
+                let window = try tx.fetch(Deadline.self, """
+                    SELECT * FROM deadlines WHERE source_kind = 'change_notice' AND source_id = $1 ORDER BY state DESC, act_by_date LIMIT 1
+                    """, [.text(n.id)]).first
+                let sub = row["sub_name__"].string
+                rows.append(NoticeRow(kind: .change, id: n.id, agreementId: n.agreementId, agreementTitle: row.text("agreement_title__"),
+                                      date: n.receivedDate, summary: (n.givenBy == .us ? "Our notice — " : "") + n.kind.label + ": " + (sub ?? n.summary),
+                                      status: n.statusText, isOpen: n.status == .open, window: window, givenBy: n.givenBy,
+                                      flag: n.transferFlag))
+            }
+            let terms = try tx.db.query("""
+                SELECT t.*, a.title AS agreement_title__ FROM terminations t JOIN agreements a ON a.id = t.agreement_id
+                ORDER BY t.notice_date DESC, t.id LIMIT \(max(0, limit))
+                """)
+            for row in terms {
+                let t = try PGRecordCoding.decode(TerminationNotice.self, row)
+                let window = try tx.fetch(Deadline.self, """
+                    SELECT * FROM deadlines WHERE source_kind = 'termination' AND source_id = $1 AND state = 'open' ORDER BY act_by_date LIMIT 1
+                    """, [.text(t.id)]).first
+                rows.append(NoticeRow(kind: .termination, id: t.id, agreementId: t.agreementId, agreementTitle: row.text("agreement_title__"),
+                                      date: t.noticeDate, summary: "Termination \(t.givenBy == .us ? "given by us" : "received") — ends \(t.endDate.iso)",
+                                      status: t.withdrawnDate.map { "withdrawn \($0.iso)" } ?? (t.givenBy == .us ? "given" : "received"),
+                                      isOpen: t.withdrawnDate == nil && t.endDate >= today, window: window, givenBy: t.givenBy))
+            }
+            if let f = filter?.lowercased(), !f.isEmpty {
+                rows = rows.filter { ($0.summary + " " + $0.agreementTitle + " " + $0.id).lowercased().contains(f) }
+            }
+            return rows.sorted { ($0.isOpen ? 0 : 1, -$0.date.dayNumber, $0.id) < ($1.isOpen ? 0 : 1, -$1.date.dayNumber, $1.id) }
+        }
+    }
+
+    // MARK: Sub-processor register
+
+    /// "`column` contains the filter": SQLite's `LIKE` (ASCII case ignored) for an ASCII filter,
+    /// the folded text on both sides (`SearchFold`) for any other.
+    static func contains(_ column: String, _ n: Int, folded: Bool) -> String {
+        folded ? "strpos(varsel_fold(\(column)), $\(n)) > 0" : "strpos(varsel_nocase(\(column)), varsel_nocase($\(n))) > 0"
+    }
+
+    func subProcessorRegister(filter: String?, agreementId: String?) throws -> [SubProcessorRegisterEntry] {
+        try store.snapshot { tx in
+            var sql = """
+                SELECT s.*, a.title AS agreement_title__, p.name AS counterparty__
+                FROM sub_processors s JOIN agreements a ON a.id = s.agreement_id JOIN parties p ON p.id = a.counterparty_id
+                WHERE true
+                """
+            var binds: [PGValue] = []
+            if let agreementId { binds.append(.text(agreementId)); sql += " AND s.agreement_id = $\(binds.count)" }
+            if let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty {
+                binds.append(.text(f))
+                let n = binds.count
+                sql += " AND (" + ["s.name", "s.purpose", "s.country", "a.title"].map { Self.contains($0, n, folded: false) }
+                    .joined(separator: " OR ") + ")"
+            }
+            sql += " ORDER BY varsel_nocase(s.name), varsel_nocase(a.title), s.id"
+            var entries: [SubProcessorRegisterEntry] = []
+            for row in try tx.db.query(sql, binds) {
+                let s = try PGRecordCoding.decode(SubProcessor.self, row)
+                let use = SubProcessorRegisterEntry.Use(subProcessorId: s.id, agreementId: s.agreementId,
+                                                        agreementTitle: row.text("agreement_title__"), counterparty: row.text("counterparty__"),
+                                                        country: s.country, purpose: s.purpose, status: s.status, since: s.since, statusText: s.statusText)
+                if let last = entries.indices.last, entries[last].name.lowercased() == s.name.lowercased() {
+                    entries[last].uses.append(use)
+                    if entries[last].orgNumber == nil { entries[last].orgNumber = s.orgNumber }
+                } else {
+                    entries.append(SubProcessorRegisterEntry(name: s.name, orgNumber: s.orgNumber, uses: [use]))
+                }
+            }
+            return entries
+        }
+    }
+
+    /// The grouped register's filter as a HAVING clause (some row of the group matches), its
+    /// parameter being `$n`.
+    static func registerHaving(_ filter: String?, _ n: Int) -> (String, PGValue)? {
+        guard let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty else { return nil }
+        let folded = !f.utf8.allSatisfy { $0 < 0x80 }
+        let tests = ["s.name", "s.org_number", "s.country", "s.purpose"].map { contains($0, n, folded: folded) }
+            + ["s.agreement_id IN (SELECT id FROM agreements WHERE \(contains("title", n, folded: folded)))"]
+        return ("bool_or(coalesce(" + tests.joined(separator: ", false) OR coalesce(") + ", false))",
+                .text(folded ? SearchFold.fold(f) : f))
+    }
+
+    func subProcessorVendors(filter: String?, after: String?, before: String?, last: Bool, limit: Int) throws -> [SubProcessorVendor] {
+        try read { db in
+            var binds: [PGValue] = []
+            var sql: String
+            let key: String
+            var descending = last
+            var keyset = ""
+            if let after { binds.append(.text(after)); keyset = " > varsel_nocase($1)" }
+            else if let before { binds.append(.text(before)); keyset = " < varsel_nocase($1)"; descending = true }
+            if let (having, value) = Self.registerHaving(filter, binds.count + 1) {
+                binds.append(value)
+                key = "varsel_nocase(s.name)"
+                sql = """
+                    SELECT min(s.name) AS name, min(s.org_number) AS org_number, count(DISTINCT s.agreement_id) AS agreements,
+                      count(*) AS uses, string_agg(DISTINCT s.country, ',') AS countries
+                    FROM sub_processors s WHERE true \(keyset.isEmpty ? "" : "AND " + key + keyset)
+                    GROUP BY \(key) HAVING \(having)
+                    """
+            } else {
+                key = "varsel_nocase(name)"
+                sql = "SELECT name, org_number, agreements, uses, countries FROM sub_processor_vendors WHERE true"
+                    + (keyset.isEmpty ? "" : " AND " + key + keyset)
+            }
+            sql += descending ? " ORDER BY \(key) DESC" : " ORDER BY \(key)"
+            sql += " LIMIT \(max(0, limit))"
+            var rows = try db.query(sql, binds).map { r in
+                SubProcessorVendor(name: r.text("name"), orgNumber: r["org_number"].string, agreements: r["agreements"].int ?? 0,
+                                   uses: r["uses"].int ?? 0,
+                                   countries: (r["countries"].string ?? "").split(separator: ",").map(String.init).sorted())
+            }
+            for i in rows.indices {
+                let found = Set(try db.query("SELECT DISTINCT status FROM sub_processors WHERE varsel_nocase(name) = varsel_nocase($1)",
+                                             [.text(rows[i].name)]).compactMap { $0[0].string.flatMap(SubProcessorStatus.init(rawValue:)) })
+                rows[i].statuses = SubProcessorVendor.attentionOrder.filter(found.contains)
+            }
+            return descending ? rows.reversed() : rows
+        }
+    }
+
+    func subProcessorVendorCount(filter: String?) throws -> Int {
+        try read { db in
+            guard let (having, value) = Self.registerHaving(filter, 1) else {
+                return try db.int("SELECT count(*) FROM sub_processor_vendors")
+            }
+            return try db.int("SELECT count(*) FROM (SELECT 1 FROM sub_processors s GROUP BY varsel_nocase(s.name) HAVING \(having)) AS v",
+                              [value])
+        }
+    }
+
+    func subProcessorUses(name: String, limit: Int) throws -> [SubProcessorRegisterEntry.Use] {
+        try store.snapshot { tx in
+            try tx.db.query("""
+                SELECT s.*, a.title AS agreement_title__, p.name AS counterparty__
+                FROM sub_processors s JOIN agreements a ON a.id = s.agreement_id JOIN parties p ON p.id = a.counterparty_id
+                WHERE varsel_nocase(s.name) = varsel_nocase($1)
+                ORDER BY varsel_nocase(a.title), s.id LIMIT \(max(0, limit))
+                """, [.text(name)]).map { row in
+                let s = try PGRecordCoding.decode(SubProcessor.self, row)
+                return SubProcessorRegisterEntry.Use(subProcessorId: s.id, agreementId: s.agreementId,
+                                                     agreementTitle: row.text("agreement_title__"), counterparty: row.text("counterparty__"),
+                                                     country: s.country, purpose: s.purpose, status: s.status, since: s.since, statusText: s.statusText)
+            }
+        }
+    }
+}

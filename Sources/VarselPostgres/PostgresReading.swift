@@ -1,0 +1,245 @@
+import Foundation
+import VarselKit
+
+/// `PortfolioReading` on PostgreSQL: the SQLite backend's queries in PostgreSQL's dialect — the
+/// same rows in the same order. SQLite's `COLLATE NOCASE` is `varsel_nocase(…)` over `"C"` text,
+/// `json_extract` is `::jsonb ->>`, the folded filter is `strpos` on `agreement_search.folded`.
+/// Each call reads one REPEATABLE READ snapshot.
+struct PostgresReading: PortfolioReading {
+    let store: PostgresStorage
+    let context: ReadContext
+    var today: CivilDate { context.today }
+
+    func read<T>(_ body: (PGSession) throws -> T) throws -> T { try store.snapshot { tx in try body(tx.db) } }
+
+    // MARK: Agenda
+
+    func agenda(within: Int) throws -> [AgendaItem] {
+        let horizon = today.adding(days: within)
+        return try read { db in
+            let stored = try storedItems(db, horizon: horizon)
+            let renewals = try renewalItems(db, horizon: horizon)
+            return ReadContext.merge(stored, renewals, by: Self.before)
+        }
+    }
+
+    static func before(_ a: AgendaItem, _ b: AgendaItem) -> Bool {
+        (a.deadline.actByDate, a.deadline.id) < (b.deadline.actByDate, b.deadline.id)
+    }
+
+    func agendaHead(limit: Int) throws -> AgendaHead {
+        let horizon = today.adding(days: 90)
+        let d14 = today.adding(days: 14), d30 = today.adding(days: 30)
+        return try read { db in
+            let stored = try storedItems(db, horizon: horizon, limit: limit)
+            let renewals = try renewalItems(db, horizon: horizon, limit: limit)
+            let items = Array(ReadContext.merge(stored, renewals, by: Self.before).prefix(limit))
+            var counts = AgendaCounts()
+            let handled = try Self.storedRenewalIds(db)
+            let handledClause = handled.isEmpty ? "" : """
+                AND 'dl-term-' || r.agreement_id || '-' || (r.term + 1) NOT IN
+                  (SELECT id FROM deadlines WHERE id >= 'dl-term-' AND id < 'dl-term.')
+                """
+            let t = today.iso
+            if let row = try db.one("""
+                SELECT count(*) FILTER (WHERE act_by < $1), count(*) FILTER (WHERE act_by >= $1 AND act_by <= $2),
+                       count(*) FILTER (WHERE act_by > $2 AND act_by <= $3), count(*) FILTER (WHERE act_by > $3 AND act_by <= $4)
+                FROM (
+                  SELECT d.act_by_date AS act_by FROM deadlines d WHERE d.state = 'open' AND d.act_by_date <= $4
+                  UNION ALL
+                  SELECT r.act_by_date FROM renewal_notices r
+                  WHERE \(Self.renewalDue("$1")) AND r.act_by_date <= $4 \(handledClause)) AS due
+                """, [.text(t), .text(d14.iso), .text(d30.iso), .text(horizon.iso)]) {
+                let deemed = try db.int("""
+                    SELECT count(*) FROM deadlines WHERE state = 'open' AND silence_is_approval AND act_by_date < $1
+                    """, [.text(t)])
+                counts.overdue = (row[0].int ?? 0) - deemed; counts.within14 = row[1].int ?? 0
+                counts.within30 = row[2].int ?? 0; counts.within90 = row[3].int ?? 0
+            }
+            // Snoozed, not overdue (few): counted in their bands as on SQLite.
+            if let snoozed = try db.one("""
+                SELECT count(*) FILTER (WHERE act_by_date <= $2), count(*) FILTER (WHERE act_by_date > $2 AND act_by_date <= $3),
+                       count(*) FILTER (WHERE act_by_date > $3)
+                FROM deadlines WHERE state = 'open' AND act_by_date >= $1 AND act_by_date <= $4 AND snoozed_until > $1
+                """, [.text(t), .text(d14.iso), .text(d30.iso), .text(horizon.iso)]) {
+                counts.snoozed14 = snoozed[0].int ?? 0; counts.snoozed30 = snoozed[1].int ?? 0; counts.snoozed90 = snoozed[2].int ?? 0
+            }
+            return AgendaHead(items: items, counts: counts)
+        }
+    }
+
+    /// Open stored deadlines up to the horizon (overdue included), in (act-by, id) order.
+    func storedItems(_ db: PGSession, horizon: CivilDate, limit: Int = -1) throws -> [AgendaItem] {
+        try db.query("""
+            SELECT d.*, a.title AS agreement_title__, p.name AS counterparty__
+            FROM deadlines d JOIN agreements a ON a.id = d.agreement_id JOIN parties p ON p.id = a.counterparty_id
+            WHERE d.state = 'open' AND d.act_by_date <= $1 AND NOT (d.silence_is_approval AND d.act_by_date < $2)
+            ORDER BY d.act_by_date, d.id \(limit < 0 ? "" : "LIMIT \(limit)")
+            """, [.text(horizon.iso), .text(today.iso)]).map { row in
+            context.item(try PGRecordCoding.decode(Deadline.self, row), title: row.text("agreement_title__"),
+                         counterparty: row.text("counterparty__"))
+        }
+    }
+
+    /// The renewal terms due from `today` on (see SQLite's `renewalDue`).
+    static func renewalDue(_ today: String) -> String {
+        "r.act_by_date >= \(today) AND r.active AND (r.prev_act_by_date IS NULL OR r.prev_act_by_date < \(today))"
+    }
+
+    static func storedRenewalIds(_ db: PGSession) throws -> Set<String> {
+        Set(try db.query("SELECT id FROM deadlines WHERE id >= 'dl-term-' AND id < 'dl-term.'").compactMap { $0[0].string })
+    }
+
+    /// The next renewal notice of each auto-renewing agreement still running, unless handled.
+    func renewalItems(_ db: PGSession, horizon: CivilDate, limit: Int = -1) throws -> [AgendaItem] {
+        let handled = try Self.storedRenewalIds(db)
+        let rows = try db.query("""
+            SELECT a.id, a.title, a.calendar, coalesce(a.effective_date, a.signed_date) AS start,
+              a.term::jsonb #>> '{initialPeriod,value}', a.term::jsonb #>> '{initialPeriod,unit}',
+              a.term::jsonb #>> '{renewalPeriod,value}', a.term::jsonb #>> '{renewalPeriod,unit}',
+              a.term::jsonb #>> '{noticePeriod,value}', a.term::jsonb #>> '{noticePeriod,unit}',
+              p.name AS counterparty, r.term AS current_term
+            FROM renewal_notices r JOIN agreements a ON a.id = r.agreement_id JOIN parties p ON p.id = a.counterparty_id
+            WHERE \(Self.renewalDue("$1")) AND r.act_by_date <= $2
+            ORDER BY r.act_by_date, 'dl-term-' || r.agreement_id || '-' || (r.term + 1)
+            \(limit < 0 ? "" : "LIMIT \(limit + handled.count)")
+            """, [.text(today.iso), .text(horizon.iso)])
+        var items: [AgendaItem] = []
+        for row in rows {
+            let id = row[0].string ?? "?"
+            func period(_ i: Int) throws -> Period {
+                guard let value = row[i].int, let unitText = row[i + 1].string, let unit = PeriodUnit(rawValue: unitText) else {
+                    throw VarselError(.invalidInput, "Agreement \(id) has an incomplete renewal term", at: "agreements.term")
+                }
+                return Period(value, unit)
+            }
+            guard let calendar = row[2].string.flatMap(CalendarID.init(rawValue:)), let start = row[3].string.flatMap(CivilDate.init(iso:)) else {
+                throw VarselError(.invalidInput, "Agreement \(id) has no start date or calendar", at: "agreements")
+            }
+            let term = row[11].int ?? 0
+            if handled.contains(ReadContext.renewalDeadlineId(agreementId: id, term: term)) { continue }
+            let schedule = RenewalSchedule(start: start, initial: try period(4), renewal: try period(6),
+                                           notice: try period(8), calendar: calendar)
+            let d = context.renewalDeadline(agreementId: id, schedule: schedule, term: term)
+            guard d.actByDate <= horizon else { continue }
+            items.append(context.item(d, title: row[1].string ?? "", counterparty: row[10].string ?? ""))
+            if limit >= 0 && items.count >= limit { break }
+        }
+        if !items.isSorted(by: Self.before) { items.sort(by: Self.before) }
+        return items
+    }
+
+    func passedSilenceWindows(before day: CivilDate) throws -> [Deadline] {
+        try store.snapshot { tx in
+            try tx.fetch(Deadline.self, """
+                SELECT * FROM deadlines WHERE state = 'open' AND silence_is_approval AND act_by_date < $1 ORDER BY act_by_date, id
+                """, [.text(day.iso)])
+        }
+    }
+
+    // MARK: Agreements list (title without ASCII case, then id)
+
+    static let listSelect = """
+        SELECT a.id, a.title, a.kind, a.status, a.calendar, p.name AS counterparty,
+          (SELECT min(d.act_by_date) FROM deadlines d WHERE d.agreement_id = a.id AND d.state = 'open') AS next_act_by
+        FROM agreements a JOIN parties p ON p.id = a.counterparty_id
+        """
+
+    /// The list query with the filter (`$1`… taken by the filter's parameters) and its parameters.
+    static func listSQL(filter: String?) -> (String, [PGValue]) {
+        guard let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty else { return (listSelect + " WHERE true", []) }
+        let needle = SearchFold.fold(f)
+        if needle.utf8.contains(SearchFold.separator) { return (listSelect + " WHERE false", []) }
+        return (listSelect + " WHERE a.id IN (SELECT s.id FROM agreement_search s WHERE strpos(s.folded, $1) > 0)", [.text(needle)])
+    }
+
+    static func row(_ r: PGRow) -> AgreementRow {
+        AgreementRow(id: r.text("id"), title: r.text("title"), counterparty: r.text("counterparty"),
+                     kind: AgreementKind(rawValue: r.text("kind")) ?? .other,
+                     status: AgreementStatus(rawValue: r.text("status")) ?? .active,
+                     calendar: CalendarID(rawValue: r.text("calendar")) ?? .se,
+                     nextActBy: r["next_act_by"].string.flatMap(CivilDate.init(iso:)))
+    }
+
+    /// One keyset page: after `after`, just before `before` (read backwards), or the last page.
+    func page(filter: String?, after: AgreementRow?, before: AgreementRow?, last: Bool, limit: Int) throws -> [AgreementRow] {
+        try read { db in
+            var (sql, binds) = Self.listSQL(filter: filter)
+            var descending = last
+            if let after {
+                binds += [.text(after.title), .text(after.id)]
+                sql += " AND (varsel_nocase(a.title), a.id) > (varsel_nocase($\(binds.count - 1)), $\(binds.count))"
+            } else if let before {
+                binds += [.text(before.title), .text(before.id)]
+                sql += " AND (varsel_nocase(a.title), a.id) < (varsel_nocase($\(binds.count - 1)), $\(binds.count))"
+                descending = true
+            }
+            sql += descending ? " ORDER BY varsel_nocase(a.title) DESC, a.id DESC" : " ORDER BY varsel_nocase(a.title), a.id"
+            sql += " LIMIT \(max(0, limit))"
+            let rows = try db.query(sql, binds).map(Self.row)
+            return descending ? rows.reversed() : rows
+        }
+    }
+
+    func agreements(filter: String?, after: AgreementRow?, limit: Int) throws -> [AgreementRow] {
+        try page(filter: filter, after: after, before: nil, last: false, limit: limit)
+    }
+    func searchAgreements(filter: String?, after: AgreementRow?, before: AgreementRow?, limit: Int) throws -> [AgreementRow] {
+        try page(filter: filter, after: after, before: before, last: false, limit: limit)
+    }
+    func searchLastAgreements(filter: String?, limit: Int) throws -> [AgreementRow] {
+        try page(filter: filter, after: nil, before: nil, last: true, limit: limit)
+    }
+
+    func searchPosition(id: String, filter: String?) throws -> (index: Int, row: AgreementRow)? {
+        try read { db in
+            var (sql, binds) = Self.listSQL(filter: filter)
+            binds.append(.text(id))
+            guard let row = try db.one(sql + " AND a.id = $\(binds.count)", binds).map(Self.row) else { return nil }
+            var (countSQL, countBinds) = Self.listSQL(filter: filter)
+            countBinds += [.text(row.title), .text(row.id)]
+            countSQL = "SELECT count(*) FROM (" + countSQL
+                + " AND (varsel_nocase(a.title), a.id) < (varsel_nocase($\(countBinds.count - 1)), $\(countBinds.count))) AS before_row"
+            return (try db.int(countSQL, countBinds), row)
+        }
+    }
+
+    func hasAgreements() throws -> Bool { try read { db in try db.one("SELECT 1 FROM agreements LIMIT 1") != nil } }
+
+    func agreementCount(filter: String?) throws -> Int {
+        try read { db in
+            let (sql, binds) = Self.listSQL(filter: filter)
+            return try db.int("SELECT count(*) FROM (" + sql + ") AS matching", binds)
+        }
+    }
+    func searchCount(filter: String?) throws -> Int { try agreementCount(filter: filter) }
+
+    func resolveAgreement(_ ref: String) throws -> Agreement {
+        try store.snapshot { tx in
+            if let a = try tx.record(Agreement.self, id: ref) { return a }
+            var matches: [Agreement] = []
+            if let f = Optional(ref.trimmingCharacters(in: .whitespaces)), !f.isEmpty,
+               !SearchFold.fold(f).utf8.contains(SearchFold.separator) {
+                matches = try tx.fetch(Agreement.self, """
+                    SELECT a.* FROM agreements a WHERE a.id IN (SELECT s.id FROM agreement_search s WHERE strpos(s.folded, $1) > 0)
+                    ORDER BY a.title LIMIT 6
+                    """, [.text(SearchFold.fold(f))])
+            }
+            switch matches.count {
+            case 1: return matches[0]
+            case 0: throw VarselError(.notFound, "No agreement matches \"\(ref)\"", at: "agreement",
+                                      fix: "List agreements with `varsel agreements`")
+            default:
+                let names = matches.prefix(5).map { "\($0.id) (\($0.title))" }.joined(separator: ", ")
+                throw VarselError(.ambiguous, "\"\(ref)\" matches several agreements: \(names)", at: "agreement",
+                                  fix: "Use the agreement's id or a longer part of its name")
+            }
+        }
+    }
+
+    func allClauses() throws -> [Clause] { try store.snapshot { tx in try tx.fetch(Clause.self, "SELECT * FROM clauses ORDER BY id") } }
+
+    func audit(limit: Int) throws -> [AuditEntry] {
+        try store.snapshot { tx in try tx.fetch(AuditEntry.self, "SELECT * FROM audit ORDER BY id DESC LIMIT \(max(0, limit))") }
+    }
+}

@@ -1,0 +1,320 @@
+import VarselKit
+
+/// Versioned migrations of a Varsel portfolio on PostgreSQL, kept beside the SQLite ones
+/// (`Sources/VarselSQLite/Schema.swift`). Append new migrations; never edit shipped ones.
+///
+/// The first migration creates the tables as SQLite has them after its `v13-reversals`: the same
+/// tables, columns and constraints. Differences, all of dialect:
+/// - text columns compare as SQLite's BINARY (`COLLATE "C"`); SQLite's `COLLATE NOCASE` (ASCII
+///   case only) is the immutable function `varsel_nocase`, used in `ORDER BY` and in indexes.
+/// - flags are `boolean`, ids of audit rows `bigint`; dates stay ISO `YYYY-MM-DD` text and nested
+///   values (term, periods, change kinds) JSON text, so both backends store the same strings.
+/// - `agreement_search` and `sub_processor_vendors` are views (SQLite keeps them as trigger-kept
+///   tables for its page reads); `renewal_notices` is a table kept by the same writes as on SQLite.
+/// - `audit` is append-only by trigger, and each row names the database user who wrote it
+///   (`db_user`, set by the server: a client cannot choose it).
+enum PostgresSchema {
+    /// Identifies a Varsel schema (the role of SQLite's `PRAGMA application_id`).
+    static let migrationsTable = "varsel_migrations"
+
+    /// Every migration this binary knows, in order.
+    static let migrations: [(id: String, sql: String)] = [
+        ("pg1-portfolio", pg1),
+        ("pg2-change-notify", pg2),
+        ("pg3-read-indexes", pg3),
+    ]
+
+    /// The portfolio's `NOTIFY` channel as an SQL expression, from its schema's name (one
+    /// database may hold several portfolios; channel names are at most 63 bytes).
+    static func channelSQL(_ schema: String) -> String { "'varsel_' || left(md5(\(schema)::text), 16)" }
+
+    /// `varsel_fold`: `SearchFold.fold` in SQL — NFC, then Unicode lowercase (ICU's root locale, as
+    /// Swift's `lowercased()`: full mappings, no locale). ICU alone would lower a word-final Σ to
+    /// ς where Swift gives σ, so Σ becomes σ first. `varsel_nocase`: SQLite's NOCASE key.
+    static let functions = #"""
+    CREATE FUNCTION varsel_fold(t text) RETURNS text
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+        RETURN lower(replace(normalize(t, NFC), 'Σ', 'σ') COLLATE "und-x-icu");
+    CREATE FUNCTION varsel_nocase(t text) RETURNS text
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+        RETURN translate(t, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') COLLATE "C";
+    """#
+
+    static let pg1 = #"""
+    CREATE TABLE parties (
+        id text COLLATE "C" PRIMARY KEY,
+        name text COLLATE "C" NOT NULL,
+        org_number text COLLATE "C",
+        country text COLLATE "C",
+        address text COLLATE "C"
+    );
+    CREATE TABLE agreements (
+        id text COLLATE "C" PRIMARY KEY,
+        title text COLLATE "C" NOT NULL,
+        kind text COLLATE "C" NOT NULL,
+        counterparty_id text COLLATE "C" NOT NULL REFERENCES parties(id),
+        our_party_id text COLLATE "C" REFERENCES parties(id),
+        our_role text COLLATE "C" NOT NULL,
+        language text COLLATE "C" NOT NULL,
+        governing_law text COLLATE "C" NOT NULL,
+        calendar text COLLATE "C" NOT NULL CHECK (calendar IN ('se','dk','no')),
+        version text COLLATE "C",
+        signed_date text COLLATE "C",
+        effective_date text COLLATE "C",
+        end_date text COLLATE "C",
+        term text COLLATE "C" NOT NULL,
+        status text COLLATE "C" NOT NULL,
+        parent_id text COLLATE "C" REFERENCES agreements(id),
+        notes text COLLATE "C",
+        ends_with_parent boolean NOT NULL DEFAULT false,
+        transfer_consent_clause text COLLATE "C"
+    );
+    CREATE INDEX agreements_title ON agreements(varsel_nocase(title), id);
+    CREATE INDEX agreements_counterparty ON agreements(counterparty_id);
+    CREATE INDEX agreements_parent ON agreements(parent_id);
+    CREATE TABLE agreement_versions (
+        id text COLLATE "C" PRIMARY KEY,
+        agreement_id text COLLATE "C" NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        version text COLLATE "C" NOT NULL,
+        date text COLLATE "C",
+        changes text COLLATE "C" NOT NULL
+    );
+    CREATE INDEX agreement_versions_agreement ON agreement_versions(agreement_id);
+    CREATE TABLE clauses (
+        id text COLLATE "C" PRIMARY KEY,
+        agreement_id text COLLATE "C" NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        reference text COLLATE "C" NOT NULL,
+        heading text COLLATE "C" NOT NULL,
+        text text COLLATE "C" NOT NULL
+    );
+    CREATE INDEX clauses_agreement ON clauses(agreement_id);
+    CREATE TABLE notice_rules (
+        id text COLLATE "C" PRIMARY KEY,
+        agreement_id text COLLATE "C" NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        clause_ref text COLLATE "C",
+        title text COLLATE "C" NOT NULL,
+        trigger text COLLATE "C" NOT NULL,
+        change_kinds text COLLATE "C" NOT NULL,
+        event_kind text COLLATE "C",
+        termination_by text COLLATE "C",
+        period text COLLATE "C",
+        vague_text text COLLATE "C",
+        direction text COLLATE "C" NOT NULL CHECK (direction IN ('after','before')),
+        actor text COLLATE "C" NOT NULL,
+        written_form boolean NOT NULL,
+        grounds_required boolean NOT NULL,
+        grounds_text text COLLATE "C",
+        to_end_of_month boolean NOT NULL,
+        lead_time text COLLATE "C",
+        silence_is_approval boolean NOT NULL,
+        note text COLLATE "C",
+        roll text COLLATE "C" NOT NULL DEFAULT 'forward' CHECK (roll IN ('forward','backward','none')),
+        working_days text COLLATE "C" NOT NULL DEFAULT '{}',
+        cap_before text COLLATE "C" CHECK (cap_before IN ('change_takes_effect','agreement_ends')),
+        recurs_from text COLLATE "C",
+        termination_right text COLLATE "C",
+        notice_by text COLLATE "C",
+        anchor_text text COLLATE "C",
+        written_form_clause text COLLATE "C",
+        CHECK (period IS NOT NULL OR vague_text IS NOT NULL)
+    );
+    CREATE INDEX notice_rules_agreement ON notice_rules(agreement_id);
+    CREATE TABLE sub_processors (
+        id text COLLATE "C" PRIMARY KEY,
+        agreement_id text COLLATE "C" NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        name text COLLATE "C" NOT NULL,
+        org_number text COLLATE "C",
+        address text COLLATE "C",
+        country text COLLATE "C" NOT NULL,
+        purpose text COLLATE "C" NOT NULL,
+        transfer_mechanism text COLLATE "C",
+        status text COLLATE "C" NOT NULL,
+        since text COLLATE "C",
+        approval_basis text COLLATE "C",
+        approval_date text COLLATE "C",
+        approval_clause text COLLATE "C"
+    );
+    CREATE INDEX sub_processors_agreement ON sub_processors(agreement_id);
+    CREATE INDEX sub_processors_name ON sub_processors(varsel_nocase(name), agreement_id);
+    CREATE TABLE change_notices (
+        id text COLLATE "C" PRIMARY KEY,
+        agreement_id text COLLATE "C" NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        kind text COLLATE "C" NOT NULL,
+        received_date text COLLATE "C" NOT NULL,
+        channel text COLLATE "C" NOT NULL,
+        summary text COLLATE "C" NOT NULL,
+        effective_date text COLLATE "C",
+        sub_processor_id text COLLATE "C" REFERENCES sub_processors(id),
+        replaces_sub_processor_id text COLLATE "C" REFERENCES sub_processors(id),
+        status text COLLATE "C" NOT NULL,
+        given_by text COLLATE "C" NOT NULL DEFAULT 'them',
+        decision_basis text COLLATE "C",
+        decision_date text COLLATE "C",
+        decision_channel text COLLATE "C",
+        decision_clause text COLLATE "C",
+        transfer_flag text COLLATE "C"
+    );
+    CREATE INDEX change_notices_agreement ON change_notices(agreement_id);
+    CREATE INDEX change_notices_status ON change_notices(status, received_date);
+    CREATE TABLE objections (
+        id text COLLATE "C" PRIMARY KEY,
+        change_notice_id text COLLATE "C" NOT NULL REFERENCES change_notices(id) ON DELETE CASCADE,
+        date text COLLATE "C" NOT NULL,
+        grounds text COLLATE "C" NOT NULL,
+        channel text COLLATE "C" NOT NULL,
+        note text COLLATE "C",
+        outcome text COLLATE "C" NOT NULL,
+        withdrawn_date text COLLATE "C"
+    );
+    CREATE INDEX objections_notice ON objections(change_notice_id);
+    CREATE TABLE events (
+        id text COLLATE "C" PRIMARY KEY,
+        agreement_id text COLLATE "C" NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        kind text COLLATE "C" NOT NULL,
+        date text COLLATE "C" NOT NULL,
+        minutes bigint,
+        description text COLLATE "C" NOT NULL,
+        made_by text COLLATE "C"
+    );
+    CREATE INDEX events_agreement ON events(agreement_id);
+    CREATE TABLE terminations (
+        id text COLLATE "C" PRIMARY KEY,
+        agreement_id text COLLATE "C" NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        given_by text COLLATE "C" NOT NULL,
+        notice_date text COLLATE "C" NOT NULL,
+        channel text COLLATE "C" NOT NULL,
+        rule_id text COLLATE "C" REFERENCES notice_rules(id),
+        end_date text COLLATE "C" NOT NULL,
+        explanation text COLLATE "C" NOT NULL,
+        note text COLLATE "C",
+        termination_right text COLLATE "C" NOT NULL DEFAULT 'ordinary',
+        change_notice_id text COLLATE "C" REFERENCES change_notices(id),
+        breach_event_id text COLLATE "C" REFERENCES events(id),
+        withdrawn_date text COLLATE "C"
+    );
+    CREATE INDEX terminations_agreement ON terminations(agreement_id);
+    CREATE TABLE deadlines (
+        id text COLLATE "C" PRIMARY KEY,
+        agreement_id text COLLATE "C" NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        rule_id text COLLATE "C" REFERENCES notice_rules(id),
+        source_kind text COLLATE "C" NOT NULL,
+        source_id text COLLATE "C" NOT NULL,
+        what text COLLATE "C" NOT NULL,
+        actor text COLLATE "C" NOT NULL,
+        clause_ref text COLLATE "C",
+        anchor_date text COLLATE "C" NOT NULL,
+        raw_date text COLLATE "C" NOT NULL,
+        due_date text COLLATE "C" NOT NULL,
+        act_by_date text COLLATE "C" NOT NULL,
+        due_minutes bigint,
+        remind_date text COLLATE "C",
+        explanation text COLLATE "C" NOT NULL,
+        assumed boolean NOT NULL,
+        written_form boolean NOT NULL,
+        grounds_required boolean NOT NULL,
+        state text COLLATE "C" NOT NULL CHECK (state IN ('open','handled')),
+        handled_date text COLLATE "C",
+        handled_note text COLLATE "C",
+        silence_is_approval boolean NOT NULL DEFAULT false,
+        resolution text COLLATE "C",
+        flag text COLLATE "C",
+        snoozed_until text COLLATE "C",
+        note text COLLATE "C"
+    );
+    CREATE INDEX deadlines_agenda ON deadlines(state, act_by_date);
+    CREATE INDEX deadlines_agreement ON deadlines(agreement_id, state, act_by_date);
+    CREATE INDEX deadlines_source ON deadlines(source_kind, source_id);
+    CREATE INDEX deadlines_silence ON deadlines(act_by_date) WHERE state = 'open' AND silence_is_approval;
+    -- Notice days of every term of auto-renewing agreements (40 years from the start), kept by the
+    -- writes of agreements (RenewalIndex) and, for status changes, by a trigger.
+    CREATE TABLE renewal_notices (
+        agreement_id text COLLATE "C" NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        term bigint NOT NULL,
+        term_end text COLLATE "C" NOT NULL,
+        act_by_date text COLLATE "C" NOT NULL,
+        prev_act_by_date text COLLATE "C",
+        active boolean NOT NULL DEFAULT true,
+        PRIMARY KEY (agreement_id, term)
+    );
+    CREATE INDEX renewal_notices_due ON renewal_notices(act_by_date, active, prev_act_by_date, agreement_id, term);
+    CREATE FUNCTION varsel_renewal_status() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE renewal_notices SET active = (NEW.status = 'active') WHERE agreement_id = NEW.id;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER renewal_notices_status AFTER UPDATE OF status ON agreements
+        FOR EACH ROW EXECUTE FUNCTION varsel_renewal_status();
+    CREATE TABLE audit (
+        id bigint PRIMARY KEY,
+        at text COLLATE "C" NOT NULL,
+        "user" text COLLATE "C" NOT NULL,
+        action text COLLATE "C" NOT NULL,
+        entity_type text COLLATE "C" NOT NULL,
+        entity_id text COLLATE "C" NOT NULL,
+        summary text COLLATE "C" NOT NULL,
+        before text COLLATE "C",
+        after text COLLATE "C",
+        prev_hash text COLLATE "C" NOT NULL,
+        hash text COLLATE "C" NOT NULL,
+        imported boolean NOT NULL DEFAULT false,
+        db_user text COLLATE "C" NOT NULL DEFAULT session_user
+    );
+    CREATE INDEX audit_entity ON audit(entity_type, entity_id);
+    -- The audit trail is append-only, and the server names who wrote each row.
+    CREATE FUNCTION varsel_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION 'the audit trail is append-only' USING ERRCODE = 'integrity_constraint_violation';
+    END $$;
+    CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit
+        FOR EACH ROW EXECUTE FUNCTION varsel_audit_append_only();
+    CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
+        FOR EACH STATEMENT EXECUTE FUNCTION varsel_audit_append_only();
+    CREATE FUNCTION varsel_audit_user() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.db_user := session_user;
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER audit_db_user BEFORE INSERT ON audit
+        FOR EACH ROW EXECUTE FUNCTION varsel_audit_user();
+    -- The change feed: one row bumped by a statement trigger on every table a write touches.
+    CREATE TABLE change_seq (one boolean PRIMARY KEY DEFAULT true CHECK (one), seq bigint NOT NULL);
+    INSERT INTO change_seq VALUES (true, 0);
+    CREATE FUNCTION varsel_bump_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE change_seq SET seq = seq + 1;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER audit_change AFTER INSERT ON audit
+        FOR EACH STATEMENT EXECUTE FUNCTION varsel_bump_change();
+    -- Title, counterparty and id of every agreement with the folded search key (SearchFold),
+    -- joined by U+001F so a filter never matches across two fields.
+    CREATE VIEW agreement_search AS
+        SELECT a.title, a.id, p.name AS counterparty,
+               varsel_fold(a.title) || chr(31) || varsel_fold(p.name) || chr(31) || varsel_fold(a.id) AS folded
+        FROM agreements a JOIN parties p ON p.id = a.counterparty_id;
+    -- One row per sub-processor name (without ASCII case), as SQLite's sub_processor_vendors.
+    CREATE VIEW sub_processor_vendors AS
+        SELECT min(s.name) AS name, min(s.org_number) AS org_number, count(DISTINCT s.agreement_id) AS agreements,
+               count(*) AS uses, string_agg(DISTINCT s.country, ',') AS countries
+        FROM sub_processors s GROUP BY varsel_nocase(s.name);
+    """#
+
+    /// The change feed without polling: the trigger that bumps `change_seq` on every audit append
+    /// also sends `NOTIFY` with the new number, delivered when the write commits (`PGChangeFeed`).
+    static let pg2 = #"""
+    CREATE OR REPLACE FUNCTION varsel_bump_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE n bigint;
+    BEGIN
+        UPDATE change_seq SET seq = seq + 1 RETURNING seq INTO n;
+        PERFORM pg_notify(\#(channelSQL("TG_TABLE_SCHEMA")), n::text);
+        RETURN NULL;
+    END $$;
+    """#
+
+    /// SQLite's `v14-read-indexes`: an agreement's history by entity id, and the header's snoozed
+    /// counts from the open snoozed deadlines only.
+    static let pg3 = #"""
+    CREATE INDEX audit_entity_id ON audit(entity_id);
+    CREATE INDEX deadlines_snoozed ON deadlines(act_by_date, snoozed_until, state) WHERE state = 'open' AND snoozed_until IS NOT NULL;
+    """#
+}
