@@ -22,11 +22,16 @@ enum PartyExtractor {
         ("eu", "EU"), ("belgien", "BE"), ("belgia", "BE"), ("belgium", "BE"), ("polen", "PL"), ("poland", "PL"),
     ]
 
+    /// One pattern per country word, compiled once.
+    static let countryPatterns: [(NSRegularExpression, String)] = countries.map { w, c in
+        (NSRegularExpression.ci("(?<![\\p{L}])" + NSRegularExpression.escapedPattern(for: w) + "(?![\\p{L}])"), c)
+    }
+
+    /// The country named first in `s` (the earlier table entry where two start at the same place).
     static func country(in s: String) -> String? {
         let l = s.lowercased()
         var best: (Int, String)? = nil
-        for (w, c) in countries {
-            let r = NSRegularExpression.ci("(?<![\\p{L}])" + NSRegularExpression.escapedPattern(for: w) + "(?![\\p{L}])")
+        for (r, c) in countryPatterns {
             if let m = r.first(l), best == nil || m.range.location < best!.0 { best = (m.range.location, c) }
         }
         return best?.1
@@ -78,9 +83,12 @@ enum PartyExtractor {
 
     static func extract(_ t: Text, lines: [Line], clauses: [ProposedClause], sentences: [NSRange] = []) -> (parties: [ProposedParty], subs: [ProposedSubProcessor]) {
         func clause(at offset: Int) -> ProposedClause? { clauses.last { $0.start <= offset } }
+        // Whether a clause is a sub-processor section, decided once per clause.
+        var subSection: [Int: Bool] = [:]
+        for c in clauses { subSection[c.start] = subWords.test(c.heading) || subWords.test(c.ref) }
         func inSubSection(_ offset: Int) -> Bool {
             guard let c = clause(at: offset) else { return false }
-            return subWords.test(c.heading) || subWords.test(c.ref)
+            return subSection[c.start] ?? (subWords.test(c.heading) || subWords.test(c.ref))
         }
         var parties: [ProposedParty] = []
         var subs: [ProposedSubProcessor] = []
