@@ -22,6 +22,9 @@ enum PartyExtractor {
         ("eu", "EU"), ("belgien", "BE"), ("belgia", "BE"), ("belgium", "BE"), ("polen", "PL"), ("poland", "PL"),
     ]
 
+    /// `countries`, longest word first (sorted once).
+    static let countriesLongestFirst = countries.sorted(by: { $0.0.count > $1.0.count })
+
     /// One pattern per country word, compiled once.
     static let countryPatterns: [(NSRegularExpression, String)] = countries.map { w, c in
         (NSRegularExpression.ci("(?<![\\p{L}])" + NSRegularExpression.escapedPattern(for: w) + "(?![\\p{L}])"), c)
@@ -40,7 +43,8 @@ enum PartyExtractor {
     /// The country word a line starts with ("Norge Vert for å tilby", "EØS Mottak og leveranse").
     static func leadingCountry(_ line: String) -> (word: String, code: String)? {
         let l = line.trimmingCharacters(in: .whitespaces)
-        for (w, c) in countries.sorted(by: { $0.0.count > $1.0.count }) where l.lowercased().hasPrefix(w) {
+        let lower = l.lowercased()
+        for (w, c) in countriesLongestFirst where lower.hasPrefix(w) {
             let rest = l.dropFirst(w.count)
             if rest.isEmpty || rest.first == " " || rest.first == "\t" { return (String(l.prefix(w.count)), c) }
         }

@@ -8,11 +8,14 @@ struct SentenceCues {
     let tokens: Set<Substring>
     /// A decimal digit (\d) anywhere.
     let hasDigit: Bool
+    /// `lower` as UTF-8 bytes.
+    let bytes: [UInt8]
 
     init(_ s: String) {
         var l = s.lowercased()
         if l.unicodeScalars.contains("ſ") { l = l.replacingOccurrences(of: "ſ", with: "s") }
         lower = l
+        bytes = Array(l.utf8)
         var tokens = Set<Substring>()
         var digit = false
         var start: String.Index? = nil
@@ -45,8 +48,7 @@ struct SentenceCues {
 
     /// Any of `words` occurs in the lower-case sentence, compared code point by code point.
     func contains(anyOf words: [[UInt8]]) -> Bool {
-        let hay = Array(lower.utf8)
-        return words.contains { w in Self.find(w, in: hay) }
+        words.contains { w in Self.find(w, in: bytes) }
     }
 
     static func find(_ needle: [UInt8], in hay: [UInt8]) -> Bool {
