@@ -20,12 +20,15 @@ enum ClauseParser {
         var out: [Line] = []
         var start = 0
         let nl = UInt16(UInt8(ascii: "\n"))
-        for i in 0...t.length {
-            if i == t.length || t.ns.character(at: i) == nl {
+        var i = 0   // UTF-16 offset, counted along one walk of the text
+        for unit in t.string.utf16 {
+            if unit == nl {
                 out.append(Line(start: start, end: i, text: t.sub(start, i)))
                 start = i + 1
             }
+            i += 1
         }
+        out.append(Line(start: start, end: i, text: t.sub(start, i)))
         return out
     }
 
@@ -128,9 +131,12 @@ enum SentenceSplitter {
         var out: [NSRange] = []
         for b in blocks {
             var start = b.location
-            for m in boundary.matches(in: t.string, range: b) {
-                out.append(NSRange(location: start, length: m.range.location - start))
-                start = m.range.location + m.range.length
+            // The block's own text, not the whole document per block: the match bounds are opaque, so
+            // the look-around sees the same characters either way.
+            for m in boundary.matches(t.sub(b)) {
+                let at = b.location + m.range.location
+                out.append(NSRange(location: start, length: at - start))
+                start = at + m.range.length
             }
             out.append(NSRange(location: start, length: b.location + b.length - start))
         }

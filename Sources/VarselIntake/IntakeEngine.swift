@@ -72,8 +72,10 @@ public enum IntakeEngine {
             "nn": ["og", "av", "skal", "ikkje", "avtalen", "personopplysningar", "frå", "berre", "vere", "dersom", "etter", "eit", "kva"],
             "en": ["the", "and", "shall", "of", "to", "agreement", "personal", "data", "processor", "within", "or"],
         ]
+        // Only the words looked up below are counted (the others never are read).
+        let wanted = Set<Substring>(markers.values.joined().map { Substring($0) } + ["ikkje", "ikke"])
         var counts: [String: Int] = [:]
-        for w in text.lowercased().split(whereSeparator: { !$0.isLetter }).prefix(20000) {
+        for w in text.lowercased().split(whereSeparator: { !$0.isLetter }).prefix(20000) where wanted.contains(w) {
             counts[String(w), default: 0] += 1
         }
         var best = ("en", -1)

@@ -54,7 +54,9 @@ public enum IntakeReader {
     }
 
     static func normalise(_ s: String) -> String {
-        s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // Most text has neither: skip the whole-text copies (the result would be the same string).
+        guard s.utf8.contains(where: { $0 == 0x0D || $0 == 0x0C }) else { return s }
+        return s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .replacingOccurrences(of: "\u{0C}", with: "\n")
     }
 

@@ -22,11 +22,19 @@ enum PartyExtractor {
         ("eu", "EU"), ("belgien", "BE"), ("belgia", "BE"), ("belgium", "BE"), ("polen", "PL"), ("poland", "PL"),
     ]
 
+    /// `countries`, longest word first (sorted once).
+    static let countriesLongestFirst = countries.sorted(by: { $0.0.count > $1.0.count })
+
+    /// One pattern per country word, compiled once.
+    static let countryPatterns: [(NSRegularExpression, String)] = countries.map { w, c in
+        (NSRegularExpression.ci("(?<![\\p{L}])" + NSRegularExpression.escapedPattern(for: w) + "(?![\\p{L}])"), c)
+    }
+
+    /// The country named first in `s` (the earlier table entry where two start at the same place).
     static func country(in s: String) -> String? {
         let l = s.lowercased()
         var best: (Int, String)? = nil
-        for (w, c) in countries {
-            let r = NSRegularExpression.ci("(?<![\\p{L}])" + NSRegularExpression.escapedPattern(for: w) + "(?![\\p{L}])")
+        for (r, c) in countryPatterns {
             if let m = r.first(l), best == nil || m.range.location < best!.0 { best = (m.range.location, c) }
         }
         return best?.1
@@ -35,7 +43,8 @@ enum PartyExtractor {
     /// The country word a line starts with ("Norge Vert for å tilby", "EØS Mottak og leveranse").
     static func leadingCountry(_ line: String) -> (word: String, code: String)? {
         let l = line.trimmingCharacters(in: .whitespaces)
-        for (w, c) in countries.sorted(by: { $0.0.count > $1.0.count }) where l.lowercased().hasPrefix(w) {
+        let lower = l.lowercased()
+        for (w, c) in countriesLongestFirst where lower.hasPrefix(w) {
             let rest = l.dropFirst(w.count)
             if rest.isEmpty || rest.first == " " || rest.first == "\t" { return (String(l.prefix(w.count)), c) }
         }
@@ -78,9 +87,12 @@ enum PartyExtractor {
 
     static func extract(_ t: Text, lines: [Line], clauses: [ProposedClause], sentences: [NSRange] = []) -> (parties: [ProposedParty], subs: [ProposedSubProcessor]) {
         func clause(at offset: Int) -> ProposedClause? { clauses.last { $0.start <= offset } }
+        // Whether a clause is a sub-processor section, decided once per clause.
+        var subSection: [Int: Bool] = [:]
+        for c in clauses { subSection[c.start] = subWords.test(c.heading) || subWords.test(c.ref) }
         func inSubSection(_ offset: Int) -> Bool {
             guard let c = clause(at: offset) else { return false }
-            return subWords.test(c.heading) || subWords.test(c.ref)
+            return subSection[c.start] ?? (subWords.test(c.heading) || subWords.test(c.ref))
         }
         var parties: [ProposedParty] = []
         var subs: [ProposedSubProcessor] = []

@@ -8,9 +8,12 @@ struct RuleExtractor {
     private(set) var compiled: [(name: String, regex: NSRegularExpression)] = []
     private(set) var vagueRegex: NSRegularExpression
     private(set) var immediateRegex: NSRegularExpression
+    /// The number words of `language` (word → value), built once.
+    let numbers: [String: Int]
 
     init(language: String) {
         self.language = language
+        numbers = Self.numberWords(language)
         vagueRegex = NSRegularExpression.ci("\\b(" + Self.alt(Vocabulary.vague) + ")\\b")
         immediateRegex = NSRegularExpression.ci(Self.alt(Vocabulary.immediate))
         compiled = patterns()
@@ -19,13 +22,53 @@ struct RuleExtractor {
     var terminationWritten = false
 
     private static func re(_ p: String) -> NSRegularExpression { NSRegularExpression.ci(p) }
+
+    // Every pattern compiled once per process (shared read-only; NSRegularExpression is Sendable).
+    static let serviceLevel = re(Vocabulary.serviceLevel)
+    static let paymentTerm = re(Vocabulary.paymentTerm)
+    static let periodCue = re(#"\b(inom|innen|inden|innan|senast|senest|minst|mindst|within|at least|no later than|om|på|for|med|i|efter|etter|after)\s*$"#)
+    static let upperBound = re(Vocabulary.upperBound)
+    static let renewal = re(Vocabulary.renewal)
+    static let duration = re(Vocabulary.duration)
+    static let payment = re(Vocabulary.payment)
+    static let fromTo = re(#"\b(fra|från|from)\s+\d+\s+(til|till|to)\s*$"#)
+    static let yearly = re(Vocabulary.yearly)
+    static let yearlyBound = re(#"\b(inntil|intill|indtil|up to|högst|højest|høyst|at most)\s*$"#)
+    static let fee = re(Vocabulary.fee)
+    static let us = re(Vocabulary.us)
+    static let them = re(Vocabulary.them)
+    static let termination = re(Vocabulary.termination)
+    static let noticeVerbs = re(Vocabulary.noticeVerbs)
+    static let objection = re(#"\b(motsette|invända|gøre indsigelse|indsigelse|object|protestere|innsigelse)"#)
+    static let either = re(Vocabulary.either)
+    static let modal = re(#"^\s*(ska|skal|skall|shall|must|may|kan|får|har|will|må|is|are|vil)\b"#)
+    static let passive = re(Vocabulary.passive)
+    static let quoted = re(#"«[^»]*»|“[^”]*”"#)
+    static let noticeWordNext = re(#"^\W{0,3}(varsel|varsels|notice|notis)\b"#)
+    static let ends = re(Vocabulary.ends)
+    static let before = re(Vocabulary.before)
+    static let after = re(Vocabulary.after)
+    static let beforeWord = re(#"\b(before|före|før|inden|innan)\b"#)
+    static let beforeLead = re(Vocabulary.beforeLead)
+    static let beforeTail = re(#"\b(före|innan|før|inden|prior to|before)\b"#)
+    static let withinLead = re(Vocabulary.withinLead)
+    static let audit = re(#"\b(revision|revisor|audit|inspektion|inspeksjon|granskning|tilsyn)\w*"#)
+    static let change = re(Vocabulary.change)
+    static let receipt = re(Vocabulary.receipt)
+    static let claim = re(#"\b(krav|demand|skade|skada|damage|mangel|defect)"#)
+    static let endedWord = re(#"\b(sades upp|sagts upp|opsagt|sagt opp)\b"#)
+    static let written = re(Vocabulary.written)
+    static let grounds = re(Vocabulary.grounds)
+    static let endOfMonth = re(Vocabulary.endOfMonth)
     private static func alt(_ words: [String]) -> String {
         words.sorted { $0.count > $1.count }
             .map { NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: " ", with: #"\s+"#) }
             .joined(separator: "|")
     }
 
-    var numberWords: [String: Int] {
+    var numberWords: [String: Int] { numbers }
+
+    static func numberWords(_ language: String) -> [String: Int] {
         if language == "en" { return Vocabulary.numbers["en"]! }
         var all: [String: Int] = [:]
         for l in ["sv", "da", "nb", "nn"] { all.merge(Vocabulary.numbers[l]!) { a, _ in a } }
@@ -53,18 +96,34 @@ struct RuleExtractor {
         return Vocabulary.units.first { $0.0 == w }?.1 ?? "days"
     }
 
+    // Cheap checks (SentenceCues): each names words without which its patterns cannot match.
+    /// Every period pattern ends in a unit word standing alone (its last word: "calendar days").
+    static let unitCues = Set(Vocabulary.units.flatMap { SentenceCues(String($0.0.split(separator: " ").last!)).tokens })
+    /// The period patterns also need a digit or a number word (any language's).
+    static let numberCues = SentenceCues.words(Vocabulary.numbers.values.flatMap(\.keys))
+    static let yearlyCues: Set<Substring> = ["årligen", "årligt", "årlig", "årleg", "annually", "yearly", "year", "år", "året"]
+    static let immediateCues = SentenceCues.longestWords(Vocabulary.immediate)
+    static let vagueCues = SentenceCues.longestWords(Vocabulary.vague)
+
     /// Rules found in one sentence.
     func rules(in sentence: NSRange, of t: Text, clause: String?) -> [ProposedRule] {
         let s = t.sub(sentence)
+        let cues = SentenceCues(s)
+        let periods = cues.hasToken(Self.unitCues) && (cues.hasDigit || cues.hasToken(Self.numberCues))
+        let yearly = cues.hasToken(Self.yearlyCues)
+        let immediate = cues.contains(anyOf: Self.immediateCues)
+        let vague = cues.contains(anyOf: Self.vagueCues)
+        // No pattern can match: no rules (what the patterns below would also find).
+        guard periods || yearly || immediate || vague else { return [] }
         let ns = s as NSString
-        if Self.re(Vocabulary.serviceLevel).test(s) || Self.re(Vocabulary.paymentTerm).test(s) { return [] }
+        if Self.serviceLevel.test(s) || Self.paymentTerm.test(s) { return [] }
         var used: [NSRange] = []
         var out: [ProposedRule] = []
-        let quoted = quotedRanges(s)
+        let quoted = s.unicodeScalars.contains(where: { $0 == "«" || $0 == "“" }) ? quotedRanges(s) : []
         func free(_ r: NSRange) -> Bool {
             !used.contains { NSIntersectionRange($0, r).length > 0 } && !quoted.contains { NSIntersectionRange($0, r).length > 0 }
         }
-        for (name, regex) in compiled {
+        for (name, regex) in compiled where periods {
             for m in regex.matches(s) where free(m.range) {
                 let g1 = m.group(1, in: ns)!
                 let unitWord = m.group(m.numberOfRanges - 1, in: ns)!
@@ -80,36 +139,36 @@ struct RuleExtractor {
                 let before = ns.substring(to: m.range.location)
                 // "en dag" is "a day" unless a period cue stands right before it.
                 if name == "period-word", value == 1,
-                   !Self.re(#"\b(inom|innen|inden|innan|senast|senest|minst|mindst|within|at least|no later than|om|på|for|med|i|efter|etter|after)\s*$"#).test(before) { continue }
-                if Self.re(Vocabulary.upperBound).test(before) || Self.re(Vocabulary.renewal).test(before)
-                    || Self.re(Vocabulary.duration).test(before) { continue }
+                   !Self.periodCue.test(before) { continue }
+                if Self.upperBound.test(before) || Self.renewal.test(before)
+                    || Self.duration.test(before) { continue }
                 // Payment terms ("30 dagar från fakturadatum") are not notice rules.
                 let near = String(ns.substring(from: m.range.location + m.range.length).prefix(50))
-                if Self.re(Vocabulary.payment).test(near) { continue }
-                if Self.re(#"\b(fra|från|from)\s+\d+\s+(til|till|to)\s*$"#).test(before) { continue }
+                if Self.payment.test(near) { continue }
+                if Self.fromTo.test(before) { continue }
                 used.append(m.range)
                 out.append(make(value: value, unit: unit, match: m.range, in: s, sentence: sentence, t: t,
                                 clause: clause, pattern: name))
             }
         }
         // Yearly duties ("minst en gang årligt"): 12 months, recurring.
-        for m in Self.re(Vocabulary.yearly).matches(s) where free(m.range) && m.range.length > 0 {
+        for m in (yearly ? Self.yearly.matches(s) : []) where free(m.range) && m.range.length > 0 {
             let rest = ns.substring(from: m.range.location + m.range.length)
-            if Self.re(#"\b(inntil|intill|indtil|up to|högst|højest|høyst|at most)\s*$"#).test(ns.substring(to: m.range.location)) { continue }
-            if Self.re(Vocabulary.fee).test(rest) { continue }
+            if Self.yearlyBound.test(ns.substring(to: m.range.location)) { continue }
+            if Self.fee.test(rest) { continue }
             var r = make(value: 12, unit: "months", match: m.range, in: s, sentence: sentence, t: t, clause: clause, pattern: "yearly")
             r.direction = "after"; r.anchor = "recurring"
-            if !Self.re(Vocabulary.us).test(s) && !Self.re(Vocabulary.them).test(s) { r.actor = "them" }   // a duty kept without naming who: the supplier's
+            if !Self.us.test(s) && !Self.them.test(s) { r.actor = "them" }   // a duty kept without naming who: the supplier's
             used.append(m.range); out.append(r)
         }
         // Immediate effect.
-        for m in immediateRegex.matches(s) where free(m.range) && Self.re(Vocabulary.termination).test(s) {
+        for m in (immediate ? immediateRegex.matches(s) : []) where free(m.range) && Self.termination.test(s) {
             var r = make(value: 0, unit: "vague", match: m.range, in: s, sentence: sentence, t: t, clause: clause, pattern: "immediate-effect")
             r.direction = "after"; r.anchor = "termination_notice"
             used.append(m.range); out.append(r)
         }
         // Vague wording, only where someone must notify, object or claim.
-        if Self.re(Vocabulary.noticeVerbs).test(s) {
+        if vague && Self.noticeVerbs.test(s) {
             for m in vagueRegex.matches(s) where free(m.range) {
                 var r = make(value: 0, unit: "vague", match: m.range, in: s, sentence: sentence, t: t, clause: clause, pattern: "vague")
                 r.direction = "after"
@@ -121,7 +180,7 @@ struct RuleExtractor {
         out = out.filter { seen.insert("\($0.value) \($0.unit) \($0.direction) \($0.anchor)").inserted }
         // An objection window that closes before the change: a second rule counted from the notice.
         if let r = out.first(where: { $0.direction == "before" && $0.anchor == "change_takes_effect" && $0.unit != "vague" }),
-           Self.re(#"\b(motsette|invända|gøre indsigelse|indsigelse|object|protestere|innsigelse)"#).test(s) {
+           Self.objection.test(s) {
             var o = r
             o.direction = "after"; o.anchor = "change_notice_received"; o.actor = "us"; o.pattern = "objection-window"
             o.writtenForm = false   // the written form in the sentence is the notice's
@@ -134,25 +193,25 @@ struct RuleExtractor {
     /// nearest before the period (else first after it), flipped when its verb is passive
     /// ("Behandlingsansvarlig skal varsles"). With no party named: "either".
     static func actor(in s: String, at location: Int) -> String {
-        if re(Vocabulary.either).test(s) { return "either" }
+        if either.test(s) { return "either" }
         let ns = s as NSString
         var found: [(Int, Int, String)] = []   // location, end, role
-        for m in re(Vocabulary.us).matches(s) { found.append((m.range.location, m.range.location + m.range.length, "us")) }
-        for m in re(Vocabulary.them).matches(s) { found.append((m.range.location, m.range.location + m.range.length, "them")) }
+        for m in us.matches(s) { found.append((m.range.location, m.range.location + m.range.length, "us")) }
+        for m in them.matches(s) { found.append((m.range.location, m.range.location + m.range.length, "them")) }
         guard !found.isEmpty else { return "either" }
         // The grammatical subject: a party followed by a modal verb ("Migrationsverket ska meddela").
-        let modal = re(#"^\s*(ska|skal|skall|shall|must|may|kan|får|har|will|må|is|are|vil)\b"#)
+        let modal = modal
         let subjects = found.filter { modal.test(ns.substring(from: $0.1)) }
         let pool = subjects.isEmpty ? found : subjects
         let pick = pool.filter { $0.0 < location }.max { $0.0 < $1.0 } ?? pool.min { $0.0 < $1.0 }!
         let rest = ns.substring(from: pick.1)
-        if re(Vocabulary.passive).test(rest) { return pick.2 == "us" ? "them" : "us" }
+        if passive.test(rest) { return pick.2 == "us" ? "them" : "us" }
         return pick.2
     }
 
     /// Ranges inside «…» or "…" (amended wording quoted, not in force).
     func quotedRanges(_ s: String) -> [NSRange] {
-        Self.re(#"«[^»]*»|“[^”]*”"#).matches(s).map(\.range)
+        Self.quoted.matches(s).map(\.range)
     }
 
     func make(value: Int, unit: String, match: NSRange, in s: String, sentence: NSRange, t: Text,
@@ -162,43 +221,43 @@ struct RuleExtractor {
         let before = ns.substring(to: match.location)
         let tail = String(after.prefix(120))
         var direction = "after"
-        let noticeWordNext = Self.re(#"^\W{0,3}(varsel|varsels|notice|notis)\b"#).test(after)
-        if noticeWordNext && Self.re(Vocabulary.termination).test(s) && !Self.re(Vocabulary.ends).test(tail) {
+        let noticeWordNext = Self.noticeWordNext.test(after)
+        if noticeWordNext && Self.termination.test(s) && !Self.ends.test(tail) {
             direction = "after"     // "opsiges med 3 måneders varsel": a notice period, counted from the notice
-        } else if Self.re(Vocabulary.before).test(after) {
+        } else if Self.before.test(after) {
             direction = "before"
-        } else if Self.re(Vocabulary.after).test(after) {
+        } else if Self.after.test(after) {
             direction = "after"
-        } else if Self.re(Vocabulary.termination).test(s) && !Self.re(#"\b(before|före|før|inden|innan)\b"#).test(tail) {
+        } else if Self.termination.test(s) && !Self.beforeWord.test(tail) {
             direction = "after"
-        } else if Self.re(Vocabulary.beforeLead).test(before) {
+        } else if Self.beforeLead.test(before) {
             direction = "before"
-        } else if Self.re(#"\b(före|innan|før|inden|prior to|before)\b"#).test(tail), !Self.re(Vocabulary.withinLead).test(before) {
+        } else if Self.beforeTail.test(tail), !Self.withinLead.test(before) {
             direction = "before"
         }
         var anchor: String
         if direction == "before" {
-            if Self.re(Vocabulary.ends).test(tail) { anchor = "agreement_ends" }
-            else if Self.re(#"\b(revision|revisor|audit|inspektion|inspeksjon|granskning|tilsyn)\w*"#).test(s) { anchor = "event" }
-            else if Self.re(Vocabulary.change).test(tail) { anchor = "change_takes_effect" }
-            else if Self.re(Vocabulary.termination).test(tail) { anchor = "termination_notice" }
+            if Self.ends.test(tail) { anchor = "agreement_ends" }
+            else if Self.audit.test(s) { anchor = "event" }
+            else if Self.change.test(tail) { anchor = "change_takes_effect" }
+            else if Self.termination.test(tail) { anchor = "termination_notice" }
             else { anchor = "change_takes_effect" }
         } else {
-            if Self.re(Vocabulary.receipt).test(tail) { anchor = "change_notice_received" }
-            else if Self.re(Vocabulary.termination).test(s) && !Self.re(#"\b(krav|demand|skade|skada|damage|mangel|defect)"#).test(tail) {
-                anchor = Self.re(#"\b(sades upp|sagts upp|opsagt|sagt opp)\b"#).test(tail) ? "agreement_ends" : "termination_notice"
+            if Self.receipt.test(tail) { anchor = "change_notice_received" }
+            else if Self.termination.test(s) && !Self.claim.test(tail) {
+                anchor = Self.endedWord.test(tail) ? "agreement_ends" : "termination_notice"
             }
-            else if Self.re(Vocabulary.ends).test(tail) { anchor = "agreement_ends" }
+            else if Self.ends.test(tail) { anchor = "agreement_ends" }
             else { anchor = "event" }
         }
         let actor = Self.actor(in: s, at: match.location)
         let isTermination = anchor == "termination_notice"
         return ProposedRule(
             value: value, unit: unit, direction: direction, anchor: anchor, actor: actor,
-            writtenForm: Self.re(Vocabulary.written).test(s) || (isTermination && terminationWritten),
-            groundsRequired: Self.re(Vocabulary.grounds).test(s),
+            writtenForm: Self.written.test(s) || (isTermination && terminationWritten),
+            groundsRequired: Self.grounds.test(s),
             clause: clause, quote: s, start: sentence.location, end: sentence.location + sentence.length,
             pattern: pattern, periodText: ns.substring(with: match),
-            toEndOfMonth: Self.re(Vocabulary.endOfMonth).test(s))
+            toEndOfMonth: Self.endOfMonth.test(s))
     }
 }
