@@ -14,29 +14,8 @@ BIN="${VARSEL_BIN:-$PWD/.build/debug/varsel}"
 TODAY=2026-11-23
 WORK="$(mktemp -d)"
 DB="$WORK/authoring.sqlite"
-SOCK="varsel-authoring-$$"
-T() { tmux -L "$SOCK" "$@"; }
-cleanup() { T kill-server 2>/dev/null || true; rm -rf "$WORK" 2>/dev/null || true; }
-trap cleanup EXIT
-fail() { echo "authoring-e2e: FAIL: $*"; echo "--- screen ---"; T capture-pane -p -t e2e 2>/dev/null || true; echo "authoring-e2e: 0 passed, 1 failed"; exit 1; }
-
-wait_for() {
-  local text="$1" i
-  for i in $(seq 1 300); do
-    if T capture-pane -p -t e2e | grep -qF -- "$text"; then return 0; fi
-    sleep 0.05
-  done
-  fail "timed out waiting for: $text"
-}
-keys() { T send-keys -t e2e "$@"; }
-wait_for_prompt() {
-  local i
-  for i in $(seq 1 300); do
-    if [ "$(T capture-pane -p -t e2e | grep -v '^[[:space:]]*$' | tail -1 | sed 's/[[:space:]]*$//')" = 'E2E$' ]; then return 0; fi
-    sleep 0.05
-  done
-  fail "the workbench did not exit back to the shell"
-}
+E2E_NAME=authoring-e2e
+. Tests/EndToEnd/tmux-lib.sh
 sql() { sqlite3 "$DB" "$1"; }
 
 # The $EDITOR of step 6: a script that renames the clause heading (as a user would in vi).

@@ -20,27 +20,8 @@ if [ ! -f "$CONTRACTS/$FILE" ]; then
 fi
 WORK="$(mktemp -d)"
 DB="$WORK/e2e.sqlite"
-SOCK="varsel-intake-$$"
-T() { tmux -L "$SOCK" "$@"; }
-cleanup() { T kill-server 2>/dev/null || true; rm -rf "$WORK" 2>/dev/null || true; }
-trap cleanup EXIT
-fail() { echo "intake-e2e: FAIL: $*"; echo "--- screen ---"; T capture-pane -p -t e2e 2>/dev/null || true; echo "intake-e2e: 0 passed, 1 failed"; exit 1; }
-shows() { T capture-pane -p -t e2e | grep -qF -- "$1"; }
-# Polls the pane until it shows the text (up to 15 s): waiting for text, not a sleep.
-wait_for() {
-  local i
-  for i in $(seq 1 300); do shows "$1" && return 0; sleep 0.05; done
-  fail "timed out waiting for: $1"
-}
-keys() { T send-keys -t e2e "$@"; }
-wait_for_prompt() {
-  local i
-  for i in $(seq 1 300); do
-    if [ "$(T capture-pane -p -t e2e | grep -v '^[[:space:]]*$' | tail -1 | sed 's/[[:space:]]*$//')" = 'E2E$' ]; then return 0; fi
-    sleep 0.05
-  done
-  fail "the workbench did not exit back to the shell"
-}
+E2E_NAME=intake-e2e
+. Tests/EndToEnd/tmux-lib.sh
 # Selects the proposal whose detail line (under the list) starts with the text: from the first
 # proposal down with j, waiting for each move to show before looking.
 select_item() {

@@ -23,31 +23,8 @@ BIN="${VARSEL_BIN:-$PWD/.build/debug/varsel}"
 TODAY=2026-11-23
 WORK="$(mktemp -d)"
 DB="$WORK/e2e.sqlite"
-SOCK="varsel-e2e-$$"
-T() { tmux -L "$SOCK" "$@"; }
-cleanup() { T kill-server 2>/dev/null || true; rm -rf "$WORK" 2>/dev/null || true; }
-trap cleanup EXIT
-fail() { echo "e2e: FAIL: $*"; echo "--- screen ---"; T capture-pane -p -t e2e 2>/dev/null || true; echo "e2e: 0 passed, 1 failed"; exit 1; }
-
-# Polls the pane until it shows the text (up to 15 s); polling is waiting for text, not a sleep.
-wait_for() {
-  local text="$1" i
-  for i in $(seq 1 300); do
-    if T capture-pane -p -t e2e | grep -qF -- "$text"; then return 0; fi
-    sleep 0.05
-  done
-  fail "timed out waiting for: $text"
-}
-keys() { T send-keys -t e2e "$@"; }
-# Waits until the shell prompt is the last line on screen again (the workbench has exited).
-wait_for_prompt() {
-  local i
-  for i in $(seq 1 300); do
-    if [ "$(T capture-pane -p -t e2e | grep -v '^[[:space:]]*$' | tail -1 | sed 's/[[:space:]]*$//')" = 'E2E$' ]; then return 0; fi
-    sleep 0.05
-  done
-  fail "the workbench did not exit back to the shell"
-}
+E2E_NAME=e2e
+. Tests/EndToEnd/tmux-lib.sh
 
 "$BIN" demo --db "$DB" --today "$TODAY" >/dev/null
 T new-session -d -s e2e -x 120 -y 40 "env -i HOME=$WORK TERM=xterm-256color LANG=C.UTF-8 PATH=$PATH PS1='E2E\$ ' bash --norc --noprofile"

@@ -9,30 +9,10 @@ BIN="${VARSEL_BIN:-$PWD/.build/debug/varsel}"
 TODAY=2026-11-23
 WORK="$(mktemp -d)"
 DB="$WORK/suspend.sqlite"
-SOCK="varsel-suspend-$$"
-T() { tmux -L "$SOCK" "$@"; }
-cleanup() { T kill-server 2>/dev/null || true; rm -rf "$WORK" 2>/dev/null || true; }
-trap cleanup EXIT
-fail() { echo "suspend: FAIL: $*"; echo "--- screen ---"; T capture-pane -p -t sus 2>/dev/null || true; echo "suspend: 0 passed, 1 failed"; exit 1; }
-screen() { T capture-pane -p -t sus; }
-wait_for() {
-  local text="$1" i
-  for i in $(seq 1 300); do
-    if screen | grep -qF -- "$text"; then return 0; fi
-    sleep 0.05
-  done
-  fail "timed out waiting for: $text"
-}
-# The last non-empty line is the shell prompt (the workbench has left the screen).
-wait_for_prompt() {
-  local i
-  for i in $(seq 1 300); do
-    if [ "$(screen | grep -v '^[[:space:]]*$' | tail -1 | sed 's/[[:space:]]*$//')" = 'SUS$' ]; then return 0; fi
-    sleep 0.05
-  done
-  fail "no shell prompt: $1"
-}
-keys() { T send-keys -t sus "$@"; }
+E2E_NAME=suspend
+E2E_PANE=sus
+E2E_PROMPT='SUS$'
+. Tests/EndToEnd/tmux-lib.sh
 # The workbench's pid: the one child of the pane's shell.
 varsel_pid() { ps -o pid= --ppid "$(T display -p -t sus '#{pane_pid}')" | tr -d ' ' | head -1; }
 wait_state() {
