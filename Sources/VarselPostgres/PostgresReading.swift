@@ -225,15 +225,7 @@ struct PostgresReading: PortfolioReading {
                     ORDER BY a.title LIMIT 6
                     """, [.text(SearchFold.fold(f))])
             }
-            switch matches.count {
-            case 1: return matches[0]
-            case 0: throw VarselError(.notFound, "No agreement matches \"\(ref)\"", at: "agreement",
-                                      fix: "List agreements with `varsel agreements`")
-            default:
-                let names = matches.prefix(5).map { "\($0.id) (\($0.title))" }.joined(separator: ", ")
-                throw VarselError(.ambiguous, "\"\(ref)\" matches several agreements: \(names)", at: "agreement",
-                                  fix: "Use the agreement's id or a longer part of its name")
-            }
+            return try AgreementResolution.pick(matches, for: ref)
         }
     }
 

@@ -103,3 +103,19 @@ extension AgendaCounts {
         for item in items { add(item) }
     }
 }
+
+/// What `resolveAgreement` makes of the agreements a fragment matched (at most six, by title):
+/// the one, or a precise error — none, or several named so the user can pick. Shared by every backend.
+public enum AgreementResolution {
+    public static func pick(_ matches: [Agreement], for ref: String) throws -> Agreement {
+        switch matches.count {
+        case 1: return matches[0]
+        case 0: throw VarselError(.notFound, "No agreement matches \"\(ref)\"", at: "agreement",
+                                  fix: "List agreements with `varsel agreements`")
+        default:
+            let names = matches.prefix(5).map { "\($0.id) (\($0.title))" }.joined(separator: ", ")
+            throw VarselError(.ambiguous, "\"\(ref)\" matches several agreements: \(names)", at: "agreement",
+                              fix: "Use the agreement's id or a longer part of its name")
+        }
+    }
+}
