@@ -22,6 +22,7 @@ enum PostgresSchema {
         ("pg1-portfolio", pg1),
         ("pg2-change-notify", pg2),
         ("pg3-read-indexes", pg3),
+        ("pg4_termination_end_entered", pg4),
     ]
 
     /// The portfolio's `NOTIFY` channel as an SQL expression, from its schema's name (one
@@ -316,5 +317,11 @@ enum PostgresSchema {
     static let pg3 = #"""
     CREATE INDEX audit_entity_id ON audit(entity_id);
     CREATE INDEX deadlines_snoozed ON deadlines(act_by_date, snoozed_until, state) WHERE state = 'open' AND snoozed_until IS NOT NULL;
+    """#
+
+    /// SQLite's `v15_termination_end_entered`: an end date entered by hand on a termination.
+    static let pg4 = #"""
+    ALTER TABLE terminations ADD COLUMN end_entered_reason text;
+    ALTER TABLE terminations ADD COLUMN computed_end_date text;
     """#
 }

@@ -135,4 +135,65 @@ final class TerminateCLITests: CLITestCase {
         // Nothing was recorded: the agreement can still be terminated (a second notice is refused).
         try Varsel.expect(0, ["terminate", "pureservice", "--by", "us", "--db", db, "--today", today, "--dry-run"])
     }
+
+    /// Issue 14: an end date entered by hand (--end, --end-reason) wins over the computed one, shows
+    /// both, moves the follow-ons, and each bad input is refused with where and how, writing nothing.
+    /// PUB-avtal 9.2: "Om Kunden inte lämnar ovannämnda instruktioner inom en period om tre (3) månader
+    /// från då Avtalet sades upp, har Leverantören rätt att radera alla sådana personuppgifter".
+    func testEndEnteredByHand() throws {
+        try demo()
+        let reason = "agreed with the supplier in the letter of 23 Nov 2026"
+        let help = try Varsel.expect(0, ["terminate", "--help"]).stdout
+        XCTAssertTrue(help.contains("--end <YYYY-MM-DD>"), help)
+        XCTAssertTrue(help.contains("--end-reason <TEXT>"), help)
+        XCTAssertTrue(help.contains("varsel terminate pureservice --by us --end 2026-12-31 --end-reason"), help)
+
+        let dry = try terminate("pub-avtal-bilaga3", "us", ["--end", "2027-03-31", "--end-reason", reason])
+        XCTAssertTrue(dry.stdout.hasPrefix("Dry run: nothing written"), dry.stdout)
+        XCTAssertTrue(dry.stdout.contains("  Ends 2027-03-31 (Wed 31 Mar 2027): End date Wed 31 Mar 2027 entered by hand (no end could be computed): \(reason)\n"),
+                      dry.stdout)
+        XCTAssertTrue(dry.stdout.contains("  Computed end: none (no end could be computed)\n"), dry.stdout)
+        XCTAssertEqual(summary(dry), [
+            "  Ends 2027-03-31",
+            "  Give return instructions (otherwise the supplier may delete all personal data): act by 2027-06-30",
+        ], dry.stdout)
+        XCTAssertFalse(dry.stdout.contains("check the end date by hand"), dry.stdout)
+
+        // Migrationsverket 11.1 computes 3 months: both ends are shown, with a warning.
+        let mv = try terminate("migrationsverket-e-tjanster", "us", ["--end", "2027-03-31", "--end-reason", reason])
+        XCTAssertTrue(mv.stdout.contains("  Computed end: 2027-02-23 (Tue 23 Feb 2027)\n"), mv.stdout)
+        XCTAssertTrue(mv.stdout.contains("  warning: The entered end 2027-03-31 differs from the computed end 2027-02-23 ("), mv.stdout)
+
+        let audit = try sqlite(db, "SELECT count(*) FROM audit")
+        let bad: [([String], String, String)] = [
+            (["--end", "2026-11-22", "--end-reason", reason], "The entered end date 2026-11-22 is before the notice date 2026-11-23", "where: end"),
+            (["--end", "2027-03-31"], "An end date entered by hand needs a reason", "where: endReason"),
+            (["--end", "2027-03-31", "--end-reason", " "], "An end date entered by hand needs a reason", "where: endReason"),
+            (["--end-reason", reason], "A reason for the end date was given, but no end date", "where: end"),
+        ]
+        for (extra, what, location) in bad {
+            for dryRun in [true, false] {
+                var args = ["terminate", "pub-avtal-bilaga3", "--by", "us", "--db", db, "--today", today] + extra
+                if dryRun { args.append("--dry-run") }
+                let r = try Varsel.expect(2, args)
+                XCTAssertEqual(r.stdout, "", extra.joined(separator: " "))
+                XCTAssertTrue(r.stderr.contains("varsel: error: \(what)"), r.stderr)
+                XCTAssertTrue(r.stderr.contains(location), r.stderr)
+                XCTAssertTrue(r.stderr.contains("fix:"), r.stderr)
+            }
+        }
+        let notADate = try Varsel.run(["terminate", "pub-avtal-bilaga3", "--by", "us", "--end", "31.3.2027", "--end-reason", reason,
+                                       "--db", db, "--today", today])
+        XCTAssertNotEqual(notADate.status, 0)
+        XCTAssertTrue(notADate.stderr.contains("--end \"31.3.2027\" is not a date: use YYYY-MM-DD"), notADate.stderr)
+        XCTAssertEqual(try sqlite(db, "SELECT count(*) FROM audit"), audit, "refused input wrote nothing")
+
+        // Recorded: the termination row holds the reason and the computed end (none here).
+        let real = try Varsel.expect(0, ["terminate", "pub-avtal-bilaga3", "--by", "us", "--end", "2027-03-31", "--end-reason", reason,
+                                         "--db", db, "--today", today])
+        XCTAssertTrue(real.stdout.hasPrefix("Recorded termination "), real.stdout)
+        XCTAssertEqual(try sqlite(db, "SELECT end_date, end_entered_reason, quote(computed_end_date) FROM terminations"),
+                       ["2027-03-31|\(reason)|NULL"])
+        XCTAssertEqual(try sqlite(db, "SELECT end_date FROM agreements WHERE id = 'pub-avtal-bilaga3'"), ["2027-03-31"])
+    }
 }

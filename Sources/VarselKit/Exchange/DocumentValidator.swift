@@ -281,6 +281,19 @@ package struct DocumentValidator {
             throw fail(path.key("withdrawnDate"), "withdrawnDate \(w.iso) is before the notice date \(t.noticeDate.iso)",
                        "A termination is withdrawn on or after the day it was given")
         }
+        if let reason = t.endEnteredReason {
+            if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw fail(path.key("endEnteredReason"), "endEnteredReason is empty",
+                           "Say why the end date was entered by hand, or remove \"endEnteredReason\" (the end is then taken as computed)")
+            }
+            if t.endDate < t.noticeDate {
+                throw fail(path.key("endDate"), "The end date \(t.endDate.iso) entered by hand is before the notice date \(t.noticeDate.iso)",
+                           "Enter an end on or after the notice date")
+            }
+        } else if let c = t.computedEndDate {
+            throw fail(path.key("computedEndDate"), "computedEndDate \(c.iso) is set, but the end was not entered by hand (no endEnteredReason)",
+                       "Add \"endEnteredReason\", or remove \"computedEndDate\"")
+        }
     }
 
     func checkDeadline(_ d: Deadline, at path: P) throws {

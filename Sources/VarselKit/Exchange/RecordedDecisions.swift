@@ -29,6 +29,7 @@ enum RecordedDecisions {
             differs("changeNoticeId", b.changeNoticeId, f.changeNoticeId, quoted)
             differs("breachEventId", b.breachEventId, f.breachEventId, quoted)
             differs("endDate", b.endDate, f.endDate, \.iso)
+            differs("endEnteredReason", b.endEnteredReason, f.endEnteredReason, quoted)
             if b.note != nil { differs("note", b.note, f.note, quoted) }
         }
         if let b = before as? ChangeNotice, let f = file as? ChangeNotice, b.status != .open {

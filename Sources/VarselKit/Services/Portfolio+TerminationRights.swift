@@ -2,9 +2,9 @@
 /// How each termination right yields its end date.
 extension Portfolio {
     /// Ordinary notice: the termination rule's period after the notice, else the renewal term
-    /// or the term's notice period, else the notice date with a warning.
-    func ordinaryEnd(_ agreement: Agreement, rules: [NoticeRule], by: Actor, date: CivilDate,
-                     warnings: inout [String]) throws -> (NoticeRule?, CivilDate, String) {
+    /// or the term's notice period; nil end when nothing recorded gives one (the caller falls back
+    /// to the notice date with a warning, or uses the end entered by hand).
+    func ordinaryEnd(_ agreement: Agreement, rules: [NoticeRule], by: Actor, date: CivilDate) throws -> (NoticeRule?, CivilDate?, String) {
         if var rule = planner.terminationRule(in: rules, by: by, right: .ordinary) {
             // The agreement ends when the notice period runs out, even on a Sunday: R5 moves the last day to
             // *act*, not the end of a period. Rolling the end would also push every follow-on deadline later.
@@ -28,8 +28,7 @@ extension Portfolio {
                                                            anchorLabel: "notice given"))
             return (nil, c.dueDate, c.explanation + " (the agreement's term notice period)")
         }
-        warnings.append("The agreement has no termination notice rule; check the end date by hand")
-        return (nil, date, "No termination period recorded: the agreement ends on the notice date \(date.humanText)")
+        return (nil, nil, "No termination period recorded")
     }
 
     /// The rule giving a non-ordinary right to the party giving notice, or a precise refusal.
@@ -50,8 +49,9 @@ extension Portfolio {
     }
 
     /// After an objection: the agreement ends the day the objected change would apply.
+    /// nil end when the change notice has no effective date and the end is entered by hand.
     func afterObjectionEnd(_ tx: any PortfolioRecords, _ agreement: Agreement, rule: NoticeRule, request: TerminationRequest,
-                           warnings: inout [String]) throws -> (CivilDate, String) {
+                           warnings: inout [String]) throws -> (CivilDate?, String) {
         let ref = rule.clauseRef.map { " (\($0))" } ?? ""
         guard let noticeId = request.changeNoticeId else {
             throw VarselError(.invalidInput, "Terminating after an objection\(ref) needs the change notice objected to", at: "change",
@@ -66,8 +66,10 @@ extension Portfolio {
                               at: "change", fix: "Record the objection first (`varsel object \(notice.id) …`), or use ordinary notice")
         }
         guard let applies = notice.effectiveDate else {
+            if request.end != nil { return (nil, "Change notice \(notice.id) has no date on which the change applies") }
             throw VarselError(.invalidInput, "Change notice \(notice.id) has no date on which the change applies, so the termination has no end date",
-                              at: "change", fix: "Record the change's effective date on the notice, or use ordinary notice")
+                              at: "change", fix: "Record the change's effective date on the notice, enter the end date by hand (--end with --end-reason; "
+                                  + "in the form: End date by hand, Reason for end), or use ordinary notice")
         }
         if request.date > applies {
             warnings.append("The change applied on \(applies.iso), before this notice: the termination takes effect at once")

@@ -8,9 +8,16 @@ public struct TerminationRequest: Hashable, Sendable {
     public var right: TerminationRight
     /// For `afterObjection`: the change notice objected to.
     public var changeNoticeId: String?
+    /// An end date entered by hand: wins over the computed end (and stands where none can be
+    /// computed). Needs `endReason`; on or after the notice date.
+    public var end: CivilDate?
+    /// Why the end was entered by hand (e.g. "agreed with the counterparty in the letter of 2 Dec").
+    public var endReason: String?
 
-    public init(agreementId: String, by: Actor, date: CivilDate, right: TerminationRight = .ordinary, changeNoticeId: String? = nil) {
+    public init(agreementId: String, by: Actor, date: CivilDate, right: TerminationRight = .ordinary, changeNoticeId: String? = nil,
+                end: CivilDate? = nil, endReason: String? = nil) {
         self.agreementId = agreementId; self.by = by; self.date = date; self.right = right; self.changeNoticeId = changeNoticeId
+        self.end = end; self.endReason = endReason
     }
 }
 
@@ -18,8 +25,13 @@ public struct TerminationRequest: Hashable, Sendable {
 public struct TerminationPreview: Sendable {
     public var rule: NoticeRule?
     public var right: TerminationRight
-    /// The day the agreement ends.
+    /// The day the agreement ends (the entered end where one was entered).
     public var endDate: CivilDate
+    /// The end the rules give; nil when none can be computed (then, without an entered end,
+    /// `endDate` falls back to the notice date with a warning).
+    public var computedEnd: CivilDate?
+    /// Set when the end was entered by hand: the reason given.
+    public var endReason: String?
     public var explanation: String
     /// Deadlines that follow from the end (data return, delete-or-return decisions), including
     /// those of agreements that end with this one.
@@ -65,7 +77,8 @@ extension Portfolio {
             let notice = TerminationNotice(id: id, agreementId: agreement.id, givenBy: request.by, noticeDate: request.date,
                                            channel: channel, ruleId: p.rule?.id, endDate: p.endDate, explanation: p.explanation,
                                            note: note, terminationRight: p.right, changeNoticeId: request.changeNoticeId,
-                                           breachEventId: p.breachEventId)
+                                           breachEventId: p.breachEventId, endEnteredReason: p.endReason,
+                                           computedEndDate: p.endReason == nil ? nil : p.computedEnd)
             try tx.insert(notice)
             let before = agreement
             agreement.endDate = p.endDate
@@ -85,8 +98,9 @@ extension Portfolio {
             for d in p.followOn { try tx.insert(d) }
             let who = request.by == .us ? "given by us" : "received from the counterparty"
             let also = p.endsAlso.isEmpty ? "" : "; ends with it: " + p.endsAlso.map(\.title).joined(separator: ", ")
+            let entered = p.endReason == nil ? "" : " (entered by hand; computed: \(p.computedEnd?.iso ?? "none"))"
             return ((notice, p), AuditNote(action: "record_termination", entityType: "termination", entityId: id,
-                                           summary: "Termination of \(agreement.title) (\(p.right.label)) \(who) on \(request.date.iso); ends \(p.endDate.iso)\(also); \(p.followOn.count) follow-on deadline(s)"
+                                           summary: "Termination of \(agreement.title) (\(p.right.label)) \(who) on \(request.date.iso); ends \(p.endDate.iso)\(entered)\(also); \(p.followOn.count) follow-on deadline(s)"
                                                + (withdrawn > 0 ? "; \(withdrawn) recurring occurrence(s) after the end withdrawn" : ""),
                                            before: before, after: TerminationSnapshot(termination: notice, agreement: agreement,
                                                                                       endsAlso: p.endsAlso.map(\.id), deadlines: p.followOn)))
@@ -130,11 +144,12 @@ extension Portfolio {
             throw VarselError(.invalidInput, "A change notice goes with the after-objection right only", at: "change",
                               fix: "Leave out --change, or use --right after-objection")
         }
+        let entered = try enteredEnd(request)
         var warnings: [String] = []
-        var effect: (rule: NoticeRule?, end: CivilDate, explanation: String, breach: String?)
+        var effect: (rule: NoticeRule?, end: CivilDate?, explanation: String, breach: String?)
         switch request.right {
         case .ordinary:
-            let e = try ordinaryEnd(agreement, rules: rules, by: by, date: date, warnings: &warnings)
+            let e = try ordinaryEnd(agreement, rules: rules, by: by, date: date)
             effect = (e.0, e.1, e.2, nil)
         case .afterObjection, .forCause:
             let rule = try specialRule(agreement, rules: rules, request: request)
@@ -147,13 +162,33 @@ extension Portfolio {
             }
         }
         if let rule = effect.rule, rule.writtenForm { warnings.append("Clause \(rule.writtenFormRef ?? "?") requires the notice in writing") }
-        var finalEnd = effect.end
-        var finalExplanation = effect.explanation
-        if let fixedEnd = agreement.ownEnd, fixedEnd < effect.end {
+        let computable = effect.end != nil
+        if effect.end == nil && entered == nil {
+            warnings.append("The agreement has no termination notice rule; check the end date by hand")
+            effect.end = date
+            effect.explanation = "No termination period recorded: the agreement ends on the notice date \(date.humanText)"
+        }
+        var computed = effect.end
+        var computedExplanation = effect.explanation
+        if let end = effect.end, let fixedEnd = agreement.ownEnd, fixedEnd < end {
             // Notice can end an agreement earlier, never later than it already ends.
-            warnings.append("The agreement already ends \(fixedEnd.iso), before the notice period runs out; it still ends \(fixedEnd.iso)")
-            finalEnd = fixedEnd
-            finalExplanation = "Ends on its fixed end date \(fixedEnd.humanText), before the notice period runs out (\(effect.explanation))"
+            if entered == nil {
+                warnings.append("The agreement already ends \(fixedEnd.iso), before the notice period runs out; it still ends \(fixedEnd.iso)")
+            }
+            computed = fixedEnd
+            computedExplanation = "Ends on its fixed end date \(fixedEnd.humanText), before the notice period runs out (\(effect.explanation))"
+        }
+        let finalEnd: CivilDate, finalExplanation: String
+        if let entered {
+            (finalEnd, finalExplanation) = (entered.end, Self.enteredExplanation(entered, computed: computed, computedExplanation: computedExplanation))
+            if let computed, computed != entered.end {
+                warnings.append("The entered end \(entered.end.iso) differs from the computed end \(computed.iso) (\(computedExplanation))")
+            }
+            if let fixedEnd = agreement.ownEnd, fixedEnd < entered.end {
+                warnings.append("The entered end \(entered.end.iso) is after the agreement's own end \(fixedEnd.iso)")
+            }
+        } else {
+            (finalEnd, finalExplanation) = (computed ?? date, computedExplanation)
         }
         var followOn = planner.deadlines(forEnd: finalEnd, terminationId: terminationId, rules: rules, calendar: agreement.calendar)
         let endsAlso = try AgreementEndings.dependants(tx, of: agreement.id)
@@ -164,8 +199,38 @@ extension Portfolio {
         }
         // A follow-on the end leaves no time for is stored all the same and counts as missed at once.
         warnings += planner.missedAtOnceWarnings(followOn, today: clock.today)
-        return TerminationPreview(rule: effect.rule, right: request.right, endDate: finalEnd, explanation: finalExplanation,
+        return TerminationPreview(rule: effect.rule, right: request.right, endDate: finalEnd, computedEnd: computable ? computed : nil,
+                                  endReason: entered?.reason, explanation: finalExplanation,
                                   followOn: followOn, endsAlso: endsAlso, breachEventId: effect.breach, warnings: warnings)
+    }
+}
+
+extension Portfolio {
+    /// The end entered by hand, checked: on or after the notice date, with a reason; nil when none.
+    func enteredEnd(_ request: TerminationRequest) throws -> (end: CivilDate, reason: String)? {
+        let reason = request.endReason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard let end = request.end else {
+            guard reason.isEmpty else {
+                throw VarselError(.invalidInput, "A reason for the end date was given, but no end date", at: "end",
+                                  fix: "Enter the end date too (--end YYYY-MM-DD), or leave out the reason")
+            }
+            return nil
+        }
+        guard end >= request.date else {
+            throw VarselError(.invalidInput, "The entered end date \(end.iso) is before the notice date \(request.date.iso)", at: "end",
+                              fix: "Enter an end on or after the notice date \(request.date.iso)")
+        }
+        guard !reason.isEmpty else {
+            throw VarselError(.invalidInput, "An end date entered by hand needs a reason", at: "endReason",
+                              fix: "Say where it comes from, e.g. --end-reason \"agreed with the counterparty in the letter of 2 Dec\"")
+        }
+        return (end, reason)
+    }
+
+    /// "End date 31 Mar 2027 entered by hand (computed: 15 Jan 2027; …): reason".
+    static func enteredExplanation(_ entered: (end: CivilDate, reason: String), computed: CivilDate?, computedExplanation: String) -> String {
+        let basis = computed.map { "computed: \($0.humanText); \(computedExplanation)" } ?? "no end could be computed"
+        return "End date \(entered.end.humanText) entered by hand (\(basis)): \(entered.reason)"
     }
 }
 

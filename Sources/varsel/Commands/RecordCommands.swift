@@ -118,7 +118,15 @@ struct AcceptCommand: ParsableCommand {
 /// `varsel terminate AGREEMENT --by us|them --date D`.
 struct TerminateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "terminate", abstract: "Record a termination notice: computes the end date and the follow-on deadlines.")
+        commandName: "terminate", abstract: "Record a termination notice: computes the end date and the follow-on deadlines.",
+        discussion: """
+        Where the end date cannot be computed (no termination period recorded, a change with no effective day),
+        or the parties agreed another one, enter it with --end and say why with --end-reason: the entered end wins,
+        the follow-on deadlines count from it, and the computed end (if any) is shown beside it.
+
+        Example:
+          varsel terminate pureservice --by us --end 2026-12-31 --end-reason "agreed with Pureservice in the letter of 23 Nov 2026" --dry-run
+        """)
     @OptionGroup var common: CommonOptions
     @Argument(help: "Agreement id or an unambiguous part of its name.") var agreement: String
     @Option(name: .long, help: ArgumentHelp("Who gave notice: us or them.", valueName: "us|them"),
@@ -129,6 +137,10 @@ struct TerminateCommand: ParsableCommand {
     @Option(name: .long, help: "Day the notice was given or received (default: today).") var date: String?
     @Option(name: .long, help: "How: \(Channel.allCases.map(\.rawValue).joined(separator: ", ")).") var channel: Channel = .letter
     @Option(name: .long, help: "A note for the record.") var note: String?
+    @Option(name: .long, help: ArgumentHelp("End date entered by hand (wins over the computed one; needs --end-reason).",
+                                            valueName: "YYYY-MM-DD")) var end: String?
+    @Option(name: .long, help: ArgumentHelp("Why the end date is entered by hand, e.g. \"agreed in the letter of 2 Dec\".",
+                                            valueName: "TEXT")) var endReason: String?
     @Flag(name: .long, help: "Show the end date and deadlines, write nothing.") var dryRun = false
 
     func validate() throws {
@@ -151,7 +163,8 @@ struct TerminateCommand: ParsableCommand {
             let p = try common.portfolio()
             let a = try p.queries.resolveAgreement(agreement)
             let day = try date.map { try parseDate($0, option: "--date") } ?? p.clock.today
-            let request = TerminationRequest(agreementId: a.id, by: by, date: day, right: right, changeNoticeId: change)
+            let request = TerminationRequest(agreementId: a.id, by: by, date: day, right: right, changeNoticeId: change,
+                                             end: try end.map { try parseDate($0, option: "--end") }, endReason: endReason)
             let preview: TerminationPreview
             if dryRun { preview = try p.previewTermination(request); out("Dry run: nothing written") } else {
                 let (t, pv) = try p.recordTermination(request, channel: channel, note: note)
@@ -160,6 +173,10 @@ struct TerminateCommand: ParsableCommand {
             }
             out("  Right: \(preview.right.label)\(preview.rule?.clauseRef.map { " (\($0))" } ?? "")")
             out("  Ends \(preview.endDate.iso) (\(preview.endDate.humanText)): \(preview.explanation)")
+            if preview.endReason != nil {
+                let computed = preview.computedEnd.map { "\($0.iso) (\($0.humanText))" } ?? "none (no end could be computed)"
+                out("  Computed end: \(computed)")
+            }
             for c in preview.endsAlso { out("  Also ends \(preview.endDate.iso): \(c.title) [\(c.id)]") }
             if preview.followOn.isEmpty { out("  No follow-on deadline") }
             for d in preview.followOn {

@@ -46,6 +46,26 @@ final class EndingsDocsTests: XCTestCase {
         for w in main.warnings { assertQuoted(w, in: docs) }
     }
 
+    /// End dates entered by hand: Pureservice (no period: none computed) and Migrationsverket 11.1
+    /// (computed 3 months, a later end agreed), on Mon 23 Nov 2026.
+    func testEnteredEndExamples() throws {
+        let docs = try Self.docs()
+        let p = try Fixture.demo(today: day("2026-11-23"))
+        let pure = try p.previewTermination(TerminationRequest(agreementId: "pureservice", by: .us, date: day("2026-11-23"),
+                                                               end: day("2026-12-31"), endReason: "agreed with Pureservice in the letter of 23 Nov 2026"))
+        assertQuoted(pure.explanation, in: docs)
+        assertQuoted(try XCTUnwrap(pure.followOn.first).explanation, in: docs)
+        XCTAssertEqual(pure.warnings, [], "the entered end leaves time for 8.10.1's choice")
+        let mv = try p.previewTermination(TerminationRequest(agreementId: "migrationsverket-e-tjanster", by: .us, date: day("2026-11-23"),
+                                                             end: day("2027-03-31"), endReason: "agreed with Migrationsverket in the letter of 23 Nov 2026"))
+        assertQuoted(mv.explanation, in: docs)
+        for w in mv.warnings { assertQuoted(w, in: docs) }
+        let refused = assertVarselError(.invalidInput) {
+            try p.previewTermination(TerminationRequest(agreementId: "pureservice", by: .us, date: day("2026-11-23"), end: day("2026-12-31")))
+        }
+        assertQuoted(try XCTUnwrap(refused?.what), in: docs)
+    }
+
     /// Termination rights: Migrationsverket 11.2 after an objection and immediate.
     func testTerminationRightExamples() throws {
         let docs = try Self.docs()

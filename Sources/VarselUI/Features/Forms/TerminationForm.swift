@@ -4,6 +4,8 @@ import VarselKit
 /// was computed, every follow-on deadline and warnings; saving asks for confirmation. Where the
 /// agreement gives more than one right (ordinary notice, after an objection, for cause), a
 /// "Right" field chooses it; the after-objection right asks for the change notice objected to.
+/// "End date by hand" (if not computed) with its reason enters the end by hand: it wins over the computed
+/// end (both are shown); where no end can be computed the preview says so and asks for it.
 struct TerminationForm: FormSpec {
     static let actors: [Actor] = [.us, .them]
     static let actorLabels = ["us (we give notice)", "them (notice received)"]
@@ -26,6 +28,9 @@ struct TerminationForm: FormSpec {
             FormField(id: "date", label: "Notice date", kind: .date, text: today.iso, required: true),
             FormField(id: "channel", label: "Channel", kind: .choice(Channel.allCases.map(\.rawValue)),
                       choice: Channel.allCases.firstIndex(of: .letter) ?? 0),
+            // Labels fit the form's label column (FormView.labelWidth).
+            FormField(id: "end", label: "End date by hand", kind: .date),
+            FormField(id: "endReason", label: "Reason for end", kind: .text),
             FormField(id: "note", label: "Note", kind: .text),
         ])
     }
@@ -38,7 +43,9 @@ struct TerminationForm: FormSpec {
         if right == .afterObjection, !option.hasPrefix("("), let id = option.split(separator: ":").first {
             change = String(id)
         }
-        return TerminationRequest(agreementId: agreementId, by: by, date: try form.date("date")!, right: right, changeNoticeId: change)
+        let reason = form.value("endReason").trimmingCharacters(in: .whitespaces)
+        return TerminationRequest(agreementId: agreementId, by: by, date: try form.date("date")!, right: right, changeNoticeId: change,
+                                  end: try form.date("end", optional: true), endReason: reason.isEmpty ? nil : reason)
     }
 
     /// The change objected to is asked only for the after-objection right.
@@ -51,14 +58,33 @@ struct TerminationForm: FormSpec {
     func preview(_ form: FormState, portfolio: Portfolio) -> FormPreview {
         var info: [StyledLine] = []
         var summary: String?
+        var required: [String: Bool] = ["endReason": !form.value("end").trimmingCharacters(in: .whitespaces).isEmpty]
         do {
             let r = try request(form)
-            let p = try portfolio.previewTermination(r)
+            let p: TerminationPreview
+            do { p = try portfolio.previewTermination(r) } catch {
+                // No end entered and none computable (a change with no effective day): say so and ask for it.
+                if r.end == nil, Self.noEndComputable(r, portfolio: portfolio) {
+                    info.append(StyledLine("No end date can be computed: \(asVarselError(error).what).", CellStyle(.error, bold: true), indent: 2))
+                    info.append(StyledLine(Self.askForEnd, .role(.hint), indent: 2))
+                    return FormPreview(lines: info, required: ["end": true, "endReason": true])
+                }
+                throw error
+            }
             let today = portfolio.clock.today
+            let ends = p.endReason == nil ? "" : " — entered by hand"
             // A later notice date plans a termination: shown, never saved (validate refuses it).
-            summary = r.date > today ? "Planned: given on \(r.date.iso), the agreement would end \(p.endDate.iso) (\(p.endDate.humanText))"
-                                     : "Agreement ends: \(p.endDate.iso) (\(p.endDate.humanText))"
+            summary = r.date > today ? "Planned: given on \(r.date.iso), the agreement would end \(p.endDate.iso) (\(p.endDate.humanText))\(ends)"
+                                     : "Agreement ends: \(p.endDate.iso) (\(p.endDate.humanText))\(ends)"
             info.append(StyledLine(summary!, CellStyle(.title, bold: true), indent: 2))
+            if p.endReason != nil {
+                let computed = p.computedEnd.map { "\($0.iso) (\($0.humanText))" } ?? "none (no end could be computed)"
+                info.append(StyledLine("Computed end: \(computed)", CellStyle(.title), indent: 2))
+            } else if p.computedEnd == nil {
+                // Saving without one ends it on the notice date (the warning below); the form asks for the real end.
+                info.append(StyledLine("No end date can be computed from the agreement.", CellStyle(.error, bold: true), indent: 2))
+                info.append(StyledLine(Self.askForEnd, .role(.hint), indent: 2))
+            }
             info.append(StyledLine("  " + p.explanation, .role(.muted), indent: 2))
             for c in p.endsAlso { info.append(StyledLine("Also ends: \(c.title)", CellStyle(.title, bold: true), indent: 2)) }
             if p.followOn.isEmpty { info.append(StyledLine("No follow-on deadline.", .role(.muted))) }
@@ -71,7 +97,18 @@ struct TerminationForm: FormSpec {
         } catch {
             info.append(StyledLine("Not ready to save: \(asVarselError(error).what)", .role(.hint), indent: 2))
         }
-        return FormPreview(lines: info, summary: summary)
+        return FormPreview(lines: info, required: required, summary: summary)
+    }
+
+    /// What the preview asks where no end can be computed.
+    static let askForEnd = "Enter it in \"End date by hand\" (if not computed), with the reason for it."
+
+    /// True when the request would have an end only if one were entered by hand.
+    static func noEndComputable(_ r: TerminationRequest, portfolio: Portfolio) -> Bool {
+        var probe = r
+        probe.end = r.date; probe.endReason = "probe"
+        guard let p = try? portfolio.previewTermination(probe) else { return false }
+        return p.computedEnd == nil
     }
 
     func validate(_ form: FormState, portfolio: Portfolio) throws {
