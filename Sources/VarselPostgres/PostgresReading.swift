@@ -145,12 +145,14 @@ struct PostgresReading: PortfolioReading {
         FROM agreements a JOIN parties p ON p.id = a.counterparty_id
         """
 
-    /// The list query with the filter (`$1`… taken by the filter's parameters) and its parameters.
-    static func listSQL(filter: String?) -> (String, [PGValue]) {
-        guard let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty else { return (listSelect + " WHERE true", []) }
+    /// The list query with the filter (`$1`… taken by the filter's parameters) and its parameters;
+    /// archived agreements (status ended) only with `includeArchived`.
+    static func listSQL(filter: String?, includeArchived: Bool) -> (String, [PGValue]) {
+        let select = listSelect + (includeArchived ? " WHERE true" : " WHERE a.status <> 'ended'")
+        guard let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty else { return (select, []) }
         let needle = SearchFold.fold(f)
-        if needle.utf8.contains(SearchFold.separator) { return (listSelect + " WHERE false", []) }
-        return (listSelect + " WHERE a.id IN (SELECT s.id FROM agreement_search s WHERE strpos(s.folded, $1) > 0)", [.text(needle)])
+        if needle.utf8.contains(SearchFold.separator) { return (select + " AND false", []) }
+        return (select + " AND a.id IN (SELECT s.id FROM agreement_search s WHERE strpos(s.folded, $1) > 0)", [.text(needle)])
     }
 
     static func row(_ r: PGRow) -> AgreementRow {
@@ -162,9 +164,10 @@ struct PostgresReading: PortfolioReading {
     }
 
     /// One keyset page: after `after`, just before `before` (read backwards), or the last page.
-    func page(filter: String?, after: AgreementRow?, before: AgreementRow?, last: Bool, limit: Int) throws -> [AgreementRow] {
+    func page(filter: String?, includeArchived: Bool, after: AgreementRow?, before: AgreementRow?, last: Bool,
+              limit: Int) throws -> [AgreementRow] {
         try read { db in
-            var (sql, binds) = Self.listSQL(filter: filter)
+            var (sql, binds) = Self.listSQL(filter: filter, includeArchived: includeArchived)
             var descending = last
             if let after {
                 binds += [.text(after.title), .text(after.id)]
@@ -181,22 +184,23 @@ struct PostgresReading: PortfolioReading {
         }
     }
 
-    func agreements(filter: String?, after: AgreementRow?, limit: Int) throws -> [AgreementRow] {
-        try page(filter: filter, after: after, before: nil, last: false, limit: limit)
+    func agreements(filter: String?, includeArchived: Bool, after: AgreementRow?, limit: Int) throws -> [AgreementRow] {
+        try page(filter: filter, includeArchived: includeArchived, after: after, before: nil, last: false, limit: limit)
     }
-    func searchAgreements(filter: String?, after: AgreementRow?, before: AgreementRow?, limit: Int) throws -> [AgreementRow] {
-        try page(filter: filter, after: after, before: before, last: false, limit: limit)
+    func searchAgreements(filter: String?, includeArchived: Bool, after: AgreementRow?, before: AgreementRow?,
+                          limit: Int) throws -> [AgreementRow] {
+        try page(filter: filter, includeArchived: includeArchived, after: after, before: before, last: false, limit: limit)
     }
-    func searchLastAgreements(filter: String?, limit: Int) throws -> [AgreementRow] {
-        try page(filter: filter, after: nil, before: nil, last: true, limit: limit)
+    func searchLastAgreements(filter: String?, includeArchived: Bool, limit: Int) throws -> [AgreementRow] {
+        try page(filter: filter, includeArchived: includeArchived, after: nil, before: nil, last: true, limit: limit)
     }
 
-    func searchPosition(id: String, filter: String?) throws -> (index: Int, row: AgreementRow)? {
+    func searchPosition(id: String, filter: String?, includeArchived: Bool) throws -> (index: Int, row: AgreementRow)? {
         try read { db in
-            var (sql, binds) = Self.listSQL(filter: filter)
+            var (sql, binds) = Self.listSQL(filter: filter, includeArchived: includeArchived)
             binds.append(.text(id))
             guard let row = try db.one(sql + " AND a.id = $\(binds.count)", binds).map(Self.row) else { return nil }
-            var (countSQL, countBinds) = Self.listSQL(filter: filter)
+            var (countSQL, countBinds) = Self.listSQL(filter: filter, includeArchived: includeArchived)
             countBinds += [.text(row.title), .text(row.id)]
             countSQL = "SELECT count(*) FROM (" + countSQL
                 + " AND (varsel_nocase(a.title), a.id) < (varsel_nocase($\(countBinds.count - 1)), $\(countBinds.count))) AS before_row"
@@ -206,13 +210,15 @@ struct PostgresReading: PortfolioReading {
 
     func hasAgreements() throws -> Bool { try read { db in try db.one("SELECT 1 FROM agreements LIMIT 1") != nil } }
 
-    func agreementCount(filter: String?) throws -> Int {
+    func agreementCount(filter: String?, includeArchived: Bool) throws -> Int {
         try read { db in
-            let (sql, binds) = Self.listSQL(filter: filter)
+            let (sql, binds) = Self.listSQL(filter: filter, includeArchived: includeArchived)
             return try db.int("SELECT count(*) FROM (" + sql + ") AS matching", binds)
         }
     }
-    func searchCount(filter: String?) throws -> Int { try agreementCount(filter: filter) }
+    func searchCount(filter: String?, includeArchived: Bool) throws -> Int {
+        try agreementCount(filter: filter, includeArchived: includeArchived)
+    }
 
     func resolveAgreement(_ ref: String) throws -> Agreement {
         try store.snapshot { tx in

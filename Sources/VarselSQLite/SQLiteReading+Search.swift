@@ -10,10 +10,10 @@ import VarselKit
 extension SQLiteReading {
     /// A page of the list in list order: the first page, the rows after `after`, or (with `before`)
     /// the rows just before it.
-    func searchAgreements(filter: String?, after: AgreementRow? = nil, before: AgreementRow? = nil,
-                                 limit: Int) throws -> [AgreementRow] {
+    func searchAgreements(filter: String?, includeArchived: Bool = true, after: AgreementRow? = nil,
+                          before: AgreementRow? = nil, limit: Int) throws -> [AgreementRow] {
         try read { db in
-            var (sql, args) = Self.searchSQL(filter: filter)
+            var (sql, args) = Self.searchSQL(filter: filter, includeArchived: includeArchived)
             var descending = false
             if let after {
                 sql += " AND (s.title, s.id) > (?, ?)"
@@ -31,31 +31,57 @@ extension SQLiteReading {
     }
 
     /// The last `limit` rows of the (filtered) list, in list order.
-    func searchLastAgreements(filter: String?, limit: Int) throws -> [AgreementRow] {
+    func searchLastAgreements(filter: String?, includeArchived: Bool = true, limit: Int) throws -> [AgreementRow] {
         try read { db in
-            var (sql, args) = Self.searchSQL(filter: filter)
+            var (sql, args) = Self.searchSQL(filter: filter, includeArchived: includeArchived)
             sql += " ORDER BY s.title DESC, s.id DESC LIMIT ?"
             args.append(limit)
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.agreementRow).reversed()
         }
     }
 
-    /// How many agreements match `filter` (all agreements without one).
-    func searchCount(filter: String?) throws -> Int {
+    /// How many agreements match `filter` (all agreements without one). Without `includeArchived`,
+    /// the archived ones that match are counted through `agreements_archived` (few rows) and taken
+    /// off, so the count never joins every agreement.
+    func searchCount(filter: String?, includeArchived: Bool = true) throws -> Int {
         try read { db in
-            guard let (clause, args) = Self.searchFilter(filter) else {
-                return try Int.fetchOne(db, sql: "SELECT count(*) FROM agreement_search") ?? 0
+            let all: Int
+            if let (clause, args) = Self.searchFilter(filter) {
+                all = try Int.fetchOne(db, sql: "SELECT count(*) FROM agreement_search s WHERE " + clause,
+                                       arguments: StatementArguments(args)) ?? 0
+            } else {
+                all = try Int.fetchOne(db, sql: "SELECT count(*) FROM agreement_search") ?? 0
             }
-            return try Int.fetchOne(db, sql: "SELECT count(*) FROM agreement_search s WHERE " + clause,
-                                    arguments: StatementArguments(args)) ?? 0
+            guard !includeArchived else { return all }
+            let (sql, args) = Self.archivedCountSQL(filter: filter, before: nil)
+            return all - (try Int.fetchOne(db, sql: sql, arguments: StatementArguments(args)) ?? 0)
         }
+    }
+
+    /// Counts the archived agreements matching `filter` (before `before` in list order, if given),
+    /// reading only the partial index `agreements_archived` and, with a filter, their search rows.
+    static func archivedCountSQL(filter: String?, before: AgreementRow?) -> (String, [any DatabaseValueConvertible]) {
+        var sql = "SELECT count(*) FROM agreements a INDEXED BY agreements_archived"
+        var args: [any DatabaseValueConvertible] = []
+        let match = searchFilter(filter)
+        if match != nil { sql += " JOIN agreement_search s ON s.id = a.id" }
+        sql += " WHERE a.status = 'ended'"
+        if let before {
+            sql += " AND (a.title COLLATE NOCASE < ? OR (a.title COLLATE NOCASE = ? AND a.id < ?))"
+            args += [before.title, before.title, before.id]
+        }
+        if let (clause, fargs) = match {
+            sql += " AND " + clause
+            args += fargs
+        }
+        return (sql, args)
     }
 
     /// Where an agreement sits in the (filtered) list: its 0-based index and row; nil when the
     /// filter hides it or it does not exist.
-    func searchPosition(id: String, filter: String?) throws -> (index: Int, row: AgreementRow)? {
+    func searchPosition(id: String, filter: String?, includeArchived: Bool = true) throws -> (index: Int, row: AgreementRow)? {
         try read { db in
-            var (sql, args) = Self.searchSQL(filter: filter)
+            var (sql, args) = Self.searchSQL(filter: filter, includeArchived: includeArchived)
             sql += " AND s.id = ?"
             args.append(id)
             guard let row = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(args)).map(Self.agreementRow) else { return nil }
@@ -65,7 +91,11 @@ extension SQLiteReading {
                 countSQL += " AND " + clause
                 countArgs += fargs
             }
-            let index = try Int.fetchOne(db, sql: countSQL, arguments: StatementArguments(countArgs)) ?? 0
+            var index = try Int.fetchOne(db, sql: countSQL, arguments: StatementArguments(countArgs)) ?? 0
+            if !includeArchived {
+                let (archivedSQL, archivedArgs) = Self.archivedCountSQL(filter: filter, before: row)
+                index -= try Int.fetchOne(db, sql: archivedSQL, arguments: StatementArguments(archivedArgs)) ?? 0
+            }
             return (index, row)
         }
     }
@@ -91,7 +121,7 @@ extension SQLiteReading {
     /// The list query up to its WHERE clause: the filter is tested on the narrow table first, and
     /// only matching rows are joined to the `agreements_list` index (kind, status, calendar); title
     /// and counterparty come from `agreement_search` itself, so no wide agreement row is read.
-    static func searchSQL(filter: String?) -> (String, [any DatabaseValueConvertible]) {
+    static func searchSQL(filter: String?, includeArchived: Bool = true) -> (String, [any DatabaseValueConvertible]) {
         var sql = """
             SELECT s.id, s.title, a.kind, a.status, a.calendar, s.counterparty,
               (SELECT min(d.act_by_date) FROM deadlines d WHERE d.agreement_id = s.id AND d.state = 'open') AS next_act_by
@@ -99,6 +129,8 @@ extension SQLiteReading {
             CROSS JOIN agreements a INDEXED BY agreements_list ON a.id = s.id
             WHERE 1
             """
+        // The status comes from the agreements_list index the join reads anyway: no extra row is read.
+        if !includeArchived { sql += " AND " + activeCondition("a") }
         var args: [any DatabaseValueConvertible] = []
         if let (clause, fargs) = searchFilter(filter) {
             sql += " AND " + clause

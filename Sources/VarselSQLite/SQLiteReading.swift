@@ -134,9 +134,10 @@ struct SQLiteReading: PortfolioReading {
     // MARK: Agreements
 
     /// A page of the agreements list, ordered by title; `after` is the last row of the previous page.
-    func agreements(filter: String? = nil, after: AgreementRow? = nil, limit: Int = 200) throws -> [AgreementRow] {
+    func agreements(filter: String? = nil, includeArchived: Bool = true, after: AgreementRow? = nil,
+                    limit: Int = 200) throws -> [AgreementRow] {
         try read { db in
-            var (sql, args) = Self.agreementListSQL(filter: filter)
+            var (sql, args) = Self.agreementListSQL(filter: filter, includeArchived: includeArchived)
             if let after {
                 sql += " AND (a.title COLLATE NOCASE, a.id) > (?, ?)"
                 args += [after.title, after.id]
@@ -153,8 +154,9 @@ struct SQLiteReading: PortfolioReading {
     }
 
     /// How many agreements match a filter (the folded filter of `searchAgreements`).
-    func agreementCount(filter: String? = nil) throws -> Int {
-        try read { db in
+    func agreementCount(filter: String? = nil, includeArchived: Bool = true) throws -> Int {
+        guard includeArchived else { return try searchCount(filter: filter, includeArchived: false) }
+        return try read { db in
             if let (clause, args) = Self.foldedMatch("s.folded", filter) {
                 return try Int.fetchOne(db, sql: "SELECT count(*) FROM agreement_search s WHERE " + clause,
                                         arguments: StatementArguments(args)) ?? 0

@@ -48,6 +48,12 @@ enum Schema {
         m.registerMigration("v14-read-indexes") { db in
             try db.execute(sql: v14ReadIndexes)
         }
+        m.registerMigration("v15_termination_end_entered") { db in
+            try db.execute(sql: v15TerminationEndEntered)
+        }
+        m.registerMigration("v16_agreements_archived") { db in
+            try db.execute(sql: v16AgreementsArchived)
+        }
         return m
     }
 
@@ -541,5 +547,20 @@ enum Schema {
     static let v14ReadIndexes = """
     CREATE INDEX audit_entity_id ON audit(entity_id);
     CREATE INDEX deadlines_snoozed ON deadlines(act_by_date, snoozed_until, state) WHERE state = 'open' AND snoozed_until IS NOT NULL;
+    """
+
+    /// An end date entered by hand on a termination (issue 14): the reason, and the end the rules
+    /// gave at the time (NULL when none could be computed).
+    static let v15TerminationEndEntered = """
+    ALTER TABLE terminations ADD COLUMN end_entered_reason TEXT;
+    ALTER TABLE terminations ADD COLUMN computed_end_date TEXT;
+    """
+
+    /// Archived agreements (status ended) leave the default lists (issue 10): the pages filter on
+    /// the status the `agreements_list` join already reads; counts and positions take off the
+    /// archived rows, found through this partial index in list order (few rows, never a scan of
+    /// every agreement).
+    static let v16AgreementsArchived = """
+    CREATE INDEX agreements_archived ON agreements(title COLLATE NOCASE, id) WHERE status = 'ended';
     """
 }

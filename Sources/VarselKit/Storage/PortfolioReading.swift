@@ -14,16 +14,17 @@ public protocol PortfolioReading: Sendable {
     /// the candidates `Portfolio.settleDeemedAcceptances` settles.
     func passedSilenceWindows(before day: CivilDate) throws -> [Deadline]
 
-    // Agreements list (keyset pages: title without case, then id)
-    func agreements(filter: String?, after: AgreementRow?, limit: Int) throws -> [AgreementRow]
+    // Agreements list (keyset pages: title without case, then id). Without `includeArchived` the
+    // archived agreements (status ended) are left out of pages, counts and positions.
+    func agreements(filter: String?, includeArchived: Bool, after: AgreementRow?, limit: Int) throws -> [AgreementRow]
     func hasAgreements() throws -> Bool
-    func agreementCount(filter: String?) throws -> Int
+    func agreementCount(filter: String?, includeArchived: Bool) throws -> Int
     /// An agreement by exact id, or by a fragment that matches exactly one.
     func resolveAgreement(_ ref: String) throws -> Agreement
-    func searchAgreements(filter: String?, after: AgreementRow?, before: AgreementRow?, limit: Int) throws -> [AgreementRow]
-    func searchLastAgreements(filter: String?, limit: Int) throws -> [AgreementRow]
-    func searchCount(filter: String?) throws -> Int
-    func searchPosition(id: String, filter: String?) throws -> (index: Int, row: AgreementRow)?
+    func searchAgreements(filter: String?, includeArchived: Bool, after: AgreementRow?, before: AgreementRow?, limit: Int) throws -> [AgreementRow]
+    func searchLastAgreements(filter: String?, includeArchived: Bool, limit: Int) throws -> [AgreementRow]
+    func searchCount(filter: String?, includeArchived: Bool) throws -> Int
+    func searchPosition(id: String, filter: String?, includeArchived: Bool) throws -> (index: Int, row: AgreementRow)?
 
     // One agreement, notices, register, audit
     func detail(agreementId: String) throws -> AgreementDetail
@@ -57,22 +58,29 @@ public struct PortfolioQueries: Sendable {
     /// Header counts by window (each window counts only its own band).
     public func agendaCounts() throws -> AgendaCounts { AgendaCounts(try agenda(within: 90)) }
 
-    public func agreements(filter: String? = nil, after: AgreementRow? = nil, limit: Int = 200) throws -> [AgreementRow] {
-        try base.agreements(filter: filter, after: after, limit: limit)
+    /// Agreements in list order; archived ones only with `includeArchived` (the default here: every
+    /// agreement; the default lists — `varsel agreements`, the workbench — pass false).
+    public func agreements(filter: String? = nil, includeArchived: Bool = true, after: AgreementRow? = nil,
+                           limit: Int = 200) throws -> [AgreementRow] {
+        try base.agreements(filter: filter, includeArchived: includeArchived, after: after, limit: limit)
     }
     public func hasAgreements() throws -> Bool { try base.hasAgreements() }
-    public func agreementCount(filter: String? = nil) throws -> Int { try base.agreementCount(filter: filter) }
+    public func agreementCount(filter: String? = nil, includeArchived: Bool = true) throws -> Int {
+        try base.agreementCount(filter: filter, includeArchived: includeArchived)
+    }
     public func resolveAgreement(_ ref: String) throws -> Agreement { try base.resolveAgreement(ref) }
-    public func searchAgreements(filter: String?, after: AgreementRow? = nil, before: AgreementRow? = nil,
-                                 limit: Int) throws -> [AgreementRow] {
-        try base.searchAgreements(filter: filter, after: after, before: before, limit: limit)
+    public func searchAgreements(filter: String?, includeArchived: Bool = true, after: AgreementRow? = nil,
+                                 before: AgreementRow? = nil, limit: Int) throws -> [AgreementRow] {
+        try base.searchAgreements(filter: filter, includeArchived: includeArchived, after: after, before: before, limit: limit)
     }
-    public func searchLastAgreements(filter: String?, limit: Int) throws -> [AgreementRow] {
-        try base.searchLastAgreements(filter: filter, limit: limit)
+    public func searchLastAgreements(filter: String?, includeArchived: Bool = true, limit: Int) throws -> [AgreementRow] {
+        try base.searchLastAgreements(filter: filter, includeArchived: includeArchived, limit: limit)
     }
-    public func searchCount(filter: String?) throws -> Int { try base.searchCount(filter: filter) }
-    public func searchPosition(id: String, filter: String?) throws -> (index: Int, row: AgreementRow)? {
-        try base.searchPosition(id: id, filter: filter)
+    public func searchCount(filter: String?, includeArchived: Bool = true) throws -> Int {
+        try base.searchCount(filter: filter, includeArchived: includeArchived)
+    }
+    public func searchPosition(id: String, filter: String?, includeArchived: Bool = true) throws -> (index: Int, row: AgreementRow)? {
+        try base.searchPosition(id: id, filter: filter, includeArchived: includeArchived)
     }
 
     public func detail(agreementId: String) throws -> AgreementDetail { try base.detail(agreementId: agreementId) }

@@ -49,7 +49,7 @@ enum EffectResult: Sendable {
     case formFailed(VarselError)
     /// A write outside a form went through.
     case wrote(StatusMessage)
-    case agreementFocused(index: Int, tab: DetailTab, anchor: String?, filterCleared: Bool)
+    case agreementFocused(index: Int, tab: DetailTab, anchor: String?, filterCleared: Bool, archivedShown: Bool = false)
     case counted(then: Action)
     /// Another program wrote to the database; the caches were dropped.
     case changedElsewhere

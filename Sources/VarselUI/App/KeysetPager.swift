@@ -129,20 +129,26 @@ extension KeysetPager where Row: Sendable {
 
 typealias AgreementPager = KeysetPager<AgreementRow>
 
+/// Whether the agreements pager reads archived agreements too (set before a reset).
+@MainActor final class AgreementScope {
+    var includeArchived = false
+}
+
 extension KeysetPager where Row == AgreementRow {
-    /// The agreements list (through `agreement_search`).
-    static func agreements(_ p: Portfolio) -> AgreementPager {
+    /// The agreements list (through `agreement_search`); archived agreements as `scope` says.
+    static func agreements(_ p: Portfolio, scope: AgreementScope) -> AgreementPager {
         AgreementPager(source: KeysetSource(
-            count: { try p.queries.searchCount(filter: $0) },
-            first: { try p.queries.searchAgreements(filter: $0, limit: $1) },
-            last: { try p.queries.searchLastAgreements(filter: $0, limit: $1) },
-            after: { try p.queries.searchAgreements(filter: $0, after: $1, limit: $2) },
-            before: { try p.queries.searchAgreements(filter: $0, before: $1, limit: $2) }))
+            count: { try p.queries.searchCount(filter: $0, includeArchived: scope.includeArchived) },
+            first: { try p.queries.searchAgreements(filter: $0, includeArchived: scope.includeArchived, limit: $1) },
+            last: { try p.queries.searchLastAgreements(filter: $0, includeArchived: scope.includeArchived, limit: $1) },
+            after: { try p.queries.searchAgreements(filter: $0, includeArchived: scope.includeArchived, after: $1, limit: $2) },
+            before: { try p.queries.searchAgreements(filter: $0, includeArchived: scope.includeArchived, before: $1, limit: $2) }))
     }
 
-    /// Loads the rows around one agreement and returns its index, or nil if the filter hides it.
-    func focus(on id: String, _ q: PortfolioQueries) throws -> Int? {
-        guard let (index, row) = try q.searchPosition(id: id, filter: filter) else { return nil }
+    /// Loads the rows around one agreement and returns its index, or nil if the filter (or the
+    /// scope, for an archived one) hides it.
+    func focus(on id: String, _ q: PortfolioQueries, includeArchived: Bool) throws -> Int? {
+        guard let (index, row) = try q.searchPosition(id: id, filter: filter, includeArchived: includeArchived) else { return nil }
         try countNow()
         let before = try source.before(filter, row, pageSize / 2)
         let after = try source.after(filter, row, pageSize)

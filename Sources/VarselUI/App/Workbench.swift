@@ -192,10 +192,11 @@ import VarselKit
                 anchor = DetailTabs.ruleHeading(rule)
             }
             do {
-                guard let (index, cleared) = try data.focusAgreement(id, filter: state.filters[.agreements] ?? "") else {
+                guard let (index, cleared, archivedShown) = try data.focusAgreement(id, filter: state.filters[.agreements] ?? "",
+                                                                                  includeArchived: state.showArchived) else {
                     return .status(StatusMessage(text: "Agreement \(id) is not in the database any more", isError: true))
                 }
-                return .agreementFocused(index: index, tab: tab, anchor: anchor, filterCleared: cleared)
+                return .agreementFocused(index: index, tab: tab, anchor: anchor, filterCleared: cleared, archivedShown: archivedShown)
             } catch {
                 return .status(StatusMessage(text: asVarselError(error).description, isError: true))
             }

@@ -16,6 +16,8 @@ import VarselKit
     public let auditWarning: String?
 
     let pager: AgreementPager
+    /// Whether `pager` holds archived agreements too (`WorkbenchState.showArchived` when last read).
+    let agreementScope = AgreementScope()
     let vendorPager: VendorPager
     /// The pagers hold rows from before the last data change (re-read when next shown).
     private var pagerStale = true
@@ -48,7 +50,7 @@ import VarselKit
         } else {
             auditWarning = nil
         }
-        pager = .agreements(portfolio)
+        pager = .agreements(portfolio, scope: agreementScope)
         vendorPager = .vendors(portfolio)
     }
 
@@ -138,7 +140,7 @@ import VarselKit
                 out.calendar = calendarMonth(state.calendarDay ?? today)
             case .agreements:
                 let filter = state.filters[.agreements] ?? ""
-                if pagerStale || pager.filter != filter { pagerStale = false; try pager.reset(filter: filter) }
+                try resetPagerIfNeeded(filter: filter, includeArchived: state.showArchived)
                 let sel = state.agreements.selected
                 if sel + 1 >= pager.total { try pager.countNow() }
                 let s = max(0, min(sel, pager.total - 1))
@@ -263,13 +265,30 @@ import VarselKit
         return uses
     }
 
+    /// Reads the agreements list's first page again when it is stale, or the filter or the
+    /// archived toggle changed.
+    private func resetPagerIfNeeded(filter: String, includeArchived: Bool) throws {
+        guard pagerStale || pager.filter != filter || agreementScope.includeArchived != includeArchived else { return }
+        pagerStale = false
+        agreementScope.includeArchived = includeArchived
+        try pager.reset(filter: filter)
+    }
+
     /// Loads the agreements list around one agreement and returns its index; when the filter
-    /// hides it, the filter is dropped (`filterCleared`). Nil when it is not in the database.
-    func focusAgreement(_ id: String, filter: String) throws -> (index: Int, filterCleared: Bool)? {
-        if pagerStale || pager.filter != filter { pagerStale = false; try pager.reset(filter: filter) }
-        if let index = try pager.focus(on: id, queries) { return (index, false) }
-        guard !filter.isEmpty else { return nil }
-        try pager.reset(filter: "")
-        return try pager.focus(on: id, queries).map { ($0, true) }
+    /// hides it, the filter is dropped (`filterCleared`); when it is archived and archived ones
+    /// are hidden, they are shown (`archivedShown`). Nil when it is not in the database.
+    func focusAgreement(_ id: String, filter: String, includeArchived: Bool = false)
+        throws -> (index: Int, filterCleared: Bool, archivedShown: Bool)? {
+        var tries = [(filter, includeArchived)]
+        if !includeArchived { tries.append((filter, true)) }
+        if !filter.isEmpty { tries.append(("", includeArchived)) }
+        if !filter.isEmpty && !includeArchived { tries.append(("", true)) }
+        for (f, archived) in tries {
+            try resetPagerIfNeeded(filter: f, includeArchived: archived)
+            if let index = try pager.focus(on: id, queries, includeArchived: archived) {
+                return (index, f != filter, archived != includeArchived)
+            }
+        }
+        return nil
     }
 }

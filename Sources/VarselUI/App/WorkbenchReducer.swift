@@ -151,8 +151,9 @@ enum WorkbenchReducer {
         case .wrote(let m):
             state.status = m
             return [.reload]
-        case .agreementFocused(let index, let tab, let anchor, let filterCleared):
+        case .agreementFocused(let index, let tab, let anchor, let filterCleared, let archivedShown):
             if filterCleared { state.filters[.agreements] = nil }
+            if archivedShown { state.showArchived = true }
             state.view = .agreements
             state.agreements.selected = index
             state.agreements.offset = max(0, index - ScreenLayout.listRows(state.size) / 2)

@@ -123,6 +123,8 @@ public struct WorkbenchState: Sendable {
     public var filters: [ViewID: String] = [:]
     public var agendaSort = AgendaSort.actBy
     public var noticeSort = NoticeSort.openFirst
+    /// `A` in the agreements list: archived (ended) agreements shown too (off: the default list).
+    public var showArchived = false
     /// The filter line is being edited.
     public var filterEditing = false
     /// The calendar's selected day (nil: today).
@@ -146,6 +148,8 @@ public struct WorkbenchState: Sendable {
     public init() {}
 
     public var filter: String { filters[view] ?? "" }
+    /// What the shown list includes beyond its default, for the header ("incl. archived"), or "".
+    public var listScope: String { view == .agreements && showArchived ? "incl. archived" : "" }
 
     /// Below the minimum size only the "too small" message is drawn.
     public var isTooSmall: Bool { size.width < Self.minimumWidth || size.height < Self.minimumHeight }

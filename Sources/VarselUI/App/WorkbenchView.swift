@@ -14,7 +14,7 @@ enum WorkbenchView {
             return buf
         }
         Header.draw(&buf, width: width, databaseLabel: data.databaseLabel, today: data.today, counts: data.counts, view: state.view,
-                    filter: state.filter, filterEditing: state.filterEditing)
+                    filter: state.filter, filterEditing: state.filterEditing, scope: state.listScope)
         if let warning = data.auditWarning {
             buf.putPadded(" ⚠ " + warning + " ", x: 0, y: 0, width: min(DisplayWidth.of(warning) + 4, max(0, width - 46)),
                           style: CellStyle(.overdue, bold: true, reverse: true))

@@ -3,7 +3,7 @@ import VarselKit
 /// The top two rows: database, today and the urgency counts; then the view tabs and the filter.
 enum Header {
     static func draw(_ buffer: inout ScreenBuffer, width: Int, databaseLabel: String, today: CivilDate,
-                     counts all: AgendaCounts, view: ViewID, filter: String, filterEditing: Bool) {
+                     counts all: AgendaCounts, view: ViewID, filter: String, filterEditing: Bool, scope: String = "") {
         buffer.fill(x: 0, y: 0, width: width, height: 1, style: .role(.header))
         // Snoozed deadlines are left out of the counts (as `varsel check` does), and the label says so.
         let counts = all.due
@@ -24,17 +24,32 @@ enum Header {
         }
 
         let f = filterLabel(filter, editing: filterEditing)
+        let s = scopeLabel(scope)
         var tx = 0
-        for t in tabs(width: width, view: view, reserve: min(DisplayWidth.of(f), 20)) {
+        for t in tabs(width: width, view: view, reserve: reserve(filterLabel: f, scope: scope)) {
             let style: CellStyle = t.view == view ? CellStyle(.selection, bold: true) : .role(.muted)
             tx = t.x + buffer.put(t.label, x: t.x, y: 1, style: style)
         }
+        var right = width
         if !f.isEmpty {
             let fw = min(DisplayWidth.of(f), max(0, width - tx - 1))
             if fw > 2 {
                 buffer.putPadded(f, x: width - fw, y: 1, width: fw, style: CellStyle(.accent, bold: true))
+                right -= fw
             }
         }
+        let sw = DisplayWidth.of(s)
+        if sw > 0, right - sw > tx {
+            _ = buffer.put(s, x: right - sw, y: 1, style: CellStyle(.accent, bold: true))
+        }
+    }
+
+    /// What the shown list includes beyond its default (" incl. archived "), or "" for the default.
+    static func scopeLabel(_ scope: String) -> String { scope.isEmpty ? "" : " \(scope) " }
+
+    /// The columns the tabs leave free at the right of the second row: the filter's and the scope's.
+    static func reserve(filterLabel f: String, scope: String) -> Int {
+        min(DisplayWidth.of(f), 20) + DisplayWidth.of(scopeLabel(scope))
     }
 
     /// The filter as the second row shows it at its right (" /text "), or "" without one.

@@ -15,9 +15,11 @@ struct AgreementsCommand: ParsableCommand {
         try guarded {
             let q = try common.readPortfolio().queries
             var rows: [AgreementRow] = []
-            var page = try q.agreements(filter: filter, limit: 1000)
-            while !page.isEmpty { rows += page; page = try q.agreements(filter: filter, after: page.last, limit: 1000) }
-            if !all { rows.removeAll { $0.status == .ended } }
+            var page = try q.agreements(filter: filter, includeArchived: all, limit: 1000)
+            while !page.isEmpty {
+                rows += page
+                page = try q.agreements(filter: filter, includeArchived: all, after: page.last, limit: 1000)
+            }
             switch format.format {
             case .json: try JSONOutput.print(rows)
             case .csv:

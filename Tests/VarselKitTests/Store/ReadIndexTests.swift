@@ -75,4 +75,40 @@ final class ReadIndexTests: XCTestCase {
         XCTAssertEqual(plan.count, 1, plan.joined(separator: "\n"))
         XCTAssertTrue(plan[0].hasPrefix("SEARCH deadlines USING COVERING INDEX deadlines_snoozed"), plan[0])
     }
+
+    /// Issue 10: the default agreements list leaves archived agreements out without a slower read.
+    /// Its pages keep the plan of the full list (the status comes from the `agreements_list` index
+    /// the join already reads: no temporary sort, no wide row); counts and positions take off the
+    /// archived rows found through the partial index `agreements_archived` (v16: only archived
+    /// rows are read), not by joining every agreement.
+    func testArchivedAgreementsLeaveTheListThroughIndexes() throws {
+        let p = try Fixture.demo(today: today)
+        try p.archiveAgreement(id: "pureservice", date: today)
+        for filter in [nil, "avtal"] as [String?] {
+            let (all, allArgs) = SQLiteReading.searchSQL(filter: filter, includeArchived: true)
+            let (active, activeArgs) = SQLiteReading.searchSQL(filter: filter, includeArchived: false)
+            XCTAssertTrue(active.contains("a.status <> 'ended'"), active)
+            let order = " ORDER BY s.title, s.id LIMIT 200"
+            let allPlan = try Self.plan(p.store, all + order, StatementArguments(allArgs))
+            let activePlan = try Self.plan(p.store, active + order, StatementArguments(activeArgs))
+            XCTAssertEqual(activePlan, allPlan, "the page reads the same way")
+            XCTAssertTrue(activePlan.contains { $0.hasPrefix("SEARCH a USING COVERING INDEX agreements_list") }, activePlan.joined(separator: "\n"))
+            XCTAssertFalse(activePlan.contains { $0.contains("TEMP B-TREE") }, activePlan.joined(separator: "\n"))
+
+            let row = try XCTUnwrap(try p.queries.searchAgreements(filter: filter, limit: 100).last)
+            for before in [nil, row] as [AgreementRow?] {
+                let (sql, args) = SQLiteReading.archivedCountSQL(filter: filter, before: before)
+                let plan = try Self.plan(p.store, sql, StatementArguments(args))
+                let text = plan.joined(separator: "\n")
+                XCTAssertTrue(plan.contains { $0.hasPrefix("SCAN a USING INDEX agreements_archived") || $0.hasPrefix("SEARCH a USING INDEX agreements_archived") }, text)
+                XCTAssertFalse(plan.contains { $0.hasPrefix("SCAN s") || $0.hasPrefix("SCAN agreement_search") }, "the search table is not scanned:\n\(text)")
+                XCTAssertFalse(plan.contains { $0.hasPrefix("SCAN a") && !$0.contains("agreements_archived") }, text)
+            }
+        }
+        // The partial index holds the archived rows only.
+        let indexed = try p.store.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM agreements INDEXED BY agreements_archived WHERE status = 'ended'")
+        }
+        XCTAssertEqual(indexed, 1)
+    }
 }

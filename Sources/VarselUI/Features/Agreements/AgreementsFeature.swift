@@ -15,10 +15,21 @@ enum AgreementsFeature {
         FilterFeature.nextMatch([.agreementList]),
         FilterFeature.previousMatch([.agreementList]),
         IntakeFeature.startIntake([.agreementList]),
+        Binding([.char("A")], .toggleArchived, "Show or hide archived (ended) agreements", [.agreementList], hint: "archived"),
     ]
 
-    /// ] and [ in the detail: the next or previous tab.
+    /// ] and [ in the detail: the next or previous tab; A in the list: archived agreements shown or hidden.
     static func reduce(_ state: inout WorkbenchState, _ action: AgreementsAction) -> [Effect] {
+        if action == .toggleArchived {
+            guard state.context == .agreementList else { return [] }
+            state.showArchived.toggle()
+            state.agreements = ListCursor()
+            state.detailScroll = 0
+            state.detailAnchor = nil
+            state.status = StatusMessage(text: state.showArchived ? "Archived agreements shown (A hides them)"
+                                                                  : "Archived agreements hidden (A shows them)", isError: false)
+            return []
+        }
         guard state.context == .agreementDetail else { return [] }
         let all = DetailTab.allCases
         state.detailTab = all[(state.detailTab.rawValue + (action == .nextTab ? 1 : all.count - 1)) % all.count]
@@ -88,9 +99,12 @@ enum AgreementsFeature {
 /// The agreement detail's own actions.
 public enum AgreementsAction: Hashable, Sendable {
     case nextTab, previousTab
+    /// `A`: show or hide archived (ended) agreements in the list.
+    case toggleArchived
 }
 
 extension Action {
     public static let nextTab = Action.agreements(.nextTab)
     public static let previousTab = Action.agreements(.previousTab)
+    public static let toggleArchived = Action.agreements(.toggleArchived)
 }

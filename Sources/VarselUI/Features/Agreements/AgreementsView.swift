@@ -19,7 +19,7 @@ enum AgreementsView {
         let (listRect, detailRect) = frame(main: main, detailFocused: state.detailFocused)
         if let listRect {
             drawList(&buffer, rect: listRect, rows: data.agreements, cursor: state.agreements, today: data.today,
-                     filter: state.filter, focused: !state.detailFocused)
+                     filter: state.filter, focused: !state.detailFocused, showArchived: state.showArchived)
         }
         if listRect != nil, let detailRect {
             buffer.vline(x: detailRect.x - 2, y: main.y, height: main.height, style: .role(.border))
@@ -31,10 +31,12 @@ enum AgreementsView {
     }
 
     static func drawList(_ buffer: inout ScreenBuffer, rect: Rect, rows list: ListWindow<AgreementRow>, cursor: ListCursor,
-                         today: CivilDate, filter: String, focused: Bool) {
+                         today: CivilDate, filter: String, focused: Bool, showArchived: Bool = false) {
         guard rect.height > 1 else { return }
         if list.total == 0 {
-            ListDrawing.message(&buffer, rect: rect, lines: ["No agreement matches \"\(filter)\".", "Esc clears the filter."])
+            let lines = filter.isEmpty ? ["Every agreement is archived.", "A shows archived agreements."]
+                                       : ["No agreement matches \"\(filter)\".", "Esc clears the filter."]
+            ListDrawing.message(&buffer, rect: rect, lines: lines)
             return
         }
         let showKind = rect.width >= 78, showStatus = rect.width >= 64
@@ -49,7 +51,7 @@ enum AgreementsView {
             c.append((next, 10, false, nextStyle))
             return c
         }
-        ListView.draw(&buffer, rect: rect, header: cells("Agreement (\(list.totalText))", "Counterparty", "Kind", "Status", "Next", nextStyle: nil),
+        ListView.draw(&buffer, rect: rect, header: cells("Agreement (\(list.totalText)\(showArchived ? ", incl. archived" : ""))", "Counterparty", "Kind", "Status", "Next", nextStyle: nil),
                       lineCount: list.total, offset: cursor.offset) { i in
             let selected = i == cursor.selected
             let style: CellStyle = selected ? CellStyle(.selection, bold: focused) : .normal

@@ -30,7 +30,7 @@ enum MouseFeature {
     /// The view whose tab (drawn by `Header`, as it lays them out for this state) covers column `x` of the second row.
     static func tab(atX x: Int, _ state: WorkbenchState) -> ViewID? {
         let f = Header.filterLabel(state.filter, editing: state.filterEditing)
-        let tabs = Header.tabs(width: state.size.width, view: state.view, reserve: min(DisplayWidth.of(f), 20))
+        let tabs = Header.tabs(width: state.size.width, view: state.view, reserve: Header.reserve(filterLabel: f, scope: state.listScope))
         return tabs.first { x >= $0.x && x < $0.x + DisplayWidth.of($0.label) }?.view
     }
 
