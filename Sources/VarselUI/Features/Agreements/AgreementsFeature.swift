@@ -15,7 +15,8 @@ enum AgreementsFeature {
         FilterFeature.nextMatch([.agreementList]),
         FilterFeature.previousMatch([.agreementList]),
         IntakeFeature.startIntake([.agreementList]),
-        Binding([.char("A")], .toggleArchived, "Show or hide archived (ended) agreements", [.agreementList], hint: "archived"),
+        // No hint: the bar has no room to spare for it before "a new" and "e edit" (the help lists it).
+        Binding([.char("A")], .toggleArchived, "Show or hide archived (ended) agreements", [.agreementList]),
     ]
 
     /// ] and [ in the detail: the next or previous tab; A in the list: archived agreements shown or hidden.
