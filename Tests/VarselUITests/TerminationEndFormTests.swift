@@ -3,7 +3,7 @@ import XCTest
 @testable import VarselSQLite
 @testable import VarselUI
 
-/// Issue 14: the termination form's "End date by hand" (if not computed) and its reason: the live preview
+/// Issue 14: the termination form's "Set end date" (if not computed) and its reason: the live preview
 /// shows the computed end and the entered one; where none can be computed the form says so.
 /// Demo portfolio, today Mon 23 Nov 2026.
 final class TerminationEndFormTests: XCTestCase {
@@ -20,9 +20,9 @@ final class TerminationEndFormTests: XCTestCase {
             let wb = try TerminationRightFormTests.demoWorkbench()
             try Self.openForm(wb, "pub-avtal-bilaga3")
             var s = wb.screen(160, 48)
-            XCTAssertTrue(s.contains("End date by hand"), s)
+            XCTAssertTrue(s.contains("Set end date"), s)
             XCTAssertTrue(s.contains("No end date can be computed from the agreement."), s)
-            XCTAssertTrue(s.contains("Enter it in \"End date by hand\" (if not computed), with the reason for it."), s)
+            XCTAssertTrue(s.contains("Enter it in \"Set end date\" (if not computed), with the reason for it."), s)
 
             try Issue14GapsTests.focus(wb, "end")
             wb.type("2027-03-31")
@@ -72,6 +72,49 @@ final class TerminationEndFormTests: XCTestCase {
             wb.press(.ctrl("s"))
             XCTAssertEqual(wb.state.form?.error?.location, "end")
             XCTAssertEqual(try wb.portfolio.queries.detail(agreementId: "migrationsverket-e-tjanster").terminations.count, 0)
+        }
+    }
+
+    /// Migrationsverket 11.2 ("En sådan uppsägning ska gälla från och med den dag ändringen ska
+    /// börja gälla"): objected changed terms whose notice gives no day leave no end to compute; the
+    /// form says so and marks the end and its reason as needed, and drops the marks for ordinary notice.
+    func testAfterAnObjectionToAChangeWithoutADayTheFormAsksForTheEnd() throws {
+        try onMain {
+            let wb = try TerminationRightFormTests.demoWorkbench()
+            let _: Void = try wb.portfolio.write { tx in
+                var n = try XCTUnwrap(try tx.record(ChangeNotice.self, id: "cn-0002"))
+                n.effectiveDate = nil
+                try tx.update(n)
+                return ((), AuditNote(action: "test_clear_effective", entityType: "change_notice", entityId: n.id, summary: "test"))
+            }
+            try wb.portfolio.recordObjection(noticeId: "cn-0002", date: Fixture.today, grounds: "Vi kan inte införa BankID", channel: .email)
+            wb.dataChanged()
+            try Self.openForm(wb, "migrationsverket-e-tjanster")
+            try Issue14GapsTests.focus(wb, "right")
+            wb.press(.right)                       // after-objection
+            XCTAssertEqual(wb.state.form?.value("right"), "after-objection")
+            var s = wb.screen(160, 48)
+            XCTAssertTrue(s.contains("No end date can be computed: Change notice cn-0002 has no date on which the"), s)
+            XCTAssertTrue(s.contains("Set end date *"), s)
+            XCTAssertEqual(wb.state.form?["end"]?.required, true)
+            XCTAssertEqual(wb.state.form?["endReason"]?.required, true)
+            try Issue14GapsTests.focus(wb, "end")
+            wb.type("2027-01-31")
+            try Issue14GapsTests.focus(wb, "endReason")
+            wb.type("agreed with Migrationsverket")
+            s = wb.screen(160, 48)
+            XCTAssertTrue(s.contains("Agreement ends: 2027-01-31 (Sun 31 Jan 2027) — entered by hand"), s)
+            XCTAssertTrue(s.contains("Computed end: none (no end could be computed)"), s)
+            // Back to ordinary notice (11.1 computes an end): the end is no longer marked as needed.
+            try Issue14GapsTests.focus(wb, "end")
+            wb.press(.ctrl("u"))
+            try Issue14GapsTests.focus(wb, "endReason")
+            wb.press(.ctrl("u"))
+            try Issue14GapsTests.focus(wb, "right")
+            wb.press(.left)
+            XCTAssertEqual(wb.state.form?.value("right"), "ordinary")
+            XCTAssertEqual(wb.state.form?["end"]?.required, false)
+            XCTAssertEqual(wb.state.form?["endReason"]?.required, false)
         }
     }
 }

@@ -69,7 +69,7 @@ extension Portfolio {
             if request.end != nil { return (nil, "Change notice \(notice.id) has no date on which the change applies") }
             throw VarselError(.invalidInput, "Change notice \(notice.id) has no date on which the change applies, so the termination has no end date",
                               at: "change", fix: "Record the change's effective date on the notice, enter the end date by hand (--end with --end-reason; "
-                                  + "in the form: End date by hand, Reason for end), or use ordinary notice")
+                                  + "in the form: Set end date, Reason for end), or use ordinary notice")
         }
         if request.date > applies {
             warnings.append("The change applied on \(applies.iso), before this notice: the termination takes effect at once")

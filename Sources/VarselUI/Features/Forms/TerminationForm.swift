@@ -4,7 +4,7 @@ import VarselKit
 /// was computed, every follow-on deadline and warnings; saving asks for confirmation. Where the
 /// agreement gives more than one right (ordinary notice, after an objection, for cause), a
 /// "Right" field chooses it; the after-objection right asks for the change notice objected to.
-/// "End date by hand" (if not computed) with its reason enters the end by hand: it wins over the computed
+/// "Set end date" (if not computed) with its reason enters the end by hand: it wins over the computed
 /// end (both are shown); where no end can be computed the preview says so and asks for it.
 struct TerminationForm: FormSpec {
     static let actors: [Actor] = [.us, .them]
@@ -29,7 +29,7 @@ struct TerminationForm: FormSpec {
             FormField(id: "channel", label: "Channel", kind: .choice(Channel.allCases.map(\.rawValue)),
                       choice: Channel.allCases.firstIndex(of: .letter) ?? 0),
             // Labels fit the form's label column (FormView.labelWidth).
-            FormField(id: "end", label: "End date by hand", kind: .date),
+            FormField(id: "end", label: "Set end date", kind: .date),
             FormField(id: "endReason", label: "Reason for end", kind: .text),
             FormField(id: "note", label: "Note", kind: .text),
         ])
@@ -58,7 +58,8 @@ struct TerminationForm: FormSpec {
     func preview(_ form: FormState, portfolio: Portfolio) -> FormPreview {
         var info: [StyledLine] = []
         var summary: String?
-        var required: [String: Bool] = ["endReason": !form.value("end").trimmingCharacters(in: .whitespaces).isEmpty]
+        // Marks set by an earlier preview (no end computable) are cleared unless this one sets them again.
+        var required: [String: Bool] = ["end": false, "endReason": !form.value("end").trimmingCharacters(in: .whitespaces).isEmpty]
         do {
             let r = try request(form)
             let p: TerminationPreview
@@ -101,7 +102,7 @@ struct TerminationForm: FormSpec {
     }
 
     /// What the preview asks where no end can be computed.
-    static let askForEnd = "Enter it in \"End date by hand\" (if not computed), with the reason for it."
+    static let askForEnd = "Enter it in \"Set end date\" (if not computed), with the reason for it."
 
     /// True when the request would have an end only if one were entered by hand.
     static func noEndComputable(_ r: TerminationRequest, portfolio: Portfolio) -> Bool {
