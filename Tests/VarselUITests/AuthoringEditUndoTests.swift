@@ -277,32 +277,59 @@ final class AuthoringEditUndoTests: XCTestCase {
         }
     }
 
-    /// u after E: every record the session changed is as before (a clause's heading, the rule's
-    /// period, its moved deadline), and a version entry it added goes — one audit row.
+    /// The Mobilize Me DPA with clause 4.1 ("Leverandøren skal mindst en gang årligt gennemgå sine
+    /// interne sikkerhedsforskrifter") and its yearly review rule, as `AuthoringFormTests` builds it.
+    @MainActor static func mobilize() throws -> Bench {
+        let wb = try Fixture.workbench(empty: true)
+        let p = wb.portfolio
+        try p.addParty(Party(id: "mm", name: "MOBILIZE ME ApS", orgNumber: "34208077", country: "DK"))
+        try p.addAgreement(Agreement(id: "dpa", title: "Mobilize Me DPA", kind: .dataProcessingAgreement, counterpartyId: "mm",
+                                     ourRole: .controller, language: "da", governingLaw: "Danish law", calendar: .dk,
+                                     signedDate: CivilDate(iso: "2025-12-10"), effectiveDate: CivilDate(iso: "2025-12-10")))
+        try p.addClause(Clause(id: "c41", agreementId: "dpa", reference: "4.1", heading: "Foranstaltninger",
+                               text: "Leverandøren skal mindst en gang årligt gennemgå sine interne sikkerhedsforskrifter"))
+        try p.addRule(NoticeRule(id: "r41", agreementId: "dpa", clauseRef: "4.1", title: "Yearly security review", trigger: .recurring,
+                                 period: Period(12, .months), direction: .after, actor: .us, recursFrom: CivilDate(iso: "2025-12-10")))
+        wb.dataChanged()
+        wb.openAgreement("dpa", tab: .overview)
+        return wb
+    }
+
+    /// An editor that changes the file once (`edit`), then leaves it (a session that fails gives up).
+    static func editOnce(_ edit: @escaping (String) -> String) -> (String) throws -> Void {
+        var rounds = 0
+        return { path in
+            rounds += 1
+            guard rounds == 1 else { return }
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try edit(text).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+    }
+
+    /// u after E: every record the session changed is as before (the clause's heading, the rule's
+    /// period and the deadline it moved), and a version entry it added goes — one audit row.
     func testUndoOfAnEditorSessionPutsEveryRecordBack() throws {
         try onMain {
-            let wb = try Fixture.workbench()
+            let wb = try Self.mobilize()
             let p = wb.portfolio
-            wb.openAgreement("pureservice", tab: .overview)
-            let clause = try XCTUnwrap(try Self.clauses(wb).first)
-            let rule = try XCTUnwrap(try AuthoringFormTests.rule(wb, "ps-8.6.3"))
-            let deadline = try XCTUnwrap(try AuthoringFormTests.deadline(wb, AuthoringFormTests.window))
-            wb.workbench.editor = { path in
-                let text = try String(contentsOfFile: path, encoding: .utf8)
-                try text.replacingOccurrences(of: "heading: Underleverandører", with: "heading: Underleverandører (endret)")
-                    .replacingOccurrences(of: "versions: []", with: "versions:\n- agreementId: pureservice\n  changes: Edited\n  id: v-edit\n  version: '2.6'")
-                    .write(toFile: path, atomically: true, encoding: .utf8)
+            let clause = try XCTUnwrap(try Self.clauses(wb, "dpa").first)
+            let rule = try XCTUnwrap(try AuthoringFormTests.rule(wb, "r41"))
+            let open = try p.store.read { try $0.deadlines(DeadlineFilter(agreementIds: ["dpa"], ruleId: "r41", state: .open)) }
+            XCTAssertEqual(open.count, 1)
+            wb.workbench.editor = Self.editOnce { text in
+                text.replacingOccurrences(of: "heading: Foranstaltninger", with: "heading: Sikkerhedsforanstaltninger")
+                    .replacingOccurrences(of: "value: 12", with: "value: 13")
             }
             wb.press(.char("E"))
-            XCTAssertEqual(try Self.clauses(wb).first?.heading, "Underleverandører (endret)", wb.state.status?.text ?? "")
-            XCTAssertEqual(try Self.versions(wb).map(\.id), ["v-edit"], wb.state.status?.text ?? "")
+            XCTAssertEqual(try Self.clauses(wb, "dpa").first?.heading, "Sikkerhedsforanstaltninger", wb.state.status?.text ?? "")
+            XCTAssertEqual(try AuthoringFormTests.rule(wb, "r41")?.period, Period(13, .months), wb.state.status?.text ?? "")
             let audits = try Fixture.auditCount(p)
             wb.press(.char("u"))
-            XCTAssertEqual(wb.state.status?.text, "Undone: the $EDITOR edit of Pureservice tjenesteavtale v2.5 (2 records put back)")
-            XCTAssertEqual(try Self.clauses(wb).first, clause)
-            XCTAssertEqual(try Self.versions(wb), [])
-            XCTAssertEqual(try AuthoringFormTests.rule(wb, "ps-8.6.3"), rule)
-            XCTAssertEqual(try AuthoringFormTests.deadline(wb, AuthoringFormTests.window), deadline)
+            XCTAssertEqual(wb.state.status?.text, "Undone: the $EDITOR edit of Mobilize Me DPA (2 records put back)")
+            XCTAssertEqual(try Self.clauses(wb, "dpa").first, clause)
+            XCTAssertEqual(try AuthoringFormTests.rule(wb, "r41"), rule)
+            XCTAssertEqual(try p.store.read { try $0.deadlines(DeadlineFilter(agreementIds: ["dpa"], ruleId: "r41", state: .open)) }.map(\.actByDate),
+                           open.map(\.actByDate), "the deadline is back on its day")
             XCTAssertEqual(try Self.actions(wb, 1), ["undo_edit"])
             XCTAssertEqual(try Fixture.auditCount(p), audits + 1)
         }
@@ -311,21 +338,17 @@ final class AuthoringEditUndoTests: XCTestCase {
     /// Changed since the E session (another write): u refuses and changes nothing.
     func testUndoOfAnEditorSessionRefusedWhenChangedSince() throws {
         try onMain {
-            let wb = try Fixture.workbench()
-            wb.openAgreement("pureservice", tab: .overview)
-            wb.workbench.editor = { path in
-                let text = try String(contentsOfFile: path, encoding: .utf8)
-                try text.replacingOccurrences(of: "heading: Underleverandører", with: "heading: Underleverandører (endret)")
-                    .write(toFile: path, atomically: true, encoding: .utf8)
-            }
+            let wb = try Self.mobilize()
+            wb.workbench.editor = Self.editOnce { $0.replacingOccurrences(of: "heading: Foranstaltninger", with: "heading: Sikkerhedsforanstaltninger") }
             wb.press(.char("E"))
-            try wb.portfolio.editClause(id: "pureservice-8.6.3") { $0.heading = "Colleague" }
+            XCTAssertEqual(try Self.clauses(wb, "dpa").first?.heading, "Sikkerhedsforanstaltninger", wb.state.status?.text ?? "")
+            try wb.portfolio.editClause(id: "c41") { $0.heading = "Colleague" }
             wb.dataChanged()
             let audits = try Fixture.auditCount(wb.portfolio)
             wb.press(.char("u"))
             XCTAssertEqual(wb.state.status?.isError, true)
             XCTAssertTrue(wb.state.status?.text.contains("was changed since the edit in $EDITOR") == true, wb.state.status?.text ?? "")
-            XCTAssertEqual(try Self.clauses(wb).first?.heading, "Colleague")
+            XCTAssertEqual(try Self.clauses(wb, "dpa").first?.heading, "Colleague")
             XCTAssertEqual(try Fixture.auditCount(wb.portfolio), audits)
         }
     }

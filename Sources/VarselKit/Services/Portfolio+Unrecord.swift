@@ -14,11 +14,11 @@ extension Portfolio {
                 VarselError(.conflict, "\(what) was changed since the notice was recorded; undo leaves it as it is", at: "undo",
                             fix: "See the agreement's Notices tab and History")
             }
-            guard try tx.record(ChangeNotice.self, id: recorded.id) == recorded else { throw changed("Change notice \(recorded.id)") }
             if let o = try tx.objections(changeNoticeId: recorded.id).first {
                 throw VarselError(.conflict, "Objection \(o.id) was recorded to change notice \(recorded.id); undo leaves the notice as it is",
                                   at: "undo", fix: "Withdraw the objection first (W), or keep the notice")
             }
+            guard try tx.record(ChangeNotice.self, id: recorded.id) == recorded else { throw changed("Change notice \(recorded.id)") }
             let now = try tx.deadlines(DeadlineFilter(agreementIds: [recorded.agreementId], sourceId: recorded.id))
             let mine = Set(deadlines.map(\.id))
             for d in now {
