@@ -6,7 +6,8 @@
 # n on Notice rules: a recurring rule counted from the effective date (its first occurrence
 # reaches the agenda); n on Sub-processors: Curanet A/S (CVR 29139555, bilag 2). The agenda
 # shows the rule's deadline; e changes the period and the form previews the move before it is
-# saved; the agenda shows the new day; u undoes it; E edits the clause in $EDITOR. Checked with `varsel deadlines --format
+# saved; the agenda shows the new day; u undoes it; E edits the clause in $EDITOR; e on the Clauses tab edits it
+# in the form, n on the Versions tab adds a version entry, u twice takes both back. Checked with `varsel deadlines --format
 # json` and sqlite3 (records and audit rows). Waits for screen text, never fixed sleeps.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -84,6 +85,24 @@ keys 2;              wait_for "Period: every 12 months"
 keys E;              wait_for "Edited in \$EDITOR: Imported"
 wait_for "Mobilize Me databehandleraftale"
 [ "$(sql "SELECT heading FROM clauses")" = "Sikkerhedsforanstaltninger" ] || fail "E did not save the edit: $(sql 'SELECT * FROM clauses')"
+
+# 6b. The clause edited in the form (Clauses tab, e), a version entry added (Versions tab, n), then u twice.
+keys ']' ']' ']' ']'; wait_for "Clauses (1) · e edits"
+keys e;              wait_for "Edit clause"
+keys Tab C-u;        keys -l "Sikkerhed"
+keys C-s;            wait_for "Clause 4.1 changed"
+[ "$(sql "SELECT heading FROM clauses")" = "Sikkerhed" ] || fail "the clause form did not save: $(sql 'SELECT * FROM clauses')"
+keys ']';            wait_for "No version entries recorded"
+keys n;              wait_for "New version entry"
+keys -l "2.0";       keys Tab C-u; keys -l "2026-11-23"; keys Tab; keys -l "Bilag 2 opdateret"
+keys C-s;            wait_for "Version 2.0 added"
+[ "$(sql "SELECT version || ' ' || date FROM agreement_versions")" = "2.0 2026-11-23" ] || fail "version entry: $(sql 'SELECT * FROM agreement_versions')"
+[ "$(sql "SELECT version FROM agreements")" = "2.0" ] || fail "the agreement's version did not follow: $(sql 'SELECT version FROM agreements')"
+keys u;              wait_for "Undone: adding version 2.0"
+keys u;              wait_for "Undone: the change to clause 4.1"
+[ "$(sql "SELECT count(*) FROM agreement_versions")" = 0 ] || fail "u left the version entry: $(sql 'SELECT * FROM agreement_versions')"
+[ "$(sql "SELECT coalesce(version, '-') FROM agreements")" = "-" ] || fail "u left the version label: $(sql 'SELECT version FROM agreements')"
+[ "$(sql "SELECT heading FROM clauses")" = "Sikkerhedsforanstaltninger" ] || fail "u did not put the clause back: $(sql 'SELECT * FROM clauses')"
 keys q;              wait_for "Agreement (1)"
 keys q;              wait_for_prompt
 
@@ -97,6 +116,11 @@ echo "$json" | jq -e '[.[] | select(.what == "Yearly security review" and .actBy
 sql "SELECT period FROM notice_rules" | grep -q "12" || fail "rule period not back to 12 months: $(sql 'SELECT period FROM notice_rules')"
 [ "$(sql "SELECT name || ' ' || status FROM sub_processors")" = "Curanet A/S approved" ] || fail "sub-processor: $(sql 'SELECT * FROM sub_processors')"
 actions=$(sql "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit ORDER BY id)")
-[ "$actions" = "add_party add_agreement add_clause add_rule add_sub_processor edit_rule edit_rule import" ] || fail "audit rows: $actions"
+[ "$actions" = "add_party add_agreement add_clause add_rule add_sub_processor edit_rule edit_rule import edit_clause add_version remove_version edit_clause" ] \
+  || fail "audit rows: $actions"
+audit=$("$BIN" audit --db "$DB" --today "$TODAY")
+for summary in "Removed version 2.0" "Added version 2.0" "Edited clause 4.1"; do
+  echo "$audit" | grep -qF "$summary" || fail "varsel audit does not show \"$summary\": $audit"
+done
 "$BIN" audit verify --db "$DB" >/dev/null || fail "the audit chain does not verify"
 echo "authoring-e2e: 1 passed, 0 failed"

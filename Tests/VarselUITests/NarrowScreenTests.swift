@@ -48,7 +48,7 @@ final class NarrowScreenTests: XCTestCase {
                 " Sub-processor (4)          Org number     Countries  Status         Agreements",
                 "▸Mailgun (Sinch AB)         —              EEA        approved                1",
                 " Microsoft Norge AS         —              NO         approved                2",
-                "Enter open  / filter  ? help  Esc/q back",
+                "Enter open  / filter  ? help  Esc/q back  u undo",
             ])
             Self.check(wb, "4", 80, 24, [
                 " Varsel · Mon 23 Nov 2026          Overdue 1   0–14 d 2   15–30 d 0   31–90 d 0",
@@ -86,7 +86,7 @@ final class NarrowScreenTests: XCTestCase {
                 " Sub-processor (4)     Countries  Status         Agreements",
                 "▸Mailgun (Sinch AB)    EEA        approved                1",
                 " Microsoft Norge AS    NO         approved                2",
-                "Enter open  / filter  ? help  Esc/q back",
+                "Enter open  / filter  ? help  Esc/q back  u undo",
             ])
             Self.check(wb, "4", 60, 20, [
                 " Mon 23 Nov 2026     Overdue 1   0–14 2   15–30 0   31–90 0",

@@ -70,7 +70,8 @@ final class ViewRenderingTests: XCTestCase {
             // Wide: list beside the selected agreement's detail.
             wb.press(.char("j"), .char("j"))
             let wide = wb.render(width: 160, height: 48)
-            XCTAssertTrue(wide.line(2).contains("│  Overview   Notice rules   Sub-processors   Notices & objections   History"), wide.line(2))
+            // Seven tabs do not fit beside the list: the detail names the shown tab and its place.
+            XCTAssertTrue(wide.line(2).contains("│ ‹ Overview › 1/7"), wide.line(2))
             XCTAssertTrue(wide.text.contains("Counterparty: Pureservice AS (org 929 782 216, NO)"), wide.text)
 
             // Narrow: Enter opens the detail; ] walks the tabs.
@@ -81,6 +82,8 @@ final class ViewRenderingTests: XCTestCase {
                 (.subProcessors, "Microsoft Norge AS — NO — approved"),
                 (.notices, "• Object to the new sub-processor by 2026-12-01 (8 d) [8.6.3]"),
                 (.history, "test record_change_notice"),
+                (.clauses, "Clauses (1) · e edits, n adds, x removes"),
+                (.versions, "Current version: 2.5"),
             ]
             for (tab, text) in expected {
                 XCTAssertEqual(wb.state.detailTab, tab)
@@ -93,9 +96,9 @@ final class ViewRenderingTests: XCTestCase {
             }
             XCTAssertEqual(wb.state.detailTab, .overview, "] wraps around")
             wb.press(.char("["))
-            XCTAssertEqual(wb.state.detailTab, .history)
+            XCTAssertEqual(wb.state.detailTab, .versions)
             // The rules tab shows flags and the clause text, wrapped.
-            wb.press(.left, .left, .left)
+            wb.press(.left, .left, .left, .left, .left)
             XCTAssertEqual(wb.state.detailTab, .rules)
             let rules = wb.screen(80, 24)
             XCTAssertTrue(rules.contains("Flags: written form"), rules)

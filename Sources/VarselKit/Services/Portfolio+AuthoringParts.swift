@@ -25,9 +25,11 @@ extension Portfolio {
 
     /// Edits a clause; a new reference is carried over to the rules that cite the old one.
     @discardableResult
-    public func editClause(id: String, dryRun: Bool = false, _ change: (inout Clause) throws -> Void) throws -> Authored<Clause> {
+    public func editClause(id: String, dryRun: Bool = false, loaded: RecordVersion? = nil,
+                           _ change: (inout Clause) throws -> Void) throws -> Authored<Clause> {
         try authoring(dryRun: dryRun) { tx in
             let before = try clause(tx, id)
+            try requireUnchanged(before, since: loaded, entityType: "clause", tx)
             var c = before
             try change(&c)
             c.id = before.id; c.agreementId = before.agreementId
@@ -49,15 +51,23 @@ extension Portfolio {
         }
     }
 
-    /// Removes a clause no notice rule cites.
+    /// Removes a clause nothing cites: no notice rule (its clause or written-form clause), no
+    /// sub-processor's approval and not the agreement's transfer-consent clause. A refusal names them all.
     @discardableResult
-    public func removeClause(id: String, dryRun: Bool = false) throws -> Authored<Clause> {
+    public func removeClause(id: String, dryRun: Bool = false, loaded: RecordVersion? = nil) throws -> Authored<Clause> {
         try authoring(dryRun: dryRun) { tx in
             let c = try clause(tx, id)
-            let citing = try tx.rules(agreementId: c.agreementId).filter { $0.clauseRef == c.reference || $0.writtenFormClause == c.reference }
-            if let r = citing.first {
-                throw VarselError(.conflict, "Clause \(c.reference) is cited by notice rule \(r.id) (\(r.title))", at: "clause",
-                                  fix: "Remove or edit that rule first (`varsel rule edit \(r.id) --clause …`)")
+            try requireUnchanged(c, since: loaded, entityType: "clause", tx)
+            let a = try tx.agreement(c.agreementId)
+            var citing = try tx.rules(agreementId: c.agreementId)
+                .filter { $0.clauseRef == c.reference || $0.writtenFormClause == c.reference }
+                .map { "notice rule \($0.id) (\($0.title))" }
+            citing += try tx.subProcessors(agreementId: c.agreementId).filter { $0.approvalClause == c.reference }
+                .map { "sub-processor \($0.id) (\($0.name))" }
+            if a.transferConsentClause == c.reference { citing.append("the agreement's transfer-consent clause") }
+            if !citing.isEmpty {
+                throw VarselError(.conflict, "Clause \(c.reference) is cited by " + citing.joined(separator: ", "), at: "clause",
+                                  fix: "Change or remove those first (e.g. `varsel rule edit RULE --clause …`), then remove the clause")
             }
             try tx.delete(c)
             return (Authored(record: c, before: c, deadlines: [], withdrawn: [], dryRun: false),

@@ -123,11 +123,19 @@ import VarselKit
         pendingEdit = nil
         let edit = editor
         do {
+            let before = try AgreementEditDocument.document(store: portfolio.store, agreementId: id)
             switch try AgreementEditSession.run(portfolio: portfolio, agreementId: id, editor: { try edit($0) }) {
             case .unchanged:
                 apply(.status(StatusMessage(text: "Edited in $EDITOR: no changes; nothing written", isError: false)))
             case .saved(let plan):
-                apply(.wrote(StatusMessage(text: "Edited in $EDITOR: " + (plan.reportLines(dryRun: false).first ?? "saved"), isError: false)))
+                let text = "Edited in $EDITOR: " + (plan.reportLines(dryRun: false).first ?? "saved")
+                // `u` puts back what the session changed (the state when the edit was saved).
+                if let after = try? AgreementEditDocument.document(store: portfolio.store, agreementId: id) {
+                    let title = after.agreements.first?.title ?? id
+                    apply(.formSaved(FormSaved(text, undo: .editSession(agreementId: id, title: title, before: before, after: after))))
+                } else {
+                    apply(.wrote(StatusMessage(text: text, isError: false)))
+                }
             }
         } catch {
             apply(.status(StatusMessage(text: "Edit in $EDITOR: \(asVarselError(error).description)", isError: true)))

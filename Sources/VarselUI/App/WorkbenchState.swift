@@ -17,7 +17,7 @@ public enum ViewID: Int, CaseIterable, Hashable, Sendable {
 
 /// The tabs of an agreement's detail.
 public enum DetailTab: Int, CaseIterable, Hashable, Sendable {
-    case overview, rules, subProcessors, notices, history
+    case overview, rules, subProcessors, notices, history, clauses, versions
 
     public var title: String {
         switch self {
@@ -26,6 +26,8 @@ public enum DetailTab: Int, CaseIterable, Hashable, Sendable {
         case .subProcessors: "Sub-processors"
         case .notices: "Notices & objections"
         case .history: "History"
+        case .clauses: "Clauses"
+        case .versions: "Versions"
         }
     }
 }

@@ -285,10 +285,17 @@ struct SubprocessorRemoveCommand: ParsableCommand {
     }
 }
 
-/// `varsel version add`.
+/// `varsel version add|edit|remove`.
 struct VersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "version", abstract: "Record versions of an agreement's text.", subcommands: [VersionAddCommand.self])
+        commandName: "version", abstract: "Record, change and remove versions of an agreement's text.",
+        subcommands: [VersionAddCommand.self, VersionEditCommand.self, VersionRemoveCommand.self])
+}
+
+func reportVersion(_ result: Authored<AgreementVersion>, verb: String, options: AuthoringOptions) throws {
+    let v = result.record
+    try report(result, verb: verb, noun: "version", name: v.version, options: options,
+               fields: [("agreement", v.agreementId), ("date", v.date?.iso), ("changes", v.changes)])
 }
 
 struct VersionAddCommand: ParsableCommand {
@@ -312,6 +319,54 @@ struct VersionAddCommand: ParsableCommand {
             let result = try p.addVersion(v, dryRun: options.dryRun)
             try report(result, verb: "Added", noun: "version", name: "\(v.version) of \(a.title)", options: options,
                        fields: [("date", result.record.date?.iso), ("changes", result.record.changes)])
+        }
+    }
+}
+
+struct VersionEditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Change a version entry; the agreement's current version follows a new label.",
+        discussion: """
+        Examples:
+          varsel version edit ver-0001 --changes "Sub-processor list of 1 March"
+          varsel version edit ver-0001 --version 2.6.1 --date 2026-03-02 --dry-run
+        """)
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Version entry id.") var entry: String
+    @Option(name: .long, help: "New version label, e.g. \"2.6\".") var version: String?
+    @Option(name: .long, help: "New date, YYYY-MM-DD (\"none\" clears it).") var date: String?
+    @Option(name: .long, help: "What changed.") var changes: String?
+    @OptionGroup var options: AuthoringOptions
+
+    func run() throws {
+        try guarded {
+            var newDate: CivilDate?? = nil   // nil: unchanged; .some(nil): cleared
+            if let date { newDate = .some(date.lowercased() == "none" ? nil : try parseDateOption(date, option: "--date")) }
+            let result = try common.portfolio().editVersion(id: entry, dryRun: options.dryRun) { v in
+                if let version { v.version = version }
+                if let newDate { v.date = newDate }
+                if let changes { v.changes = changes }
+            }
+            try reportVersion(result, verb: "Changed", options: options)
+        }
+    }
+}
+
+struct VersionRemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove a version entry (recorded by mistake).",
+        discussion: """
+        When it was the agreement's current version, the newest remaining entry becomes current.
+        Example:
+          varsel version remove ver-0001 --dry-run
+        """)
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Version entry id.") var entry: String
+    @OptionGroup var options: AuthoringOptions
+
+    func run() throws {
+        try guarded {
+            try reportVersion(try common.portfolio().removeVersion(id: entry, dryRun: options.dryRun), verb: "Removed", options: options)
         }
     }
 }

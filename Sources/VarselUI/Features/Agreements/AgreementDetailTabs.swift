@@ -9,6 +9,8 @@ enum DetailTabs {
         case .subProcessors: subProcessors(d)
         case .notices: notices(d, today: today)
         case .history: history(d)
+        case .clauses: clauses(d)
+        case .versions: versions(d)
         }
     }
 
@@ -177,6 +179,28 @@ enum DetailTabs {
     static func snoozedText(_ dl: Deadline, today: CivilDate) -> String {
         guard dl.isSnoozed(today: today), let s = dl.snoozedUntil else { return "" }
         return " · snoozed to \(s.iso)"
+    }
+
+    /// The Clauses tab: each clause's reference, heading and text (`e` edits, `n` adds, `x` removes).
+    static func clauses(_ d: AgreementDetail) -> [StyledLine] {
+        guard !d.clauses.isEmpty else { return [StyledLine("No clauses recorded for this agreement. n adds one.", .role(.muted))] }
+        var out = [StyledLine("Clauses (\(d.clauses.count)) · e edits, n adds, x removes", .role(.muted))]
+        for c in d.clauses {
+            out.append(StyledLine(""))
+            out.append(StyledLine("\(c.reference)  \(c.heading)", heading, indent: 4))
+            for para in c.text.split(separator: "\n", omittingEmptySubsequences: true) {
+                out.append(StyledLine("  " + para, indent: 4))
+            }
+        }
+        return out
+    }
+
+    /// The Versions tab: the version log, newest last (`e` edits, `n` adds, `x` removes an entry).
+    static func versions(_ d: AgreementDetail) -> [StyledLine] {
+        var out = [StyledLine("Current version: \(d.agreement.version ?? "—")")]
+        guard !d.versions.isEmpty else { return out + [StyledLine("No version entries recorded. n adds one.", .role(.muted))] }
+        out += d.versions.map { StyledLine("  \($0.version)  \(Format.date($0.date))  \($0.changes)", indent: 4) }
+        return out
     }
 
     static func history(_ d: AgreementDetail) -> [StyledLine] {

@@ -186,8 +186,10 @@ struct AgreementForm: FormSpec {
         let (checked, party) = try check(form, portfolio: portfolio)
         var a = checked
         var added = ""
+        var created: Party?
         if let party {
             let p = try portfolio.addParty(party).record
+            created = p
             a.counterpartyId = p.id
             added = "; party \(p.name) (\(p.id)) added"
         }
@@ -198,7 +200,7 @@ struct AgreementForm: FormSpec {
                              undo: .agreement(before: r.before, after: r.record))
         }
         let r = try portfolio.addAgreement(a)
-        return FormSaved("Agreement \(r.record.title) added as \(r.record.id)\(added)", undo: .agreement(before: nil, after: r.record),
+        return FormSaved("Agreement \(r.record.title) added as \(r.record.id)\(added)", undo: .agreementAdded(r.record, party: created),
                          focus: r.record.id)
     }
 }

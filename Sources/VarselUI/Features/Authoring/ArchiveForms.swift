@@ -48,7 +48,7 @@ struct RemoveRuleForm: FormSpec {
         var (pick, _) = RecordPicker.fields(rules.map { "\($0.clauseRef ?? "—") \($0.title)" }, label: "Rule")
         pick.hidden = false
         return FormState(spec: RemoveRuleForm(rules: rules), subtitle: agreement.title, fields: [pick],
-                         info: [StyledLine("Its open deadlines are withdrawn; a rule with history is kept. u cannot bring it back.", .role(.muted), indent: 2)])
+                         info: [StyledLine("Its open deadlines are withdrawn; a rule with history is kept. u brings it back.", .role(.muted), indent: 2)])
     }
 
     func rule(_ form: FormState) throws -> NoticeRule {
@@ -71,9 +71,17 @@ struct RemoveRuleForm: FormSpec {
 
     func validate(_ form: FormState, portfolio: Portfolio) throws { _ = try portfolio.removeRule(id: try rule(form).id, dryRun: true) }
 
-    func submit(_ form: FormState, portfolio: Portfolio) throws -> String {
-        let r = try portfolio.removeRule(id: try rule(form).id)
-        return "Removed notice rule \(r.record.title)" + (r.withdrawn.isEmpty ? "" : "; \(r.withdrawn.count) open deadline(s) withdrawn")
+    func submit(_ form: FormState, portfolio: Portfolio) throws -> String { try save(form, portfolio: portfolio).message }
+
+    /// Removes the rule; `u` puts it back with the open deadlines it had (read just before).
+    func save(_ form: FormState, portfolio: Portfolio) throws -> FormSaved {
+        let chosen = try rule(form)
+        let open = (try? portfolio.store.read { tx in
+            try tx.deadlines(DeadlineFilter(agreementIds: [chosen.agreementId], ruleId: chosen.id, state: .open))
+        }) ?? []
+        let r = try portfolio.removeRule(id: chosen.id)
+        return FormSaved("Removed notice rule \(r.record.title)" + (r.withdrawn.isEmpty ? "" : "; \(r.withdrawn.count) open deadline(s) withdrawn"),
+                         undo: .ruleRemoved(r.record, deadlines: open.filter { r.withdrawn.contains($0.id) }))
     }
 }
 

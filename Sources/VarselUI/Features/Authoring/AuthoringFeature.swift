@@ -2,17 +2,18 @@ import VarselKit
 
 /// Authoring in the Agreements view (issue 10): `a` a new agreement, `e` edit, `n` add, `x`
 /// archive or remove (in the detail; asks first), `p` the parties, `C` a clause, `E` the agreement as YAML in
-/// $EDITOR. What `e`, `n` and `x` act on follows the detail tab: Overview the agreement (and
-/// its version entries), Notice rules the rules, Sub-processors the sub-processors.
+/// $EDITOR. What `e`, `n` and `x` act on follows the detail tab: Overview the agreement (`n` a
+/// version entry), Notice rules the rules, Sub-processors the sub-processors, Clauses the
+/// clauses, Versions the version entries.
 enum AuthoringFeature {
     static let bindings: [Binding] = [
         Binding([.char("a")], .newAgreement, "New agreement (form)", [.agreementList], hint: "new"),
-        Binding([.char("e")], .editRecord, "Edit the agreement, or the tab's notice rule or sub-processor",
+        Binding([.char("e")], .editRecord, "Edit the agreement, or the tab's rule, sub-processor, clause or version entry",
                 [.agreementList, .agreementDetail], hint: "edit"),
-        Binding([.char("n")], .addRecord, "Add a version entry, notice rule or sub-processor (by tab)", [.agreementDetail], hint: "add"),
+        Binding([.char("n")], .addRecord, "Add a version entry, notice rule, sub-processor or clause (by tab)", [.agreementDetail], hint: "add"),
         Binding([.char("C")], .addClause, "Add a clause", [.agreementDetail]),
         Binding([.char("p")], .editParty, "Edit the counterparty or our party", [.agreementList, .agreementDetail]),
-        Binding([.char("x")], .removeRecord, "Archive the agreement, or remove the tab's rule or sub-processor",
+        Binding([.char("x")], .removeRecord, "Archive the agreement, or remove the tab's rule, sub-processor, clause or version entry",
                 [.agreementDetail], hint: "archive"),
         Binding([.char("E")], .editInEditor, "Edit the agreement as YAML in $EDITOR", [.agreementList, .agreementDetail]),
     ]
@@ -41,10 +42,16 @@ enum AuthoringFeature {
         case (.removeRecord, .overview): request = .archiveAgreement(id)
         case (.removeRecord, .rules): request = .removeRule(id)
         case (.removeRecord, .subProcessors): request = .removeSubProcessor(id)
+        case (.editRecord, .clauses): request = .editClause(id)
+        case (.addRecord, .clauses): request = .addClause(id)
+        case (.removeRecord, .clauses): request = .removeClause(id)
+        case (.editRecord, .versions): request = .editVersion(id)
+        case (.addRecord, .versions): request = .addVersion(id)
+        case (.removeRecord, .versions): request = .removeVersion(id)
         default: request = nil
         }
         guard let request else {
-            return refuse("e, n and x work on the Overview, Notice rules and Sub-processors tabs; notices have their own keys (o, c, t)")
+            return refuse("e, n and x work on the Overview, Notice rules, Sub-processors, Clauses and Versions tabs; notices have their own keys (o, c, t)")
         }
         return [.openForm(.authoring(request))]
     }

@@ -6,13 +6,15 @@ public enum AuthoringRequest: Hashable, Sendable {
     case editAgreement(String), archiveAgreement(String), editParty(String), addClause(String), addVersion(String)
     case addRule(String), editRule(String), removeRule(String)
     case addSubProcessor(String), editSubProcessor(String), removeSubProcessor(String)
+    case editClause(String), removeClause(String), editVersion(String), removeVersion(String)
 
     var agreementId: String? {
         switch self {
         case .newAgreement: nil
         case .editAgreement(let id), .archiveAgreement(let id), .editParty(let id), .addClause(let id), .addVersion(let id),
              .addRule(let id), .editRule(let id), .removeRule(let id),
-             .addSubProcessor(let id), .editSubProcessor(let id), .removeSubProcessor(let id): id
+             .addSubProcessor(let id), .editSubProcessor(let id), .removeSubProcessor(let id),
+             .editClause(let id), .removeClause(let id), .editVersion(let id), .removeVersion(let id): id
         }
     }
 
@@ -46,6 +48,14 @@ public enum AuthoringRequest: Hashable, Sendable {
             return .form(ClauseForm.make(agreement: a))
         case .addVersion:
             return .form(VersionForm.make(agreement: a, today: today))
+        case .editClause, .removeClause:
+            guard !d.clauses.isEmpty else { return refuse("\(a.title) has no clauses; n adds one") }
+            if case .removeClause = self { return .form(RemoveClauseForm.make(agreement: a, records: d.clauses)) }
+            return .form(ClauseForm.make(agreement: a, records: d.clauses))
+        case .editVersion, .removeVersion:
+            guard !d.versions.isEmpty else { return refuse("\(a.title) has no version entries; n adds one") }
+            if case .removeVersion = self { return .form(RemoveVersionForm.make(agreement: a, records: d.versions)) }
+            return .form(VersionForm.make(agreement: a, today: today, records: d.versions))
         case .addRule:
             return .form(RuleForm.make(agreement: a, clauses: d.clauses, rules: []))
         case .editRule, .removeRule:

@@ -1,33 +1,5 @@
 import VarselKit
 
-/// `C` on an agreement: a new clause (reference, heading, the text quoted from the agreement).
-struct ClauseForm: FormSpec {
-    let agreementId: String
-    var title: String { "New clause" }
-
-    static func make(agreement: Agreement) -> FormState {
-        FormState(spec: ClauseForm(agreementId: agreement.id), subtitle: agreement.title, fields: [
-            FormField(id: "ref", label: "Reference", kind: .text, required: true),
-            FormField(id: "heading", label: "Heading", kind: .text),
-            FormField(id: "text", label: "Text", kind: .longText),
-        ])
-    }
-
-    func draft(_ form: FormState) -> Clause {
-        Clause(id: "", agreementId: agreementId, reference: form.value("ref").trimmingCharacters(in: .whitespaces),
-               heading: form.value("heading").trimmingCharacters(in: .whitespaces), text: form.value("text"))
-    }
-
-    func validate(_ form: FormState, portfolio: Portfolio) throws { _ = try portfolio.addClause(draft(form), dryRun: true) }
-
-    func submit(_ form: FormState, portfolio: Portfolio) throws -> String { try save(form, portfolio: portfolio).message }
-
-    func save(_ form: FormState, portfolio: Portfolio) throws -> FormSaved {
-        let c = try portfolio.addClause(draft(form)).record
-        return FormSaved("Clause \(c.reference) added (\(c.id))", undo: .clause(before: nil, after: c))
-    }
-}
-
 /// `n` (add) and `e` (edit) on the Sub-processors tab: name, org number (checked for its
 /// country), country, purpose, status, since and the transfer mechanism.
 struct SubProcessorForm: FormSpec {
@@ -123,32 +95,6 @@ struct SubProcessorForm: FormSpec {
         }
         let r = try portfolio.editSubProcessor(id: s.id) { $0 = s }
         return FormSaved("Sub-processor \(r.record.name) changed", undo: .subProcessor(before: r.before, after: r.record))
-    }
-}
-
-/// `n` on the Overview tab: a version entry (label, date, what changed); the agreement's version follows it.
-struct VersionForm: FormSpec {
-    let agreementId: String
-    var title: String { "New version entry" }
-
-    static func make(agreement: Agreement, today: CivilDate) -> FormState {
-        FormState(spec: VersionForm(agreementId: agreement.id), subtitle: "\(agreement.title) (now version \(agreement.version ?? "—"))", fields: [
-            FormField(id: "version", label: "Version", kind: .text, required: true),
-            FormField(id: "date", label: "Date", kind: .date, text: today.iso),
-            FormField(id: "changes", label: "What changed", kind: .longText),
-        ], info: [StyledLine("A version entry stays as history: u cannot take it back.", .role(.muted), indent: 2)])
-    }
-
-    func draft(_ form: FormState) throws -> AgreementVersion {
-        AgreementVersion(id: "", agreementId: agreementId, version: form.value("version").trimmingCharacters(in: .whitespaces),
-                         date: try form.date("date", optional: true), changes: form.value("changes"))
-    }
-
-    func validate(_ form: FormState, portfolio: Portfolio) throws { _ = try portfolio.addVersion(try draft(form), dryRun: true) }
-
-    func submit(_ form: FormState, portfolio: Portfolio) throws -> String {
-        let v = try portfolio.addVersion(try draft(form)).record
-        return "Version \(v.version) added (\(v.id)); u cannot take a version entry back"
     }
 }
 

@@ -4,7 +4,7 @@ import VarselKit
 /// change (`UndoStep`); repeated `u` walks back. The steps live in `WorkbenchState.undo`.
 enum UndoFeature {
     static let bindings: [Binding] = [
-        Binding([.char("u")], .undo, "Undo this session's last change; again walks back", [.views]),
+        Binding([.char("u")], .undo, "Undo this session's last change; again walks back", [.views], hint: "undo"),
     ]
 
     static func reduce(_ state: inout WorkbenchState) -> [Effect] {

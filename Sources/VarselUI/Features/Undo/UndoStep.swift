@@ -6,11 +6,21 @@ import VarselKit
 public enum UndoStep: Hashable, Sendable {
     /// An agreement added (`before` nil: undone by archiving it) or changed (edited back).
     case agreement(before: Agreement?, after: Agreement)
+    /// An agreement added, with the counterparty created for it (nil: an existing one): taken back
+    /// while nothing belongs to it yet (the party too, when nothing else uses it), else archived.
+    case agreementAdded(Agreement, party: Party?)
     case party(before: Party, after: Party)
     /// A clause added (`before` nil: removed) or changed.
     case clause(before: Clause?, after: Clause)
+    /// A clause removed: put back as it was.
+    case clauseRemoved(Clause)
     /// A notice rule added (`before` nil: removed, its open deadlines withdrawn) or changed.
     case rule(before: NoticeRule?, after: NoticeRule)
+    /// A notice rule removed: put back with the open deadlines it had (handled ones never reopen).
+    case ruleRemoved(NoticeRule, deadlines: [Deadline])
+    /// A version entry added (`before` nil), changed, or removed (`after` nil); `label` is the
+    /// agreement's version label before the change (put back when an added entry is removed).
+    case version(before: AgreementVersion?, after: AgreementVersion?, label: String?)
     /// A sub-processor added (`before` nil: removed from use) or changed.
     case subProcessor(before: SubProcessor?, after: SubProcessor)
     /// A deadline marked handled: reopened.
@@ -23,20 +33,32 @@ public enum UndoStep: Hashable, Sendable {
     case objection(id: String)
     /// A termination notice recorded: withdrawn.
     case termination(id: String)
+    /// An `E` ($EDITOR) session on an agreement: every record it changed gets its before state back.
+    case editSession(agreementId: String, title: String, before: PortfolioDocument, after: PortfolioDocument)
+    /// A change notice recorded: taken back with the deadlines it opened and the sub-processor it proposed.
+    case changeNotice(ChangeNotice, deadlines: [Deadline], subProcessor: SubProcessor?)
 
     /// What is undone, for the status line: "the change to notice rule Object to …".
     public var label: String {
         switch self {
         case .agreement(let b, let a): b == nil ? "adding agreement \(a.title)" : "the change to agreement \(a.title)"
+        case .agreementAdded(let a, _): "adding agreement \(a.title)"
         case .party(_, let a): "the change to party \(a.name)"
         case .clause(let b, let a): b == nil ? "adding clause \(a.reference)" : "the change to clause \(a.reference)"
+        case .clauseRemoved(let c): "removing clause \(c.reference)"
         case .rule(let b, let a): b == nil ? "adding notice rule \(a.title)" : "the change to notice rule \(a.title)"
+        case .ruleRemoved(let r, _): "removing notice rule \(r.title)"
+        case .version(nil, let a, _): "adding version \(a?.version ?? "?")"
+        case .version(let b?, nil, _): "removing version entry \(b.version)"
+        case .version(_, let a, _): "the change to version entry \(a?.version ?? "?")"
         case .subProcessor(let b, let a): b == nil ? "adding sub-processor \(a.name)" : "the change to sub-processor \(a.name)"
         case .handled(_, let what): "marking \(what) handled"
         case .snooze(_, let what, _, _): "the snooze of \(what)"
         case .note(_, let what, _, _): "the note on \(what)"
         case .objection(let id): "recording objection \(id)"
         case .termination(let id): "recording termination \(id)"
+        case .changeNotice(let n, _, _): "recording change notice \(n.id)"
+        case .editSession(_, let title, _, _): "the $EDITOR edit of \(title)"
         }
     }
 
@@ -51,11 +73,9 @@ public enum UndoStep: Hashable, Sendable {
         let today = p.clock.today
         switch self {
         case .agreement(nil, let after):
-            let now = try p.store.read { try $0.record(Agreement.self, id: after.id) }
-            guard now == after else { throw Self.changedSince("Agreement \(after.title)") }
-            let start = [after.effectiveDate, after.signedDate].compactMap { $0 }.first ?? today
-            try p.archiveAgreement(id: after.id, date: max(today, start))
-            return "Undone: agreement \(after.title) added (archived: nothing with history is deleted)"
+            return try Self.takeBack(after, party: nil, p)
+        case .agreementAdded(let after, let party):
+            return try Self.takeBack(after, party: party, p)
         case .agreement(let before?, let after):
             try p.editAgreement(id: after.id) { a in
                 guard a == after else { throw Self.changedSince("Agreement \(after.title)") }
@@ -79,6 +99,29 @@ public enum UndoStep: Hashable, Sendable {
                 c = before
             }
             return "Undone: \(label)"
+        case .clauseRemoved(let c):
+            try p.restoreClause(c)
+            return "Undone: \(label) (it is back)"
+        case .ruleRemoved(let r, let deadlines):
+            try p.restoreRule(r, deadlines: deadlines)
+            let n = deadlines.count
+            return "Undone: \(label); it is back" + (n == 0 ? "" : " with its \(n) open deadline\(n == 1 ? "" : "s")")
+        case .version(nil, let after?, let l):
+            let now = try p.store.read { try $0.record(AgreementVersion.self, id: after.id) }
+            guard now == after else { throw Self.changedSince("Version entry \(after.version)") }
+            try p.removeVersion(id: after.id, label: .exactly(l))
+            return "Undone: \(label) (entry removed; the agreement is version \(l ?? "—") again)"
+        case .version(let before?, let after?, _):
+            try p.editVersion(id: after.id) { v in
+                guard v == after else { throw Self.changedSince("Version entry \(after.version)") }
+                v = before
+            }
+            return "Undone: \(label)"
+        case .version(let before?, nil, let l):
+            try p.restoreVersion(before, label: l)
+            return "Undone: \(label) (it is back)"
+        case .version(nil, nil, _):
+            return "Nothing to undo"
         case .rule(nil, let after):
             let now = try p.store.read { try $0.record(NoticeRule.self, id: after.id) }
             guard now == after else { throw Self.changedSince("Notice rule \(after.title)") }
@@ -121,6 +164,27 @@ public enum UndoStep: Hashable, Sendable {
         case .termination(let id):
             let w = try p.withdrawTermination(id: id, note: "undone in the workbench")
             return "Undone: termination \(id) withdrawn; \(w.agreement.title) is \(w.agreement.status.rawValue) again"
+        case .editSession(let id, _, let before, let after):
+            let n = try p.undoAgreementEdit(agreementId: id, before: before, after: after)
+            return "Undone: \(label) (\(n) record\(n == 1 ? "" : "s") put back)"
+        case .changeNotice(let n, let deadlines, let sub):
+            try p.unrecordChangeNotice(n, deadlines: deadlines, subProcessor: sub)
+            return "Undone: \(label) (taken back" + (deadlines.isEmpty ? ")" : " with its \(deadlines.count) deadline\(deadlines.count == 1 ? "" : "s"))")
+        }
+    }
+
+    /// An agreement added in this session goes again while nothing belongs to it (the party
+    /// created with it too, when unused); otherwise it is archived (nothing with history is deleted).
+    @MainActor static func takeBack(_ after: Agreement, party: Party?, _ p: Portfolio) throws -> String {
+        let now = try p.store.read { try $0.record(Agreement.self, id: after.id) }
+        guard now == after else { throw changedSince("Agreement \(after.title)") }
+        do {
+            let partyGone = try p.unrecordAgreement(after, party: party)
+            return "Undone: agreement \(after.title) added (taken back" + (partyGone ? "; party \(party?.name ?? "") too)" : ")")
+        } catch let e as VarselError where e.location == "records" {
+            let start = [after.effectiveDate, after.signedDate].compactMap { $0 }.first ?? p.clock.today
+            try p.archiveAgreement(id: after.id, date: max(p.clock.today, start))
+            return "Undone: agreement \(after.title) added (archived: it \(e.what.replacingOccurrences(of: after.title + " ", with: "")), and nothing with history is deleted)"
         }
     }
 }

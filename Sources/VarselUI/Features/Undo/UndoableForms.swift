@@ -46,3 +46,17 @@ extension TerminationForm {
         return FormSaved(message, undo: .termination(id: t.id))
     }
 }
+
+extension ChangeNoticeForm {
+    /// Records the notice; `u` takes it back with what recording it opened (and the sub-processor
+    /// it proposed, when recording it created that record).
+    @MainActor func save(_ form: FormState, portfolio: Portfolio) throws -> FormSaved {
+        let d = try draft(form)
+        let known = Set(((try? portfolio.store.read { try $0.subProcessors(agreementId: d.agreementId) }) ?? []).map(\.id))
+        let (notice, preview) = try portfolio.recordChangeNotice(d)
+        let n = preview.deadlines.count
+        let proposed = notice.subProcessorId.flatMap { id in known.contains(id) ? nil : try? portfolio.store.read { try $0.record(SubProcessor.self, id: id) } }
+        return FormSaved("Change notice \(notice.id) recorded; \(n) deadline\(n == 1 ? "" : "s") opened",
+                         undo: .changeNotice(notice, deadlines: preview.deadlines, subProcessor: proposed))
+    }
+}
