@@ -22,6 +22,7 @@ enum PostgresSchema {
         ("pg1-portfolio", pg1),
         ("pg2-change-notify", pg2),
         ("pg3-read-indexes", pg3),
+        ("pg4-agreement-documents", pg4),
     ]
 
     /// The portfolio's `NOTIFY` channel as an SQL expression, from its schema's name (one
@@ -316,5 +317,30 @@ enum PostgresSchema {
     static let pg3 = #"""
     CREATE INDEX audit_entity_id ON audit(entity_id);
     CREATE INDEX deadlines_snoozed ON deadlines(act_by_date, snoozed_until, state) WHERE state = 'open' AND snoozed_until IS NOT NULL;
+    """#
+
+    /// SQLite's `v16_agreement_documents`: contract texts kept with their agreements, immutable
+    /// once saved (an update is refused; a new import adds a row).
+    static let pg4 = #"""
+    CREATE TABLE agreement_documents (
+        id text COLLATE "C" PRIMARY KEY,
+        agreement_id text COLLATE "C" NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        file_name text COLLATE "C" NOT NULL,
+        media_type text COLLATE "C" NOT NULL CHECK (media_type IN ('txt', 'pdf', 'docx')),
+        sha256 text COLLATE "C" NOT NULL,
+        text text COLLATE "C" NOT NULL,
+        extractor_version text COLLATE "C" NOT NULL,
+        language text COLLATE "C" NOT NULL,
+        imported_at text COLLATE "C" NOT NULL,
+        imported_by text COLLATE "C" NOT NULL
+    );
+    CREATE INDEX agreement_documents_agreement ON agreement_documents(agreement_id);
+    CREATE INDEX agreement_documents_sha256 ON agreement_documents(sha256);
+    CREATE FUNCTION varsel_document_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION 'a kept contract text is immutable: import the new text as another document' USING ERRCODE = 'integrity_constraint_violation';
+    END $$;
+    CREATE TRIGGER agreement_documents_immutable BEFORE UPDATE ON agreement_documents
+        FOR EACH ROW EXECUTE FUNCTION varsel_document_immutable();
     """#
 }

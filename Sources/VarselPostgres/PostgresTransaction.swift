@@ -43,6 +43,14 @@ struct PostgresTransaction: PortfolioTransaction {
         try fetch(SubProcessor.self, "SELECT * FROM sub_processors WHERE agreement_id = $1 ORDER BY id", [.text(agreementId)])
     }
 
+    func documents(agreementId: String) throws -> [AgreementDocument] {
+        try fetch(AgreementDocument.self, "SELECT * FROM agreement_documents WHERE agreement_id = $1 ORDER BY imported_at, id", [.text(agreementId)])
+    }
+
+    func documents(sha256: String) throws -> [AgreementDocument] {
+        try fetch(AgreementDocument.self, "SELECT * FROM agreement_documents WHERE sha256 = $1 ORDER BY imported_at, id", [.text(sha256)])
+    }
+
     func versions(agreementId: String) throws -> [AgreementVersion] {
         try fetch(AgreementVersion.self, "SELECT * FROM agreement_versions WHERE agreement_id = $1 ORDER BY id", [.text(agreementId)])
     }

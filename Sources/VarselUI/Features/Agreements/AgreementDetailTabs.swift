@@ -9,6 +9,7 @@ enum DetailTabs {
         case .subProcessors: subProcessors(d)
         case .notices: notices(d, today: today)
         case .history: history(d)
+        case .text: []  // drawn from its own layout (`AgreementTextPane`)
         }
     }
 
