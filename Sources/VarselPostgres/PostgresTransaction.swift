@@ -140,7 +140,7 @@ struct PostgresTransaction: PortfolioTransaction {
         let auditCount = try db.int("SELECT count(*) FROM audit")
         var total = auditCount + parties.count + agreements.count + rules.count + subProcessors.count
         total += changeNotices.count + terminations.count + events.count + clauses.count
-        for table in ["agreement_versions", "objections", "deadlines"] { total += try db.int("SELECT count(*) FROM \(table)") }
+        for table in ["agreement_versions", "agreement_documents", "objections", "deadlines"] { total += try db.int("SELECT count(*) FROM \(table)") }
         return ExistingIDs(parties: parties, agreements: agreements, rules: rules, subProcessors: subProcessors,
                            changeNotices: changeNotices, terminations: terminations, events: events,
                            clauses: clauses, auditCount: auditCount, isEmpty: total == 0)
