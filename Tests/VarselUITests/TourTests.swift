@@ -15,7 +15,7 @@ final class TourTests: XCTestCase {
             shot("agenda wide", 160, 48)
             wb.press(.enter); shot("detail at its rule"); shot("detail wide", 160, 40)
             wb.press(.char("o")); shot("objection form")
-            wb.press(.escape, .char("["), .char("["), .char("[")); shot("notices tab")
+            wb.press(.escape, .char("["), .char("["), .char("["), .char("[")); shot("notices tab")  // past Text, the last tab
             wb.press(.escape, .char("3")); shot("register")
             wb.press(.char("4")); shot("notices")
             wb.press(.char("c")); shot("change notice form")

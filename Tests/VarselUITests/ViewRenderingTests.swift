@@ -81,6 +81,7 @@ final class ViewRenderingTests: XCTestCase {
                 (.subProcessors, "Microsoft Norge AS — NO — approved"),
                 (.notices, "• Object to the new sub-processor by 2026-12-01 (8 d) [8.6.3]"),
                 (.history, "test record_change_notice"),
+                (.text, "No contract text is kept for this agreement."),
             ]
             for (tab, text) in expected {
                 XCTAssertEqual(wb.state.detailTab, tab)
@@ -92,6 +93,8 @@ final class ViewRenderingTests: XCTestCase {
                 wb.press(.char("]"))
             }
             XCTAssertEqual(wb.state.detailTab, .overview, "] wraps around")
+            wb.press(.char("["))
+            XCTAssertEqual(wb.state.detailTab, .text)
             wb.press(.char("["))
             XCTAssertEqual(wb.state.detailTab, .history)
             // The rules tab shows flags and the clause text, wrapped.

@@ -46,13 +46,13 @@ public struct AgreementTextPane: Sendable {
             + " · SHA-256 \(d.sha256.prefix(12))… · \(d.extractorVersion) ──"
     }
 
-    /// The rows holding a match of `query` (case and diacritics ignored), in text order.
+    /// The rows holding a match of `query` (case ignored; å, ä, ö, æ, ø stay letters of their own, as in the filters), in text order.
     public func matchRows(_ query: String) -> [Int] {
         let q = query.trimmingCharacters(in: .whitespaces)
         guard !q.isEmpty else { return [] }
         var rows: [Int] = []
         var from = text.startIndex
-        while let r = text.range(of: q, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex) {
+        while let r = text.range(of: q, options: [.caseInsensitive], range: from..<text.endIndex) {
             let offset = text.utf16.distance(from: text.utf16.startIndex, to: r.lowerBound.samePosition(in: text.utf16) ?? text.utf16.startIndex)
             let row = layout.row(containing: offset)
             if rows.last != row { rows.append(row) }
