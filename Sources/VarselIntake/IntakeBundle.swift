@@ -9,7 +9,7 @@ public enum IntakeBundle {
     /// `counterparty` is one of those or an existing party id (default: the first party). Without
     /// `acceptAll` only the parties and the clauses are taken.
     public static func make(_ p: IntakeProposal, fileName: String, acceptAll: Bool, parent: String?,
-                            counterparty: String?) throws -> AgreementBundle {
+                            counterparty: String?, source: AgreementDocument? = nil) throws -> AgreementBundle {
         let parties = p.parties.enumerated().map { i, x in
             Party(id: draftId(party: i), name: x.name, orgNumber: x.orgNumber, country: x.country)
         }
@@ -30,7 +30,9 @@ public enum IntakeBundle {
             Clause(id: "", agreementId: "", reference: $0.ref, heading: $0.heading, text: $0.text)
         }
         let refs = Set(clauses.map(\.reference))
-        guard acceptAll else { return AgreementBundle(parties: parties, agreement: agreement, clauses: clauses, rules: [], subProcessors: []) }
+        guard acceptAll else {
+            return AgreementBundle(parties: parties, agreement: agreement, clauses: clauses, rules: [], subProcessors: [], document: source)
+        }
         let rules: [NoticeRule] = p.rules.compactMap { r in
             guard let trigger = RuleTrigger(rawValue: r.anchor), let direction = DeadlineDirection(rawValue: r.direction),
                   let actor = Actor(rawValue: r.actor) else { return nil }
@@ -48,7 +50,7 @@ public enum IntakeBundle {
             SubProcessor(id: "", agreementId: "", name: $0.name, orgNumber: $0.orgNumber, country: $0.country ?? "EEA",
                          purpose: $0.purpose ?? "(not stated)", status: .approved)
         }
-        return AgreementBundle(parties: parties, agreement: agreement, clauses: clauses, rules: rules, subProcessors: subs)
+        return AgreementBundle(parties: parties, agreement: agreement, clauses: clauses, rules: rules, subProcessors: subs, document: source)
     }
 
     /// The draft id of the proposal's party at `index` ("intake-party-1" for the first).

@@ -5,22 +5,12 @@ import VarselKit
 /// properties are snake_case columns; nested values (term, periods, change kinds, working days)
 /// are stored as JSON text, as on SQLite, so both backends hold the same strings.
 enum PGRecordCoding {
-    /// Table of each stored record type.
+    /// Table of each stored record type: the one `RecordRegistry` declares for its kind.
     static func table<R: StoredRecord>(_ type: R.Type) throws -> String {
-        switch type {
-        case is Party.Type: return "parties"
-        case is Agreement.Type: return "agreements"
-        case is AgreementVersion.Type: return "agreement_versions"
-        case is Clause.Type: return "clauses"
-        case is NoticeRule.Type: return "notice_rules"
-        case is SubProcessor.Type: return "sub_processors"
-        case is ChangeNotice.Type: return "change_notices"
-        case is Objection.Type: return "objections"
-        case is TerminationNotice.Type: return "terminations"
-        case is AgreementEvent.Type: return "events"
-        case is Deadline.Type: return "deadlines"
-        default: throw VarselError(.io, "\(R.self) has no PostgreSQL table", fix: "declare it in PGRecordCoding.table")
+        guard let table = RecordRegistry.table(of: type) else {
+            throw VarselError(.io, "\(R.self) has no PostgreSQL table", fix: "declare its kind in RecordRegistry.kinds")
         }
+        return table
     }
 
     /// Columns that hold JSON text (decoded back into the nested value).

@@ -89,7 +89,7 @@ public enum PostgresTeam {
                 GRANT CONNECT ON DATABASE \(dbName) TO \(q(roles.readOnly)), \(q(roles.editor));
                 GRANT USAGE ON SCHEMA \(schema) TO \(q(roles.readOnly)), \(q(roles.editor));
                 GRANT SELECT ON ALL TABLES IN SCHEMA \(schema) TO \(q(roles.readOnly)), \(q(roles.editor));
-                GRANT INSERT, UPDATE, DELETE ON parties, agreements, agreement_versions, clauses, notice_rules,
+                GRANT INSERT, UPDATE, DELETE ON parties, agreements, agreement_versions, clauses, agreement_documents, notice_rules,
                     sub_processors, change_notices, objections, events, terminations, deadlines, renewal_notices
                     TO \(q(roles.editor));
                 GRANT INSERT ON audit TO \(q(roles.editor));

@@ -237,6 +237,10 @@ struct PostgresReading: PortfolioReading {
 
     func allClauses() throws -> [Clause] { try store.snapshot { tx in try tx.fetch(Clause.self, "SELECT * FROM clauses ORDER BY id") } }
 
+    func documents(agreementId: String) throws -> [AgreementDocument] {
+        try store.snapshot { tx in try tx.documents(agreementId: agreementId) }
+    }
+
     func audit(limit: Int) throws -> [AuditEntry] {
         try store.snapshot { tx in try tx.fetch(AuditEntry.self, "SELECT * FROM audit ORDER BY id DESC LIMIT \(max(0, limit))") }
     }

@@ -23,6 +23,7 @@ enum PostgresSchema {
         ("pg2-change-notify", pg2),
         ("pg3-read-indexes", pg3),
         ("pg4_termination_end_entered", pg4),
+        ("pg5-agreement-documents", pg5),
     ]
 
     /// The portfolio's `NOTIFY` channel as an SQL expression, from its schema's name (one
@@ -323,5 +324,30 @@ enum PostgresSchema {
     static let pg4 = #"""
     ALTER TABLE terminations ADD COLUMN end_entered_reason text;
     ALTER TABLE terminations ADD COLUMN computed_end_date text;
+    """#
+
+    /// SQLite's `v17_agreement_documents`: contract texts kept with their agreements, immutable
+    /// once saved (an update is refused; a new import adds a row).
+    static let pg5 = #"""
+    CREATE TABLE agreement_documents (
+        id text COLLATE "C" PRIMARY KEY,
+        agreement_id text COLLATE "C" NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        file_name text COLLATE "C" NOT NULL,
+        media_type text COLLATE "C" NOT NULL CHECK (media_type IN ('txt', 'pdf', 'docx')),
+        sha256 text COLLATE "C" NOT NULL,
+        text text COLLATE "C" NOT NULL,
+        extractor_version text COLLATE "C" NOT NULL,
+        language text COLLATE "C" NOT NULL,
+        imported_at text COLLATE "C" NOT NULL,
+        imported_by text COLLATE "C" NOT NULL
+    );
+    CREATE INDEX agreement_documents_agreement ON agreement_documents(agreement_id);
+    CREATE INDEX agreement_documents_sha256 ON agreement_documents(sha256);
+    CREATE FUNCTION varsel_document_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION 'a kept contract text is immutable: import the new text as another document' USING ERRCODE = 'integrity_constraint_violation';
+    END $$;
+    CREATE TRIGGER agreement_documents_immutable BEFORE UPDATE ON agreement_documents
+        FOR EACH ROW EXECUTE FUNCTION varsel_document_immutable();
     """#
 }

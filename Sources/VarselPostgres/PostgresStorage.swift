@@ -141,16 +141,10 @@ public final class PostgresStorage: PortfolioStorage, @unchecked Sendable {
     /// Every record from one REPEATABLE READ snapshot, each kind in id order (audit by id).
     public func exportDocument() throws -> PortfolioDocument {
         try snapshot { tx in
-            func all<R: Decodable>(_ type: R.Type, _ table: String) throws -> [R] {
-                try tx.fetch(R.self, "SELECT * FROM \(table) ORDER BY id")
-            }
-            return PortfolioDocument(
-                parties: try all(Party.self, "parties"), agreements: try all(Agreement.self, "agreements"),
-                versions: try all(AgreementVersion.self, "agreement_versions"), clauses: try all(Clause.self, "clauses"),
-                noticeRules: try all(NoticeRule.self, "notice_rules"), subProcessors: try all(SubProcessor.self, "sub_processors"),
-                changeNotices: try all(ChangeNotice.self, "change_notices"), objections: try all(Objection.self, "objections"),
-                terminations: try all(TerminationNotice.self, "terminations"), events: try all(AgreementEvent.self, "events"),
-                deadlines: try all(Deadline.self, "deadlines"), audit: try all(AuditEntry.self, "audit"))
+            var reader = PGExportReader(tx: tx)
+            for kind in RecordRegistry.kinds { try kind.accept(&reader) }
+            reader.doc.audit = try tx.fetch(AuditEntry.self, "SELECT * FROM audit ORDER BY id")
+            return reader.doc
         }
     }
 
@@ -168,5 +162,16 @@ public final class PostgresStorage: PortfolioStorage, @unchecked Sendable {
     /// Runs `body`, turning postgres-nio's and the server's errors into `VarselError`.
     func mapped<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch { throw PGError.map(error) }
+    }
+}
+
+/// Reads every kind of `RecordRegistry` in id order into an export document (SQLite's
+/// `PortfolioSnapshot` reader, on PostgreSQL).
+struct PGExportReader: RecordKindVisitor {
+    let tx: PostgresTransaction
+    var doc = PortfolioDocument()
+
+    mutating func visit<R: StoredRecord>(_ kind: RecordKind<R>) throws {
+        kind.setRows(try tx.fetch(R.self, "SELECT * FROM \(kind.table) ORDER BY id"), in: &doc)
     }
 }

@@ -43,6 +43,14 @@ struct PostgresTransaction: PortfolioTransaction {
         try fetch(SubProcessor.self, "SELECT * FROM sub_processors WHERE agreement_id = $1 ORDER BY id", [.text(agreementId)])
     }
 
+    func documents(agreementId: String) throws -> [AgreementDocument] {
+        try fetch(AgreementDocument.self, "SELECT * FROM agreement_documents WHERE agreement_id = $1 ORDER BY imported_at, id", [.text(agreementId)])
+    }
+
+    func documents(sha256: String) throws -> [AgreementDocument] {
+        try fetch(AgreementDocument.self, "SELECT * FROM agreement_documents WHERE sha256 = $1 ORDER BY imported_at, id", [.text(sha256)])
+    }
+
     func versions(agreementId: String) throws -> [AgreementVersion] {
         try fetch(AgreementVersion.self, "SELECT * FROM agreement_versions WHERE agreement_id = $1 ORDER BY id", [.text(agreementId)])
     }
@@ -132,7 +140,7 @@ struct PostgresTransaction: PortfolioTransaction {
         let auditCount = try db.int("SELECT count(*) FROM audit")
         var total = auditCount + parties.count + agreements.count + rules.count + subProcessors.count
         total += changeNotices.count + terminations.count + events.count + clauses.count
-        for table in ["agreement_versions", "objections", "deadlines"] { total += try db.int("SELECT count(*) FROM \(table)") }
+        for table in ["agreement_versions", "agreement_documents", "objections", "deadlines"] { total += try db.int("SELECT count(*) FROM \(table)") }
         return ExistingIDs(parties: parties, agreements: agreements, rules: rules, subProcessors: subProcessors,
                            changeNotices: changeNotices, terminations: terminations, events: events,
                            clauses: clauses, auditCount: auditCount, isEmpty: total == 0)

@@ -21,6 +21,7 @@ extension Party: SnakeCaseRecord {}
 extension Agreement: SnakeCaseRecord {}
 extension AgreementVersion: SnakeCaseRecord {}
 extension Clause: SnakeCaseRecord {}
+extension AgreementDocument: SnakeCaseRecord {}
 extension NoticeRule: SnakeCaseRecord {}
 extension SubProcessor: SnakeCaseRecord {}
 extension ChangeNotice: SnakeCaseRecord {}

@@ -202,4 +202,8 @@ struct SQLiteReading: PortfolioReading {
     }
 
     func allClauses() throws -> [Clause] { try read { db in try Clause.fetchAll(db) } }
+
+    func documents(agreementId: String) throws -> [AgreementDocument] {
+        try read { db in try SQLiteTransaction(db: db).documents(agreementId: agreementId) }
+    }
 }

@@ -76,6 +76,14 @@ struct SQLiteTransaction: PortfolioTransaction {
         try SubProcessor.filter(Column("agreement_id") == agreementId).order(Column("id")).fetchAll(db)
     }
 
+    func documents(agreementId: String) throws -> [AgreementDocument] {
+        try AgreementDocument.filter(Column("agreement_id") == agreementId).order(Column("imported_at"), Column("id")).fetchAll(db)
+    }
+
+    func documents(sha256: String) throws -> [AgreementDocument] {
+        try AgreementDocument.filter(Column("sha256") == sha256).order(Column("imported_at"), Column("id")).fetchAll(db)
+    }
+
     func versions(agreementId: String) throws -> [AgreementVersion] {
         try AgreementVersion.filter(Column("agreement_id") == agreementId).order(Column("id")).fetchAll(db)
     }

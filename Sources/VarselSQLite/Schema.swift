@@ -54,6 +54,9 @@ enum Schema {
         m.registerMigration("v16_agreements_archived") { db in
             try db.execute(sql: v16AgreementsArchived)
         }
+        m.registerMigration("v17_agreement_documents") { db in
+            try db.execute(sql: v17AgreementDocuments)
+        }
         return m
     }
 
@@ -562,5 +565,27 @@ enum Schema {
     /// every agreement).
     static let v16AgreementsArchived = """
     CREATE INDEX agreements_archived ON agreements(title COLLATE NOCASE, id) WHERE status = 'ended';
+    """
+
+    /// Contract texts kept with their agreements (issue 11): one row per imported file (an
+    /// agreement may have several: an amendment, an annex). The text is immutable: an update
+    /// of a row is refused; a new import adds a row.
+    static let v17AgreementDocuments = """
+    CREATE TABLE agreement_documents (
+        id TEXT PRIMARY KEY NOT NULL,
+        agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        file_name TEXT NOT NULL,
+        media_type TEXT NOT NULL CHECK (media_type IN ('txt', 'pdf', 'docx')),
+        sha256 TEXT NOT NULL,
+        text TEXT NOT NULL,
+        extractor_version TEXT NOT NULL,
+        language TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL
+    );
+    CREATE INDEX agreement_documents_agreement ON agreement_documents(agreement_id);
+    CREATE INDEX agreement_documents_sha256 ON agreement_documents(sha256);
+    CREATE TRIGGER agreement_documents_immutable BEFORE UPDATE ON agreement_documents
+        BEGIN SELECT RAISE(ABORT, 'a kept contract text is immutable: import the new text as another document'); END;
     """
 }

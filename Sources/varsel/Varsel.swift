@@ -19,7 +19,7 @@ struct Varsel: AsyncParsableCommand {
             NoticeCommand.self, ObjectCommand.self, AcceptCommand.self, TerminateCommand.self,
             HandleCommand.self, ReopenCommand.self, SnoozeCommand.self, NoteCommand.self, ObjectionCommand.self,
             TerminationCommand.self, EventCommand.self,
-            CalcCommand.self, HolidaysCommand.self, AuditCommand.self, GenerateCommand.self, IntakeCommand.self,
+            CalcCommand.self, HolidaysCommand.self, AuditCommand.self, GenerateCommand.self, IntakeCommand.self, TextCommand.self,
             AgreementCommand.self, PartyCommand.self, ClauseCommand.self, RuleCommand.self, SubprocessorCommand.self,
             VersionCommand.self, EditCommand.self,
             ExportCommand.self, ImportCommand.self, CopyCommand.self, TeamCommand.self, CalendarCommand.self, BackupCommand.self, RestoreCommand.self,

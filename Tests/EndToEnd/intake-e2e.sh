@@ -73,7 +73,18 @@ shows "SHA-256 ${SHA:0:12}" || fail "the confirmation does not name the file's S
 shows "3 pending proposal(s) are left out" || fail "the confirmation does not say what is left out"
 keys y;              wait_for "Saved DATABEHANDLERAFTALE"
 wait_for "Id: "        # the new agreement's detail is open
+# The kept text: the Text tab ([ from the Overview) shows the title page, which no clause holds:
+# "Mellem Institutionsnavn:" and "CVR. nr.: 34208077" (Mobilize Me's title page).
+keys "[";            wait_for "1/1 $FILE · txt · da"
+wait_for "Mellem Institutionsnavn:"
+shows "CVR. nr.: 34208077" || fail "the Text tab does not show the title page"
+keys /;              keys -l "9.2 Behandling"; keys Enter
+wait_for "9.2 Behandling"
 keys q;              keys q; wait_for_prompt
+[ "$(sqlite3 "$DB" "SELECT sha256 FROM agreement_documents")" = "$SHA" ] || fail "the kept text does not name the file's SHA-256"
+# --save of the same file again is refused and writes nothing.
+"$BIN" intake "$WORK/$FILE" --save --db "$DB" --today "$TODAY" >/dev/null 2>"$WORK/again.err" && fail "a second --save of the same file was accepted"
+grep -q "was already imported" "$WORK/again.err" || fail "the second --save does not say the file was already imported"
 
 # 3. What was written: one agreement, three rules as decided, one audit entry with the SHA-256.
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM agreements")" = $((agreements_before + 1)) ] || fail "expected one new agreement"

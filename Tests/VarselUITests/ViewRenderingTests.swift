@@ -84,6 +84,7 @@ final class ViewRenderingTests: XCTestCase {
                 (.history, "test record_change_notice"),
                 (.clauses, "Clauses (1) · e edits, n adds, x removes"),
                 (.versions, "Current version: 2.5"),
+                (.text, "No contract text is kept for this agreement."),
             ]
             for (tab, text) in expected {
                 XCTAssertEqual(wb.state.detailTab, tab)
@@ -95,6 +96,8 @@ final class ViewRenderingTests: XCTestCase {
                 wb.press(.char("]"))
             }
             XCTAssertEqual(wb.state.detailTab, .overview, "] wraps around")
+            wb.press(.char("["))
+            XCTAssertEqual(wb.state.detailTab, .text)
             wb.press(.char("["))
             XCTAssertEqual(wb.state.detailTab, .versions)
             // The rules tab shows flags and the clause text, wrapped.

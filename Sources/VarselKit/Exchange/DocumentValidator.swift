@@ -194,6 +194,21 @@ package struct DocumentValidator {
         }
     }
 
+    func checkDocument(_ d: AgreementDocument, at path: P) throws {
+        try nonEmpty(d.fileName, path.key("fileName"), "File name")
+        if !Self.isSHA256Hex(d.sha256) {
+            throw fail(path.key("sha256"), "sha256 \"\(d.sha256.prefix(80))\" is not a SHA-256 hash",
+                       "Keep the document as exported: 64 lowercase hex digits of the source file")
+        }
+        try nonEmpty(d.text, path.key("text"), "Text")
+        try nonEmpty(d.extractorVersion, path.key("extractorVersion"), "Extractor version")
+        try nonEmpty(d.language, path.key("language"), "Language")
+        if !Self.isAuditTime(d.importedAt) {
+            throw fail(path.key("importedAt"), "\"\(d.importedAt)\" is not an import time", "Use ISO 8601 UTC, e.g. \"2026-11-23T09:14:02Z\"")
+        }
+        try nonEmpty(d.importedBy, path.key("importedBy"), "Imported by")
+    }
+
     func checkParty(_ p: Party, at path: P) throws { try nonEmpty(p.name, path.key("name"), "Name") }
 
     func checkAgreement(_ a: Agreement, at path: P) throws {

@@ -15,6 +15,8 @@ public struct PortfolioDocument: Codable, Hashable, Sendable {
     public var agreements: [Agreement]
     public var versions: [AgreementVersion]
     public var clauses: [Clause]
+    /// Contract texts kept with their agreements (intake); absent in documents written before them.
+    public var documents: [AgreementDocument]
     public var noticeRules: [NoticeRule]
     public var subProcessors: [SubProcessor]
     public var changeNotices: [ChangeNotice]
@@ -25,11 +27,12 @@ public struct PortfolioDocument: Codable, Hashable, Sendable {
     public var audit: [AuditEntry]
 
     public init(parties: [Party] = [], agreements: [Agreement] = [], versions: [AgreementVersion] = [],
-                clauses: [Clause] = [], noticeRules: [NoticeRule] = [], subProcessors: [SubProcessor] = [],
+                clauses: [Clause] = [], documents: [AgreementDocument] = [], noticeRules: [NoticeRule] = [], subProcessors: [SubProcessor] = [],
                 changeNotices: [ChangeNotice] = [], objections: [Objection] = [], terminations: [TerminationNotice] = [],
                 events: [AgreementEvent] = [], deadlines: [Deadline] = [], audit: [AuditEntry] = []) {
         self.format = Self.formatName; self.formatVersion = Self.currentVersion
         self.parties = parties; self.agreements = agreements; self.versions = versions; self.clauses = clauses
+        self.documents = documents
         self.noticeRules = noticeRules; self.subProcessors = subProcessors; self.changeNotices = changeNotices
         self.objections = objections; self.terminations = terminations; self.events = events
         self.deadlines = deadlines; self.audit = audit

@@ -5,7 +5,7 @@
 /// kind is one entry here (docs/architecture.md, "How to add a record type").
 package enum RecordRegistry {
     package static let kinds: [any AnyRecordKind] = [
-        parties, agreements, versions, clauses, noticeRules, subProcessors,
+        parties, agreements, versions, clauses, documents, noticeRules, subProcessors,
         changeNotices, objections, terminations, events, deadlines,
     ]
 
@@ -40,6 +40,14 @@ package enum RecordRegistry {
         ofAgreement: { records, id in try records.clauses(agreementId: id) },
         fields: { v, c, path in try v.nonEmpty(c.reference, path.key("reference"), "Reference") },
         references: { c, cl, path in try c.agreement(cl.agreementId, path.key("agreementId")) })
+
+    /// Contract texts (intake). Not in the edit document: the text is immutable once saved.
+    static let documents = RecordKind("documents", AgreementDocument.self, table: "agreement_documents", link: .column("agreement_id"),
+        shape: DocumentShape.fields(of: AgreementDocument(id: "", agreementId: "", fileName: "", mediaType: .txt, sha256: "", text: "",
+                                                          extractorVersion: "", language: "", importedAt: "", importedBy: "")),
+        get: { $0.documents }, set: { $0.documents = $1 }, agreementId: { $0.agreementId },
+        fields: { v, d, path in try v.checkDocument(d, at: path) },
+        references: { c, d, path in try c.agreement(d.agreementId, path.key("agreementId")) })
 
     static let noticeRules = RecordKind("noticeRules", NoticeRule.self, table: "notice_rules", link: .column("agreement_id"),
         shape: DocumentShape.fields(of: NoticeRule(id: "", agreementId: "", clauseRef: nil, title: "", trigger: .event,

@@ -20,6 +20,18 @@ enum RecordedDecisions {
             // The outcome is recorded later: it may leave "pending", never change once known.
             if b.outcome != .pending { differs("outcome", b.outcome, f.outcome, \.rawValue) }
         }
+        // A kept contract text never changes once saved (a new import adds a new document).
+        if let b = before as? AgreementDocument, let f = file as? AgreementDocument {
+            differs("agreementId", b.agreementId, f.agreementId, quoted)
+            differs("fileName", b.fileName, f.fileName, quoted)
+            differs("mediaType", b.mediaType, f.mediaType, \.rawValue)
+            differs("sha256", b.sha256, f.sha256, quoted)
+            if b.text != f.text { out.append("text (\(b.text.count) characters in the database) differs in the file: a kept text is immutable") }
+            differs("extractorVersion", b.extractorVersion, f.extractorVersion, quoted)
+            differs("language", b.language, f.language, quoted)
+            differs("importedAt", b.importedAt, f.importedAt, quoted)
+            differs("importedBy", b.importedBy, f.importedBy, quoted)
+        }
         if let b = before as? TerminationNotice, let f = file as? TerminationNotice {
             differs("agreementId", b.agreementId, f.agreementId, quoted)
             differs("givenBy", b.givenBy, f.givenBy, \.rawValue)

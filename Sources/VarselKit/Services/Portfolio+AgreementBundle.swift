@@ -3,16 +3,21 @@ import Foundation
 
 /// An agreement with everything under it, created at once (`varsel intake FILE --save`): the
 /// parties it names (an existing party with the same organisation number is reused), the
-/// agreement, its clauses, notice rules and sub-processors.
+/// agreement, its clauses, notice rules and sub-processors, and the contract's extracted text.
 public struct AgreementBundle: Sendable {
     public var parties: [Party]
     public var agreement: Agreement
     public var clauses: [Clause]
     public var rules: [NoticeRule]
     public var subProcessors: [SubProcessor]
+    /// The source's extracted text, kept with the agreement (id, agreement, import time and user
+    /// are filled in when saved).
+    public var document: AgreementDocument?
 
-    public init(parties: [Party], agreement: Agreement, clauses: [Clause], rules: [NoticeRule], subProcessors: [SubProcessor]) {
+    public init(parties: [Party], agreement: Agreement, clauses: [Clause], rules: [NoticeRule], subProcessors: [SubProcessor],
+                document: AgreementDocument? = nil) {
         self.parties = parties; self.agreement = agreement; self.clauses = clauses; self.rules = rules; self.subProcessors = subProcessors
+        self.document = document
     }
 
     /// The lowercase hex SHA-256 of a source file's bytes (named in the audit row).
@@ -22,11 +27,18 @@ public struct AgreementBundle: Sendable {
 extension Portfolio {
     /// Creates the bundle in one transaction with one audit row naming `sourceFile` and its SHA-256.
     /// Ids left empty are made here; each record is validated as its own command would (a problem
-    /// names the record), and nothing is written unless all pass.
+    /// names the record), and nothing is written unless all pass. The bundle's document is kept
+    /// with the new agreement; a file whose SHA-256 a kept document already has is refused (naming
+    /// the agreement that keeps it) unless `again`.
     @discardableResult
     public func addAgreementBundle(_ bundle: AgreementBundle, sourceFile: String, sha256: String,
-                                   dryRun: Bool = false) throws -> Authored<Agreement> {
+                                   again: Bool = false, dryRun: Bool = false) throws -> Authored<Agreement> {
         try authoring(dryRun: dryRun) { tx in
+            if !again, let earlier = try tx.documents(sha256: sha256).first {
+                let title = try tx.record(Agreement.self, id: earlier.agreementId)?.title ?? earlier.agreementId
+                throw VarselError(.conflict, "\(sourceFile) was already imported on \(earlier.importedAt.prefix(10)): agreement \(earlier.agreementId) (\(title)) keeps it as document \(earlier.id)",
+                                  at: "FILE", fix: "Read it with `varsel text \(earlier.agreementId)`; to create another agreement from the same file, add --again")
+            }
             var a = bundle.agreement
             if a.id.isEmpty { a.id = ids.make("ag") }
             if try tx.record(Agreement.self, id: a.id) != nil {
@@ -78,8 +90,23 @@ extension Portfolio {
                 }
                 try tx.insert(s)
             }
+            var kept = ""
+            if var d = bundle.document {
+                d.agreementId = a.id
+                if d.id.isEmpty { d.id = ids.make("doc") }
+                d.sha256 = sha256
+                if d.fileName.isEmpty { d.fileName = sourceFile }
+                d.importedAt = AuditClock.iso(clock.now())
+                d.importedBy = user
+                guard !d.text.isEmpty else {
+                    throw VarselError(.invalidInput, "No text was extracted from \(sourceFile)", at: "FILE",
+                                      fix: "Check the file: a scanned PDF needs OCR first")
+                }
+                try tx.insert(d)
+                kept = "; text kept as document \(d.id) (\(d.text.utf16.count) UTF-16 units, \(d.extractorVersion))"
+            }
             let planned = try replan(tx, agreementId: a.id)
-            let counts = "\(added.count) part(ies), \(clauses.count) clause(s), \(bundle.rules.count) notice rule(s), \(bundle.subProcessors.count) sub-processor(s)"
+            let counts = "\(added.count) part(ies), \(clauses.count) clause(s), \(bundle.rules.count) notice rule(s), \(bundle.subProcessors.count) sub-processor(s)" + kept
             return (Authored(record: a, before: nil, deadlines: planned, withdrawn: [], dryRun: false),
                     AuditNote(action: "intake", entityType: "agreement", entityId: a.id,
                               summary: "Intake of \(sourceFile) (SHA-256 \(sha256)): agreement \(a.title) with \(counts)",

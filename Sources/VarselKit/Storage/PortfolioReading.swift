@@ -37,6 +37,8 @@ public protocol PortfolioReading: Sendable {
     func audit(limit: Int) throws -> [AuditEntry]
     /// Every clause (calendar export names the clause of each deadline).
     func allClauses() throws -> [Clause]
+    /// The contract texts kept with an agreement, oldest import first (its Text tab, `varsel text`).
+    func documents(agreementId: String) throws -> [AgreementDocument]
 }
 
 /// Read-only questions about the portfolio, on a given day: the backend's `PortfolioReading`
@@ -97,6 +99,7 @@ public struct PortfolioQueries: Sendable {
         try base.subProcessorUses(name: name, limit: limit)
     }
     public func audit(limit: Int = 200) throws -> [AuditEntry] { try base.audit(limit: limit) }
+    public func documents(agreementId: String) throws -> [AgreementDocument] { try base.documents(agreementId: agreementId) }
 
     /// The notice day that stops the next renewal, as a deadline (not stored until handled).
     public func renewalDeadline(_ agreement: Agreement, term: Int? = nil) -> Deadline? {

@@ -12,6 +12,10 @@ public protocol PortfolioRecords {
     func clauses(agreementId: String) throws -> [Clause]
     /// An agreement's sub-processors (every status), in id order.
     func subProcessors(agreementId: String) throws -> [SubProcessor]
+    /// The contract texts kept with an agreement, oldest import first (then id).
+    func documents(agreementId: String) throws -> [AgreementDocument]
+    /// The kept contract texts read from a file with this SHA-256 (any agreement), oldest first.
+    func documents(sha256: String) throws -> [AgreementDocument]
     /// An agreement's version log entries, in id order.
     func versions(agreementId: String) throws -> [AgreementVersion]
     /// Agreements whose `parentId` is `parentId` and that end with it, in id order.

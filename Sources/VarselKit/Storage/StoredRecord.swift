@@ -6,6 +6,7 @@ extension Party: StoredRecord {}
 extension Agreement: StoredRecord {}
 extension AgreementVersion: StoredRecord {}
 extension Clause: StoredRecord {}
+extension AgreementDocument: StoredRecord {}
 extension NoticeRule: StoredRecord {}
 extension SubProcessor: StoredRecord {}
 extension ChangeNotice: StoredRecord {}

@@ -3,6 +3,8 @@ public enum BindingContext: String, CaseIterable, Hashable, Sendable {
     /// Every main view (agenda, agreements list and detail, sub-processors, notices).
     case views
     case agenda, agreementList, agreementDetail, subProcessors, notices, calendar
+    /// The agreement detail's Text tab (the kept contract text: search, clause headings).
+    case agreementText
     case filter, prompt, form, confirm, help
     /// The intake review screen (`:intake FILE`).
     case intakeReview
@@ -15,6 +17,7 @@ public enum BindingContext: String, CaseIterable, Hashable, Sendable {
         case .agenda: "Agenda"
         case .agreementList: "Agreements list"
         case .agreementDetail: "Agreement detail"
+        case .agreementText: "Agreement text"
         case .subProcessors: "Sub-processors"
         case .notices: "Notices"
         case .calendar: "Calendar"
@@ -31,10 +34,13 @@ public enum BindingContext: String, CaseIterable, Hashable, Sendable {
     /// The main-view contexts, which inherit `.views`.
     public var isView: Bool {
         switch self {
-        case .agenda, .agreementList, .agreementDetail, .subProcessors, .notices, .calendar: true
+        case .agenda, .agreementList, .agreementDetail, .agreementText, .subProcessors, .notices, .calendar: true
         default: false
         }
     }
+
+    /// The agreement detail, on any tab (its Text tab has its own keys).
+    public var isAgreementDetail: Bool { self == .agreementDetail || self == .agreementText }
 }
 
 /// Text a binding takes instead of named keys: typed characters or a bracketed paste.

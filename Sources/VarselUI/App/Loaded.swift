@@ -41,6 +41,8 @@ public struct Loaded: Sendable {
     /// The agreements list around the cursor and the selected agreement's detail.
     public var agreements: ListWindow<AgreementRow>
     public var detail: AgreementDetail?
+    /// The selected agreement's kept contract texts, laid out for the detail's width (Text tab only).
+    public var text: AgreementTextPane?
     /// The register around the cursor and the selected sub-processor's uses.
     public var vendors: ListWindow<SubProcessorVendor>
     public var uses: [SubProcessorRegisterEntry.Use]

@@ -33,6 +33,7 @@ import VarselKit
     private var noticesCache: [NoticeRow]?
     private var noticeRowsCache: (filter: String, sort: NoticeSort, rows: [NoticeRow])?
     private var detailCache: [String: AgreementDetail] = [:]
+    private var textCache: AgreementTextPane?
     /// Whether the portfolio holds any agreement (an empty one shows how to start instead).
     private(set) var hasAgreements = false
     private var seenVersion: ChangeToken?
@@ -71,7 +72,7 @@ import VarselKit
     public func reload(scope: Set<ReloadScope> = Set(ReloadScope.allCases)) -> String? {
         if scope.contains(.agenda) { calendarCache = [:]; agendaCache = nil; countsCache = nil; agendaLayoutCache = nil; agendaHeadCache = nil }
         if scope.contains(.notices) { noticesCache = nil; noticeRowsCache = nil }
-        if scope.contains(.details) { detailCache = [:] }
+        if scope.contains(.details) { detailCache = [:]; textCache = nil }
         if scope.contains(.agreements) { pagerStale = true }
         if scope.contains(.register) { vendorPagerStale = true; usesCache = [:] }
         seenVersion = storeVersion()
@@ -148,6 +149,10 @@ import VarselKit
                 try pager.ensure(range)
                 out.agreements = pager.window(range)
                 out.detail = pager.row(at: s).flatMap { detail($0.id) }
+                if state.detailTab == .text, let d = out.detail,
+                   let rect = AgreementsView.frame(main: main, detailFocused: state.detailFocused).detail {
+                    out.text = try textPane(d, width: AgreementsView.body(rect).width)
+                }
             case .subProcessors:
                 let filter = state.filters[.subProcessors] ?? ""
                 if vendorPagerStale || vendorPager.filter != filter { vendorPagerStale = false; try vendorPager.reset(filter: filter) }
@@ -253,6 +258,16 @@ import VarselKit
         if detailCache.count > 64 { detailCache.removeAll() }
         detailCache[id] = d
         return d
+    }
+
+    /// The Text tab's texts of one agreement, read (`PortfolioQueries.documents`) and laid out once
+    /// per agreement, width and data change.
+    private func textPane(_ d: AgreementDetail, width: Int) throws -> AgreementTextPane {
+        if let c = textCache, c.agreementId == d.agreement.id, c.layout.width == width { return c }
+        let pane = AgreementTextPane(agreementId: d.agreement.id, documents: try queries.documents(agreementId: d.agreement.id),
+                                     clauses: d.clauses, width: width)
+        textCache = pane
+        return pane
     }
 
     /// The uses of one sub-processor (at least `limit` of them when it has that many), cached.

@@ -15,13 +15,13 @@ enum WorkbenchReducer {
         case .quit:
             return quit(&state)
         case .back:
-            if state.context == .agreementDetail {
+            if state.context.isAgreementDetail {
                 AgreementsFeature.closeDetail(&state)
             } else if !state.filter.isEmpty {
                 FilterFeature.setFilter(&state, nil)
             }
         case .backOrQuit:
-            guard state.context == .agreementDetail else { return quit(&state) }
+            guard state.context.isAgreementDetail else { return quit(&state) }
             AgreementsFeature.closeDetail(&state)
         case .showView(let v):
             state.view = v
@@ -45,7 +45,7 @@ enum WorkbenchReducer {
         case .lists(let a):
             return FilterFeature.reduce(&state, a, data)
         case .agreements(let a):
-            return AgreementsFeature.reduce(&state, a)
+            return AgreementsFeature.reduce(&state, a, data)
         case .forms(let a):
             return FormsFeature.reduce(&state, a, data)
         case .intake(let a):
@@ -68,7 +68,7 @@ enum WorkbenchReducer {
             switch state.context {
             case .help: return HelpFeature.scroll(&state, action)
             case .agenda: return AgendaFeature.reduce(&state, action, data)
-            case .agreementList, .agreementDetail: return AgreementsFeature.reduce(&state, action, data)
+            case .agreementList, .agreementDetail, .agreementText: return AgreementsFeature.reduce(&state, action, data)
             case .subProcessors: return RegisterFeature.reduce(&state, action, data)
             case .notices: return NoticesFeature.reduce(&state, action, data)
             case .calendar:

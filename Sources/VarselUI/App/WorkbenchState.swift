@@ -17,7 +17,7 @@ public enum ViewID: Int, CaseIterable, Hashable, Sendable {
 
 /// The tabs of an agreement's detail.
 public enum DetailTab: Int, CaseIterable, Hashable, Sendable {
-    case overview, rules, subProcessors, notices, history, clauses, versions
+    case overview, rules, subProcessors, notices, history, clauses, versions, text
 
     public var title: String {
         switch self {
@@ -28,6 +28,7 @@ public enum DetailTab: Int, CaseIterable, Hashable, Sendable {
         case .history: "History"
         case .clauses: "Clauses"
         case .versions: "Versions"
+        case .text: "Text"
         }
     }
 }
@@ -121,6 +122,12 @@ public struct WorkbenchState: Sendable {
     /// Text of the detail line to scroll to once the detail is loaded (the rule or notice an
     /// agenda item came from); cleared once used.
     public var detailAnchor: String?
+    /// The Text tab's search ("/" there; `n`/`N` move between its matches).
+    public var textSearch: String?
+    /// The Text tab scrolls to the first match at or after its top row once loaded (set by typing).
+    public var textSearchPending = false
+    /// The clause (reference) the Text tab scrolls to once loaded (`T` on a rule); cleared once used.
+    public var textClause: String?
     /// Filter text per view ("/" in any list).
     public var filters: [ViewID: String] = [:]
     public var agendaSort = AgendaSort.actBy
@@ -149,9 +156,13 @@ public struct WorkbenchState: Sendable {
 
     public init() {}
 
-    public var filter: String { filters[view] ?? "" }
+    /// The text the `/` line edits: the shown list's filter, or the Text tab's search.
+    public var filter: String { isTextTab ? (textSearch ?? "") : (filters[view] ?? "") }
     /// What the shown list includes beyond its default, for the header ("incl. archived"), or "".
     public var listScope: String { view == .agreements && showArchived ? "incl. archived" : "" }
+
+    /// The agreement detail has the keyboard on its Text tab.
+    public var isTextTab: Bool { view == .agreements && detailFocused && detailTab == .text }
 
     /// Below the minimum size only the "too small" message is drawn.
     public var isTooSmall: Bool { size.width < Self.minimumWidth || size.height < Self.minimumHeight }
@@ -172,7 +183,7 @@ public struct WorkbenchState: Sendable {
     public var viewContext: BindingContext {
         switch view {
         case .agenda: .agenda
-        case .agreements: detailFocused ? .agreementDetail : .agreementList
+        case .agreements: !detailFocused ? .agreementList : detailTab == .text ? .agreementText : .agreementDetail
         case .subProcessors: .subProcessors
         case .notices: .notices
         case .calendar: .calendar

@@ -14,7 +14,10 @@ struct IntakeCommand: ParsableCommand {
 
         With --save the agreement is created with its parties and clauses (and, with --accept-all, \
         every proposed notice rule and sub-processor) in one transaction with one audit row naming \
-        the file and its SHA-256. Every record is validated first; one bad proposal writes nothing.
+        the file and its SHA-256, and the extracted text is kept with the agreement (`varsel text`). \
+        Every record is validated first; one bad proposal writes nothing. A file already imported \
+        (a kept text has its SHA-256) is refused, naming the agreement; --again creates another \
+        agreement from it anyway. With --parent the text is kept with the new agreement only.
         Examples:
           varsel intake avtal.pdf
           varsel intake dpa.docx --save --accept-all --parent main-agreement --db portfolio.sqlite
@@ -26,6 +29,7 @@ struct IntakeCommand: ParsableCommand {
     @Flag(name: .long, help: "With --save: also every proposed notice rule and sub-processor.") var acceptAll = false
     @Option(name: .long, help: "With --save: the main agreement it hangs under (a DPA under its service agreement).") var parent: String?
     @Option(name: .long, help: "With --save: the counterparty's party id (default: the first party proposed).") var counterparty: String?
+    @Flag(name: .long, help: "With --save: create the agreement although this file was already imported.") var again = false
     @OptionGroup var common: CommonOptions
 
     func run() throws {
@@ -40,11 +44,11 @@ struct IntakeCommand: ParsableCommand {
             }
             let p = IntakeEngine.propose(doc.text, language: language)
             if save {
-                try saveProposal(p)
+                try saveProposal(p, doc: doc)
                 return
             }
-            guard !acceptAll && parent == nil && counterparty == nil else {
-                throw VarselError(.invalidInput, "--accept-all, --parent and --counterparty only apply with --save", at: "--save",
+            guard !acceptAll && parent == nil && counterparty == nil && !again else {
+                throw VarselError(.invalidInput, "--accept-all, --parent, --counterparty and --again only apply with --save", at: "--save",
                                   fix: "Add --save to create the agreement")
             }
             switch format {
@@ -84,18 +88,20 @@ struct IntakeCommand: ParsableCommand {
     }
 
     /// Creates the proposal's agreement (`Portfolio.addAgreementBundle`) and prints it.
-    private func saveProposal(_ p: IntakeProposal) throws {
+    private func saveProposal(_ p: IntakeProposal, doc: IntakeDocument) throws {
         guard file != "-" else {
             throw VarselError(.invalidInput, "--save needs a file (its name and SHA-256 go into the audit trail), not standard input",
                               at: "FILE", fix: "Save the text to a file first")
         }
         let data = (try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data()
         let portfolio = try common.portfolio()
-        let bundle = try IntakeBundle.make(p, fileName: (file as NSString).lastPathComponent, acceptAll: acceptAll,
+        let name = (file as NSString).lastPathComponent, sha = AgreementBundle.sha256(data)
+        let bundle = try IntakeBundle.make(p, fileName: name, acceptAll: acceptAll,
                                            parent: try parent.map { try portfolio.queries.resolveAgreement($0).id },
-                                           counterparty: counterparty)
-        let result = try portfolio.addAgreementBundle(bundle, sourceFile: (file as NSString).lastPathComponent,
-                                                      sha256: AgreementBundle.sha256(data))
+                                           counterparty: counterparty,
+                                           source: IntakeBundle.source(fileName: name, format: doc.format, sha256: sha,
+                                                                       text: doc.text, language: p.language))
+        let result = try portfolio.addAgreementBundle(bundle, sourceFile: name, sha256: sha, again: again)
         if format == .json { try JSONOutput.print(result); return }
         out("Saved agreement \(result.record.id): \(result.record.title) — \(bundle.clauses.count) clause(s), \(bundle.rules.count) notice rule(s), \(bundle.subProcessors.count) sub-processor(s)")
         for d in result.deadlines { out("  deadline \(d.id): \(d.what), act by \(d.actByDate.humanText)") }

@@ -11,6 +11,7 @@ enum DetailTabs {
         case .history: history(d)
         case .clauses: clauses(d)
         case .versions: versions(d)
+        case .text: []  // drawn from its own layout (`AgreementTextPane`)
         }
     }
 

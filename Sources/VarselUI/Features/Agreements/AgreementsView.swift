@@ -19,14 +19,14 @@ enum AgreementsView {
         let (listRect, detailRect) = frame(main: main, detailFocused: state.detailFocused)
         if let listRect {
             drawList(&buffer, rect: listRect, rows: data.agreements, cursor: state.agreements, today: data.today,
-                     filter: state.filter, focused: !state.detailFocused, showArchived: state.showArchived)
+                     filter: state.filters[.agreements] ?? "", focused: !state.detailFocused, showArchived: state.showArchived)
         }
         if listRect != nil, let detailRect {
             buffer.vline(x: detailRect.x - 2, y: main.y, height: main.height, style: .role(.border))
         }
         if let detailRect {
             drawDetail(&buffer, rect: detailRect, detail: data.detail, tab: state.detailTab, scroll: state.detailScroll,
-                       focused: state.detailFocused, today: data.today)
+                       focused: state.detailFocused, today: data.today, text: data.text)
         }
     }
 
@@ -78,7 +78,7 @@ enum AgreementsView {
     }
 
     static func drawDetail(_ buffer: inout ScreenBuffer, rect: Rect, detail: AgreementDetail?, tab: DetailTab,
-                           scroll: Int, focused: Bool, today: CivilDate) {
+                           scroll: Int, focused: Bool, today: CivilDate, text: AgreementTextPane? = nil) {
         guard rect.height > 2, rect.width > 4 else { return }
         guard let detail else {
             ListDrawing.message(&buffer, rect: rect, lines: ["No agreement selected."])
@@ -98,6 +98,10 @@ enum AgreementsView {
                              width: rect.width, style: CellStyle(focused ? .selection : .title, bold: true))
         }
         let body = body(rect)
+        if tab == .text {
+            drawText(&buffer, rect: rect, body: body, title: detail.agreement.title, pane: text, scroll: scroll)
+            return
+        }
         let lines = lines(detail, tab: tab, today: today, width: body.width)
         let scroll = max(0, min(scroll, max(0, lines.count - body.height)))
         // The title gives way to the scroll counter (cut with "…"), never overlaps it.
@@ -108,6 +112,37 @@ enum AgreementsView {
             let i = scroll + r
             guard i < lines.count else { break }
             buffer.put(lines[i].text, x: body.x, y: body.y + r, style: lines[i].style, maxWidth: body.width)
+        }
+        if !counter.isEmpty {
+            buffer.put(counter, x: rect.maxX - DisplayWidth.of(counter), y: rect.y + 1, style: .role(.muted))
+        }
+    }
+
+    /// The Text tab: only the visible rows of the laid-out texts (the buffer sanitises each row);
+    /// document headers muted, the rows where a clause starts as headings.
+    static func drawText(_ buffer: inout ScreenBuffer, rect: Rect, body: Rect, title: String, pane: AgreementTextPane?,
+                         scroll: Int) {
+        guard let pane, !pane.documents.isEmpty else {
+            buffer.putPadded(title, x: rect.x, y: rect.y + 1, width: rect.width, style: CellStyle(.title, bold: true))
+            let lines = pane == nil ? ["Loading the text…"]
+                : ["No contract text is kept for this agreement.",
+                   "Texts are kept when a contract is saved by intake (:intake FILE, then Ctrl-S; varsel intake FILE --save)."]
+            for (i, l) in StyledLine.wrap(lines.map { StyledLine($0, .role(.muted)) }, width: body.width).prefix(body.height).enumerated() {
+                buffer.put(l.text, x: body.x, y: body.y + i, style: l.style, maxWidth: body.width)
+            }
+            return
+        }
+        let count = pane.layout.rows.count
+        let scroll = max(0, min(scroll, max(0, count - body.height)))
+        let counter = count > body.height ? "\(scroll + 1)–\(min(count, scroll + body.height))/\(count)" : ""
+        let titleWidth = counter.isEmpty ? rect.width : max(1, rect.width - DisplayWidth.of(counter) - 1)
+        buffer.putPadded(title, x: rect.x, y: rect.y + 1, width: titleWidth, style: CellStyle(.title, bold: true))
+        for r in 0..<body.height {
+            let i = scroll + r
+            guard i < count else { break }
+            let style: CellStyle = pane.headerStarts.contains(pane.layout.rows[i].utf16Start) ? .role(.muted)
+                : pane.headingRows.contains(i) ? CellStyle(.title, bold: true) : .normal
+            buffer.put(String(pane.rowText(i)), x: body.x, y: body.y + r, style: style, maxWidth: body.width)
         }
         if !counter.isEmpty {
             buffer.put(counter, x: rect.maxX - DisplayWidth.of(counter), y: rect.y + 1, style: .role(.muted))

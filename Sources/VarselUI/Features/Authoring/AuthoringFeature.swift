@@ -12,10 +12,10 @@ enum AuthoringFeature {
                 [.agreementList, .agreementDetail], hint: "edit"),
         Binding([.char("n")], .addRecord, "Add a version entry, notice rule, sub-processor or clause (by tab)", [.agreementDetail], hint: "add"),
         Binding([.char("C")], .addClause, "Add a clause", [.agreementDetail]),
-        Binding([.char("p")], .editParty, "Edit the counterparty or our party", [.agreementList, .agreementDetail]),
+        Binding([.char("p")], .editParty, "Edit the counterparty or our party", [.agreementList, .agreementDetail, .agreementText]),
         Binding([.char("x")], .removeRecord, "Archive the agreement, or remove the tab's rule, sub-processor, clause or version entry",
                 [.agreementDetail], hint: "archive"),
-        Binding([.char("E")], .editInEditor, "Edit the agreement as YAML in $EDITOR", [.agreementList, .agreementDetail]),
+        Binding([.char("E")], .editInEditor, "Edit the agreement as YAML in $EDITOR", [.agreementList, .agreementDetail, .agreementText]),
     ]
 
     static func reduce(_ state: inout WorkbenchState, _ action: AuthoringAction, _ data: Loaded) -> [Effect] {

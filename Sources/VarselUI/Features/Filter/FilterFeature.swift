@@ -41,6 +41,9 @@ enum FilterFeature {
             state.filterEditing = false
             setFilter(&state, nil)
         case .nextMatch, .previousMatch:
+            if state.context == .agreementText {
+                return AgreementsFeature.stepTextMatch(&state, forward: action == .nextMatch, data)
+            }
             return stepMatch(&state, forward: action == .nextMatch, data)
         }
         return []
@@ -59,6 +62,12 @@ enum FilterFeature {
     /// Sets the shown list's filter; the list starts again at its top (a paged list is re-read
     /// with the new filter when it is next loaded).
     static func setFilter(_ state: inout WorkbenchState, _ text: String?) {
+        if state.isTextTab {
+            // The Text tab's search: the text stays; the scroll moves to the first match once loaded.
+            state.textSearch = text
+            state.textSearchPending = text?.isEmpty == false
+            return
+        }
         state.filters[state.view] = text
         state[cursor: state.view] = ListCursor()
         if state.view == .agreements { state.detailScroll = 0; state.detailAnchor = nil }

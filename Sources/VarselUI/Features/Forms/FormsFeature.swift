@@ -80,7 +80,7 @@ enum FormsFeature {
         }
         let item = state.context == .agenda ? data.agendaItem(at: state.agenda.selected) : nil
         let notice = state.context == .notices ? data.notice(at: state.notices.selected) : nil
-        let row = [.agreementList, .agreementDetail].contains(state.context) ? data.agreementRow(at: state.agreements.selected) : nil
+        let row = [.agreementList, .agreementDetail, .agreementText].contains(state.context) ? data.agreementRow(at: state.agreements.selected) : nil
         switch action {
         case .recordObjection:
             switch state.context {
@@ -90,7 +90,7 @@ enum FormsFeature {
                     return refuse("o objects to a change notice; this deadline comes from \(sourceText(item.deadline.sourceKind))")
                 }
                 return [.openForm(.objection(agreementId: item.deadline.agreementId, noticeId: item.deadline.sourceId))]
-            case .agreementList, .agreementDetail:
+            case .agreementList, .agreementDetail, .agreementText:
                 guard let row else { return [] }
                 return [.openForm(.objection(agreementId: row.id, noticeId: nil))]
             case .notices:

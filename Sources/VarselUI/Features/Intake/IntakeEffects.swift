@@ -31,7 +31,10 @@ import VarselKit
             let (proposal, counterparty) = try review.reviewed()
             let parent = review.agreement.parent.isEmpty ? nil : review.agreement.parent
             let bundle = try IntakeBundle.make(proposal, fileName: review.fileName, acceptAll: true, parent: parent,
-                                               counterparty: counterparty)
+                                               counterparty: counterparty,
+                                               source: IntakeBundle.source(fileName: review.fileName, format: review.format,
+                                                                           sha256: review.sha256, text: review.text,
+                                                                           language: proposal.language))
             let result = try portfolio.addAgreementBundle(bundle, sourceFile: review.fileName, sha256: review.sha256)
             let text = "Saved \(result.record.title) (\(result.record.id)) from \(review.fileName): \(bundle.rules.count) notice rule(s), "
                 + "\(bundle.parties.count) part(ies), \(bundle.subProcessors.count) sub-processor(s), \(bundle.clauses.count) clause(s); "

@@ -52,7 +52,7 @@ enum MouseFeature {
         case .notices:
             guard let i = row(in: main, offset: state.notices.offset, count: data.notices.count) else { return false }
             state.notices.selected = i
-        case .agreementList, .agreementDetail:
+        case .agreementList, .agreementDetail, .agreementText:
             guard let list = AgreementsView.frame(main: main, detailFocused: state.detailFocused).list,
                   let i = row(in: list, offset: state.agreements.offset, count: data.agreements.total) else { return false }
             if i != state.agreements.selected { state.detailScroll = 0; state.detailAnchor = nil }
