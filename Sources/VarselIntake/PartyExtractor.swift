@@ -15,6 +15,7 @@ enum PartyExtractor {
     static let markdownHeading = NSRegularExpression.ci(#"^\s{0,3}(#{1,6})\s+(.*)$"#)
     static let pipeRow = NSRegularExpression.ci(#"^\s*\|.*\|\s*$"#)
     static let pipeSeparator = NSRegularExpression.ci(#"^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$"#)
+    static let aliasInBrackets = NSRegularExpression.ci(#"^\p{Lu}[\p{L}\d.]*\)\s*$"#)
     static let companyFormWord = try! NSRegularExpression(pattern: "^" + companyForm + "$")
     /// Words that end a name read backwards from its organisation number ("… där GDPR Hero (org.nr. …)").
     static let nameStops: Set<String> = ["mellem", "mellom", "between", "och", "og", "and", "där", "der", "hvor", "where",
@@ -190,7 +191,9 @@ enum PartyExtractor {
             // "Render (hosting av backend)": the name, and the words in brackets as its purpose.
             var bracketed: String? = nil
             var head = first
-            if let open = first.range(of: " ("), first.hasSuffix(")") || first.contains(")") {
+            // A single capitalised word in brackets is another name ("Microsoft Norge AS (Azure)"), kept.
+            if let open = first.range(of: " ("), first.hasSuffix(")"),
+               !Self.aliasInBrackets.test(String(first[open.upperBound...])) {
                 head = String(first[..<open.lowerBound])
                 bracketed = String(first[open.upperBound...]).replacingOccurrences(of: ")", with: "").trimmingCharacters(in: .whitespaces)
             }

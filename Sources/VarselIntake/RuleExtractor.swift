@@ -201,6 +201,8 @@ struct RuleExtractor {
         // Vague advance notice ("rimelig varsel om revisjon", "varsles i god tid"): the words are the notice.
         if vague {
             for m in vagueBeforeRegex.matches(s) where free(m.range) {
+                let words = (s as NSString).substring(with: m.range).lowercased()
+                if Vocabulary.vagueBeforeNeedsVerb.contains(where: { words.hasPrefix($0) }), !Self.noticeVerbs.test(s) { continue }
                 var r = make(value: 0, unit: "vague", match: m.range, in: s, sentence: sentence, t: t, clause: clause, pattern: "vague-notice")
                 r.direction = "before"
                 r.anchor = Self.audit.test(s) || Self.maintenance.test(s) ? "event" : "change_takes_effect"

@@ -57,8 +57,11 @@ enum Vocabulary {
     static let vagueBefore = ["rimeligt forudgående varsel", "rimeligt varsel", "rimelig varsel", "rimelig forhåndsvarsel",
                               "rimeleg varsel", "skäligt varsel", "rimligt varsel", "reasonable advance notice",
                               "reasonable prior notice", "reasonable notice", "i god tid", "i rimelig tid", "i rimeleg tid"]
-    /// Acts with a deadline of their own (delete, return, remedy, restore): a vague time for them is a rule too.
-    static let actVerbs = #"\b(slett\w*|radera\w*|delete\w*|erase\w*|avhjelp\w*|afhjælp\w*|remed\w*|gjenopprett\w*|återställ\w*|tilbakelever\w*|återlämna\w*|tilbagelever\w*)"#
+    /// Of those, the ones that say when but not that it is a notice: they need a verb of notifying.
+    static let vagueBeforeNeedsVerb = ["i god tid", "i rimelig tid", "i rimeleg tid"]
+    /// Acts with a deadline of their own (delete, return, remedy): a vague time for them is a rule too.
+    /// (Restoring after an incident is a service level, not listed.)
+    static let actVerbs = #"\b(slett\w*|radera\w*|delete\w*|erase\w*|avhjelp\w*|afhjælp\w*|remed\w*|tilbakelever\w*|återlämna\w*|tilbagelever\w*)"#
     /// Verbs that make a vague phrase a notice duty.
     static let noticeVerbs = #"(meddela|underrätta|informera|invända|anmäla|rapportera|reklamera|underrett|meddel|informer|indsigelse|reklamer|varsl|melde|meld|protester|motsette|gi beskjed|gje beskjed|notify|inform|object|report|claim|complain|klage|klaga|underrett|gi melding|bekräftelse|bekræftelse|confirm|contact|kontakt|fremsend|notice|svar|respond|reply)"#
     /// Immediate effect → unit `vague`, value 0, anchor termination.
