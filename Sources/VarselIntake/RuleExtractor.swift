@@ -209,6 +209,12 @@ struct RuleExtractor {
                 used.append(m.range); out.append(r)
             }
         }
+        // Reasonable notice measured by a period in the same sentence ("med rimligt varsel (där en frist om
+        // tjugo (20) Arbetsdagar alltid ska anses vara rimligt)", "rimelig forhåndsvarsel (minst 14 dager)"):
+        // the period is the notice; the vague words add no rule (the demo records Bilaga 3, 6.2 so).
+        if out.contains(where: { $0.unit != "vague" && $0.direction == "before" && $0.pattern != "yearly" }) {
+            out.removeAll { $0.pattern == "vague-notice" }
+        }
         // Vague wording, only where someone must notify, object or claim, or delete, return or remedy.
         if vague && (Self.noticeVerbs.test(s) || Self.actVerbs.test(s)) {
             for m in vagueRegex.matches(s) where free(m.range) {
@@ -217,11 +223,6 @@ struct RuleExtractor {
                 if r.anchor == "change_takes_effect" { r.anchor = "event" }
                 used.append(m.range); out.append(r)
             }
-        }
-        // One duty, two words for its time ("uden unødig forsinkelse (og senest 48 timer)"): the period
-        // is the deadline; the vague words in the same sentence add no rule.
-        if out.contains(where: { $0.unit != "vague" && $0.pattern != "yearly" }) {
-            out.removeAll { $0.pattern == "vague" || $0.pattern == "vague-notice" }
         }
         // One rule per (value, unit, direction, anchor) in a sentence.
         var seen = Set<String>()
