@@ -147,8 +147,18 @@ enum PartyExtractor {
             }
             if openLevel != nil { markdownSub.insert(line.start) }
         }
+        let lineStarts = lines.map(\.start)
+        /// The start of the line holding `offset` (binary search; lines are in order).
+        func lineStart(_ offset: Int) -> Int? {
+            var lo = 0, hi = lineStarts.count - 1, found: Int? = nil
+            while lo <= hi {
+                let mid = (lo + hi) / 2
+                if lineStarts[mid] <= offset { found = lineStarts[mid]; lo = mid + 1 } else { hi = mid - 1 }
+            }
+            return found
+        }
         func inSubSection(_ offset: Int) -> Bool {
-            if !markdownSub.isEmpty, let l = lines.last(where: { $0.start <= offset }), markdownSub.contains(l.start) { return true }
+            if !markdownSub.isEmpty, markdownSub.contains(offset) || lineStart(offset).map(markdownSub.contains) == true { return true }
             guard let c = clause(at: offset) else { return false }
             return subSection[c.start] ?? (subWords.test(c.heading) || subWords.test(c.ref))
         }

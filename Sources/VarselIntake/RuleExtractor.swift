@@ -127,7 +127,8 @@ struct RuleExtractor {
     static let numberCues = SentenceCues.words(Vocabulary.numbers.values.flatMap(\.keys))
     static let yearlyCues: Set<Substring> = ["årligen", "årligt", "årlig", "årleg", "annually", "yearly", "year", "år", "året"]
     static let immediateCues = SentenceCues.longestWords(Vocabulary.immediate)
-    static let vagueCues = SentenceCues.longestWords(Vocabulary.vague + Vocabulary.vagueBefore)
+    static let vagueCues = SentenceCues.longestWords(Vocabulary.vague + Vocabulary.vagueBefore.filter { $0 != "i god tid" })
+        + [Array("god tid".utf8), Array("god\ntid".utf8)]
 
     /// Rules found in one sentence.
     func rules(in sentence: NSRange, of t: Text, clause: String?) -> [ProposedRule] {
