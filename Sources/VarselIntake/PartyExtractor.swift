@@ -5,12 +5,42 @@ import VarselKit
 /// `sub-processor-prose`): organisation numbers are accepted only when their check digits fit.
 enum PartyExtractor {
     static let orgNumber = NSRegularExpression.ci(#"(?<![\d-])(\d{6}-\d{4}|\d{3}[ \u00A0]\d{3}[ \u00A0]\d{3}|\d{2}[ \u00A0]\d{2}[ \u00A0]\d{2}[ \u00A0]\d{2}|\d{8,10})(?![\d-])"#)
-    static let orgLabel = NSRegularExpression.ci(#"(cvr|org\.?\s*n(?:r|o)|org\.?\s*nummer|organisations?nummer|organisasjonsnummer|organisasjonsnr|skipnr|reg\.?\s*nr|company\s+(?:reg(?:istration)?\.?\s*)?(?:number|no)|xxx\.xx|foretaksnummer|corporate id)\.?\s*(?:nr\.?|nummer|no\.?)?\s*[:.]?\s*$"#)
+    static let orgLabel = NSRegularExpression.ci(#"(cvr|org\.?\s*n(?:r|o)|org\.?\s*nummer|organisations?nummer|organisasjonsnummer|organisasjonsnr|skipnr|reg\.?\s*nr|company\s+(?:reg(?:istration)?\.?\s*)?(?:number|no)|xxx\.xx|foretaksnummer|corporate id)\.?\s*(?:nr\.?|nummer|no\.?)?\s*[:.,]?\s*$"#)
     static let companyForm = #"(?:AB(?:\s+\(publ\))?|ApS|A/S|a/s|AS|ASA|Oy|Oyj|Ltd\.?|Limited|GmbH|Inc\.?|LLC|I/S|P/S|SA|BV|B\.V\.|S\.A\.|SE|plc|AG)"#
     static let company = try! NSRegularExpression(pattern: #"(?<![\p{L}])((?:[\p{Lu}0-9][\p{L}0-9&.'\-]*[ \u00A0]+){1,4}"# + companyForm + #")(?![\p{L}])"#)
     static let subWords = NSRegularExpression.ci(#"(underdatabehandler|underleverantör|underleverandør|underbiträde|underbiträden|sub-?processor|underdatabehandlar|underleverandører)"#)
     static let bulletLead = NSRegularExpression.ci(#"^\s*[•●▪◦*\-–—]\s*"#)
     static let lead = #"^(og|och|and|mellem|mellom|between|samt|med|with|og)\s+"#
+    /// Markdown (a `.md` contract): ATX headings and pipe-table rows.
+    static let markdownHeading = NSRegularExpression.ci(#"^\s{0,3}(#{1,6})\s+(.*)$"#)
+    static let pipeRow = NSRegularExpression.ci(#"^\s*\|.*\|\s*$"#)
+    static let pipeSeparator = NSRegularExpression.ci(#"^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$"#)
+    static let aliasInBrackets = NSRegularExpression.ci(#"^\p{Lu}[\p{L}\d.]*\)\s*$"#)
+    static let companyFormWord = try! NSRegularExpression(pattern: "^" + companyForm + "$")
+    /// Words that end a name read backwards from its organisation number ("… där GDPR Hero (org.nr. …)").
+    static let nameStops: Set<String> = ["mellem", "mellom", "between", "och", "og", "and", "där", "der", "hvor", "where",
+                                         "med", "with", "af", "av", "of", "by", "samt", "från", "fra", "from", "till",
+                                         "til", "to", "är", "er", "is", "för", "for", "kallad", "nedan", "herefter",
+                                         "heretter", "uppdrag", "part", "parten", "party"]
+
+    /// The name standing right before a labelled organisation number that has no company form
+    /// ("GDPR Hero (org.nr. 559088-5116)", "Simply BRF, org. nr, 810606-3954", "deranged ApS (CVR …"):
+    /// up to four words read backwards, capitalised (or any word once a company form is read),
+    /// stopping at a function word.
+    static func nameBefore(_ text: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "(,:;[")))
+        var picked: [String] = []
+        for w in t.split(separator: " ").reversed() {
+            let bare = w.trimmingCharacters(in: CharacterSet(charactersIn: "()[],;:\"'«»“”"))
+            guard !bare.isEmpty, picked.count < 4, !nameStops.contains(bare.lowercased()),
+                  !w.contains(")"), !w.contains("(") else { break }
+            let hasForm = picked.contains { companyFormWord.test($0) }
+            guard bare.first!.isUppercase || bare.first!.isNumber || hasForm || companyFormWord.test(bare) else { break }
+            picked.insert(bare, at: 0)
+        }
+        let name = cleanName(picked.joined(separator: " "))
+        return name.count >= 2 && name.contains(where: \.isLetter) ? name : nil
+    }
 
     static let countries: [(String, String)] = [
         ("sverige", "SE"), ("sweden", "SE"), ("svensk", "SE"), ("danmark", "DK"), ("denmark", "DK"),
@@ -65,9 +95,17 @@ enum PartyExtractor {
             let ns = s as NSString
             for m in orgNumber.matches(s) {
                 let before = ns.substring(to: m.range.location)
-                let labelled = orgLabel.test(before)
+                let label = orgLabel.matches(before).last
+                let labelled = label != nil
                 let raw = ns.substring(with: m.range)
-                guard let (number, country) = OrgNumbers.normalise(raw) else { continue }
+                var valid = OrgNumbers.normalise(raw)
+                // A Swedish sole trader's organisation number is the owner's personnummer (third digit
+                // 0 or 1): taken only where the text labels it an organisation number.
+                let digits = raw.filter(\.isNumber)
+                if valid == nil, labelled, digits.count == 10, OrgNumbers.isValidSwedish(raw, legalPersonOnly: false) {
+                    valid = (String(digits.prefix(6)) + "-" + String(digits.suffix(4)), "SE")
+                }
+                guard let (number, country) = valid else { continue }
                 // Unlabelled: only when a company name stands on the same line (not dates or phone numbers).
                 var name: String? = nil
                 if let c = company.matches(before).last { name = cleanName((before as NSString).substring(with: c.range(at: 1))) }
@@ -78,6 +116,7 @@ enum PartyExtractor {
                         }
                     }
                 }
+                if name == nil, let label { name = nameBefore((before as NSString).substring(to: label.range.location)) }
                 guard labelled || name != nil else { continue }
                 out.append((name, number, country, i, s.trimmingCharacters(in: .whitespaces)))
             }
@@ -90,7 +129,36 @@ enum PartyExtractor {
         // Whether a clause is a sub-processor section, decided once per clause.
         var subSection: [Int: Bool] = [:]
         for c in clauses { subSection[c.start] = subWords.test(c.heading) || subWords.test(c.ref) }
+        // Markdown: a heading, a table header or a line ending in ":" that names sub-processors opens a
+        // sub-processor section, to the next heading of the same or a higher level (rule `sub-processor-markdown`).
+        var markdownSub = Set<Int>()
+        var openLevel: Int? = nil
+        for (i, line) in lines.enumerated() {
+            let x = line.text
+            if let h = markdownHeading.first(x), let hashes = h.group(1, in: x as NSString) {
+                if let l = openLevel, hashes.count > l { markdownSub.insert(line.start); continue }
+                openLevel = subWords.test(x) ? hashes.count : nil
+            } else if openLevel == 7, !x.trimmingCharacters(in: .whitespaces).isEmpty, !bulletLead.test(x), !pipeRow.test(x) {
+                openLevel = nil     // a list or table opened by a line, not a heading, ends with it
+            } else if openLevel == nil, subWords.test(x),
+                      x.trimmingCharacters(in: .whitespaces).hasSuffix(":")
+                        || (pipeRow.test(x) && i + 1 < lines.count && pipeSeparator.test(lines[i + 1].text)) {
+                openLevel = 7
+            }
+            if openLevel != nil { markdownSub.insert(line.start) }
+        }
+        let lineStarts = lines.map(\.start)
+        /// The start of the line holding `offset` (binary search; lines are in order).
+        func lineStart(_ offset: Int) -> Int? {
+            var lo = 0, hi = lineStarts.count - 1, found: Int? = nil
+            while lo <= hi {
+                let mid = (lo + hi) / 2
+                if lineStarts[mid] <= offset { found = lineStarts[mid]; lo = mid + 1 } else { hi = mid - 1 }
+            }
+            return found
+        }
         func inSubSection(_ offset: Int) -> Bool {
+            if !markdownSub.isEmpty, markdownSub.contains(offset) || lineStart(offset).map(markdownSub.contains) == true { return true }
             guard let c = clause(at: offset) else { return false }
             return subSection[c.start] ?? (subWords.test(c.heading) || subWords.test(c.ref))
         }
@@ -108,18 +176,38 @@ enum PartyExtractor {
         var listed: [(clause: Int, sub: Int, line: Int)] = []
         var columnLines: [(clause: Int, line: Int)] = []
         for (li, line) in lines.enumerated() where inSubSection(line.start) {
-            let clauseStart = clause(at: line.start)!.start
+            let clauseStart = clause(at: line.start)?.start ?? -1
             if let c = leadingCountry(line.text), !company.test(line.text) {
                 columnLines.append((clauseStart, li)); _ = c; continue
             }
             var s = line.text
+            // A Markdown pipe-table row: its cells, tab-separated as a .docx table row is; the header
+            // (the row above the ---- line) and the separator are not sub-processors.
+            if pipeRow.test(s) {
+                if pipeSeparator.test(s) || (li + 1 < lines.count && pipeSeparator.test(lines[li + 1].text)) { continue }
+                var cells = s.trimmingCharacters(in: .whitespaces).components(separatedBy: "|")
+                cells = Array(cells.dropFirst().dropLast()).map {
+                    $0.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+                        .trimmingCharacters(in: .whitespaces)
+                }
+                s = cells.joined(separator: "\t")
+            }
             let isBullet = bulletLead.test(s)
             s = s.replacingOccurrences(of: #"^\s*[•●▪◦*\-–—]\s*"#, with: "", options: .regularExpression)
             guard isBullet || company.test(s) || s.contains("\t") else { continue }
             let cells = s.components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let first = cells.first, !first.isEmpty, company.test(first) || isBullet || cells.count > 1 else { continue }
             if cells.count > 1, !company.test(first), subWords.test(first) { continue }   // header row
-            let name = cleanName(String(first.split(separator: ",", maxSplits: 1).first ?? Substring(first)))
+            // "Render (hosting av backend)": the name, and the words in brackets as its purpose.
+            var bracketed: String? = nil
+            var head = first
+            // A single capitalised word in brackets is another name ("Microsoft Norge AS (Azure)"), kept.
+            if let open = first.range(of: " ("), first.hasSuffix(")"),
+               !Self.aliasInBrackets.test(String(first[open.upperBound...])) {
+                head = String(first[..<open.lowerBound])
+                bracketed = String(first[open.upperBound...]).replacingOccurrences(of: ")", with: "").trimmingCharacters(in: .whitespaces)
+            }
+            let name = cleanName(String(head.split(separator: ",", maxSplits: 1).first ?? Substring(head)))
             guard name.count >= 2, name.first?.isUppercase == true else { continue }
             var number: String? = nil
             var ctry: String? = nil
@@ -129,7 +217,8 @@ enum PartyExtractor {
             let countryCell = cells.dropFirst().compactMap { country(in: $0) }.first
             let purpose = cells.count > 2 ? cells[2...].joined(separator: " ").trimmingCharacters(in: .whitespaces) : nil
             addSub(ProposedSubProcessor(name: name, orgNumber: number,
-                                        country: countryCell ?? country(in: s) ?? ctry, purpose: purpose?.isEmpty == false ? purpose : nil,
+                                        country: countryCell ?? country(in: s) ?? ctry,
+                                        purpose: purpose?.isEmpty == false ? purpose : (bracketed?.isEmpty == false ? bracketed : nil),
                                         quote: line.text.trimmingCharacters(in: .whitespaces)))
             if cells.count == 1, let i = subs.firstIndex(where: { key($0.name) == key(name) }) { listed.append((clauseStart, i, li)) }
         }

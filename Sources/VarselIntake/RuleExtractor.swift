@@ -8,6 +8,7 @@ struct RuleExtractor {
     private(set) var compiled: [(name: String, regex: NSRegularExpression)] = []
     private(set) var vagueRegex: NSRegularExpression
     private(set) var immediateRegex: NSRegularExpression
+    private(set) var vagueBeforeRegex: NSRegularExpression
     /// The number words of `language` (word → value), built once.
     let numbers: [String: Int]
 
@@ -16,6 +17,7 @@ struct RuleExtractor {
         numbers = Self.numberWords(language)
         vagueRegex = NSRegularExpression.ci("\\b(" + Self.alt(Vocabulary.vague) + ")\\b")
         immediateRegex = NSRegularExpression.ci(Self.alt(Vocabulary.immediate))
+        vagueBeforeRegex = NSRegularExpression.ci("\\b(" + Self.alt(Vocabulary.vagueBefore) + ")\\b")
         compiled = patterns()
     }
     /// Termination must be in writing somewhere in the contract ("En uppsägning ska alltid vara skriftlig").
@@ -44,7 +46,7 @@ struct RuleExtractor {
     static let modal = re(#"^\s*(ska|skal|skall|shall|must|may|kan|får|har|will|må|is|are|vil)\b"#)
     static let passive = re(Vocabulary.passive)
     static let quoted = re(#"«[^»]*»|“[^”]*”"#)
-    static let noticeWordNext = re(#"^\W{0,3}(varsel|varsels|notice|notis)\b"#)
+    static let noticeWordNext = re(#"^\W{0,3}((skriftlig|skriftligt|skriftlige|skriftliga|skriftleg|written|advance|prior)\s+)?(varsel|varsels|notice|notis|förvarning|forhåndsvarsel|forvarsel)\b"#)
     static let ends = re(Vocabulary.ends)
     static let before = re(Vocabulary.before)
     static let after = re(Vocabulary.after)
@@ -52,7 +54,7 @@ struct RuleExtractor {
     static let beforeLead = re(Vocabulary.beforeLead)
     static let beforeTail = re(#"\b(före|innan|før|inden|prior to|before)\b"#)
     static let withinLead = re(Vocabulary.withinLead)
-    static let audit = re(#"\b(revision|revisor|audit|inspektion|inspeksjon|granskning|tilsyn)\w*"#)
+    static let audit = re(#"\b(revision|revisjon|revisor|audit|inspektion|inspeksjon|granskning|granska|tilsyn)\w*"#)
     static let change = re(Vocabulary.change)
     static let receipt = re(Vocabulary.receipt)
     static let claim = re(#"\b(krav|demand|skade|skada|damage|mangel|defect)"#)
@@ -60,6 +62,28 @@ struct RuleExtractor {
     static let written = re(Vocabulary.written)
     static let grounds = re(Vocabulary.grounds)
     static let endOfMonth = re(Vocabulary.endOfMonth)
+    static let actVerbs = re(Vocabulary.actVerbs)
+    static let renewalAfter = re(Vocabulary.renewalAfter)
+    static let lowerBound = re(Vocabulary.lowerBound)
+    static let trialBefore = re(Vocabulary.trialBefore)
+    static let trialAfter = re(Vocabulary.trialAfter)
+    static let survival = re(Vocabulary.survival)
+    static let survivalLead = re(Vocabulary.survivalLead)
+    static let thereafter = re(Vocabulary.thereafter)
+    static let liabilityCap = re(Vocabulary.liabilityCap)
+    /// Acts of objecting: "30 dager til å motsette seg endringen" is a window counted from the notice.
+    static let toObject = re(#"^\W{0,3}(til å|till att|to|at)\s+(motsette|invända|object|gøre indsigelse|gjøre innsigelse|protestere)"#)
+    /// A cure or remedy period ("not cured within thirty days", "inte vidtar rättelse inom 30 dagar")
+    /// runs from the breach notice, even in a termination sentence.
+    static let cure = re(#"\b(cure[sd]?|remed\w*|rättelse|avhjelp\w*|afhjælp\w*|utbedr\w*)\b[^.]{0,30}$"#)
+    /// A right of withdrawal (angrerett, ångerrätt, fortrydelsesret) runs from the purchase.
+    static let withdrawal = re(#"\b(angre\w*|ångerrätt\w*|ångra|fortrydelse\w*|withdraw\w*|cooling-off)"#)
+    /// Planned maintenance notices are about an event, not a change of the agreement.
+    static let maintenance = re(#"\b(underhåll\w*|vedlikehold\w*|vedligehold\w*|maintenance)\b"#)
+    /// "Vid avtalets upphörande …", "Upon termination …": what the sentence sets runs from the end.
+    static let atEnd = re(#"^\W*(vid|ved|efter|etter|upon|on|at|following)\s+(\S+\s+){0,3}(upphörande|opphør|ophør|udløb|utløp|termination|expiry|expiration)\b"#)
+    /// Caps and prices make a yearly word a frequency, not a duty ("maksimalt 1 gang per år", "priser … årlig").
+    static let yearlyNotDuty = re(#"\b(pris\w*|price\w*|faktur\w*|invoic\w*|billed|maksimalt|maximalt|högst|højst|høyst|at most|no more than)\b"#)
     private static func alt(_ words: [String]) -> String {
         words.sorted { $0.count > $1.count }
             .map { NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: " ", with: #"\s+"#) }
@@ -85,7 +109,7 @@ struct RuleExtractor {
         return [
             ("period-times-24h", Self.re(lead + #"(\d{1,2})\s*[x×]\s*24\s*(timer|timmar|timar|hours)(?![\p{L}])"#)),
             ("period-word-digits", Self.re(lead + word + #"\s*\(\s*(\d{1,3})\s*\)\s*"# + unit)),
-            ("period-digits-word", Self.re(lead + #"(\d{1,3})\s*[-(]\s*\p{L}+\s*[-)]\s*"# + unit)),
+            ("period-digits-word", Self.re(lead + #"(\d{1,3})\s*[-–—(]\s*\p{L}+\s*[-–—)]\s*"# + unit)),
             ("period-digits", Self.re(lead + #"(\d{1,3})(?:[\s\u00A0]*-[\s\u00A0]*|[\s\u00A0]+)"# + unit)),
             ("period-word", Self.re(#"(?<![\p{L}\d])"# + word + #"\s+"# + unit)),
         ]
@@ -103,7 +127,8 @@ struct RuleExtractor {
     static let numberCues = SentenceCues.words(Vocabulary.numbers.values.flatMap(\.keys))
     static let yearlyCues: Set<Substring> = ["årligen", "årligt", "årlig", "årleg", "annually", "yearly", "year", "år", "året"]
     static let immediateCues = SentenceCues.longestWords(Vocabulary.immediate)
-    static let vagueCues = SentenceCues.longestWords(Vocabulary.vague)
+    static let vagueCues = SentenceCues.longestWords(Vocabulary.vague + Vocabulary.vagueBefore.filter { $0 != "i god tid" })
+        + [Array("god tid".utf8), Array("god\ntid".utf8)]
 
     /// Rules found in one sentence.
     func rules(in sentence: NSRange, of t: Text, clause: String?) -> [ProposedRule] {
@@ -140,8 +165,14 @@ struct RuleExtractor {
                 // "en dag" is "a day" unless a period cue stands right before it.
                 if name == "period-word", value == 1,
                    !Self.periodCue.test(before) { continue }
+                let rest = ns.substring(from: m.range.location + m.range.length)
                 if Self.upperBound.test(before) || Self.renewal.test(before)
-                    || Self.duration.test(before) { continue }
+                    || Self.duration.test(before) || Self.lowerBound.test(before) { continue }
+                // Not deadlines: a renewal step or a length reaching forward, a free trial, how long
+                // something survives, and the look-back of a liability cap.
+                if Self.renewalAfter.test(rest) || Self.trialBefore.test(before) || Self.trialAfter.test(rest)
+                    || (Self.survivalLead.test(before) && Self.survival.test(s)) || Self.thereafter.test(rest)
+                    || Self.liabilityCap.test(s) { continue }
                 // Payment terms ("30 dagar från fakturadatum") are not notice rules.
                 let near = String(ns.substring(from: m.range.location + m.range.length).prefix(50))
                 if Self.payment.test(near) { continue }
@@ -155,6 +186,7 @@ struct RuleExtractor {
         for m in (yearly ? Self.yearly.matches(s) : []) where free(m.range) && m.range.length > 0 {
             let rest = ns.substring(from: m.range.location + m.range.length)
             if Self.yearlyBound.test(ns.substring(to: m.range.location)) { continue }
+            if Self.yearlyNotDuty.test(ns.substring(to: m.range.location)) || Self.yearlyNotDuty.test(s) { continue }
             if Self.fee.test(rest) { continue }
             var r = make(value: 12, unit: "months", match: m.range, in: s, sentence: sentence, t: t, clause: clause, pattern: "yearly")
             r.direction = "after"; r.anchor = "recurring"
@@ -167,11 +199,29 @@ struct RuleExtractor {
             r.direction = "after"; r.anchor = "termination_notice"
             used.append(m.range); out.append(r)
         }
-        // Vague wording, only where someone must notify, object or claim.
-        if vague && Self.noticeVerbs.test(s) {
+        // Vague advance notice ("rimelig varsel om revisjon", "varsles i god tid"): the words are the notice.
+        if vague {
+            for m in vagueBeforeRegex.matches(s) where free(m.range) {
+                let words = (s as NSString).substring(with: m.range).lowercased()
+                if Vocabulary.vagueBeforeNeedsVerb.contains(where: { words.hasPrefix($0) }), !Self.noticeVerbs.test(s) { continue }
+                var r = make(value: 0, unit: "vague", match: m.range, in: s, sentence: sentence, t: t, clause: clause, pattern: "vague-notice")
+                r.direction = "before"
+                r.anchor = Self.audit.test(s) || Self.maintenance.test(s) ? "event" : "change_takes_effect"
+                used.append(m.range); out.append(r)
+            }
+        }
+        // Reasonable notice measured by a period in the same sentence ("med rimligt varsel (där en frist om
+        // tjugo (20) Arbetsdagar alltid ska anses vara rimligt)", "rimelig forhåndsvarsel (minst 14 dager)"):
+        // the period is the notice; the vague words add no rule (the demo records Bilaga 3, 6.2 so).
+        if out.contains(where: { $0.unit != "vague" && $0.direction == "before" && $0.pattern != "yearly" }) {
+            out.removeAll { $0.pattern == "vague-notice" }
+        }
+        // Vague wording, only where someone must notify, object or claim, or delete, return or remedy.
+        if vague && (Self.noticeVerbs.test(s) || Self.actVerbs.test(s)) {
             for m in vagueRegex.matches(s) where free(m.range) {
                 var r = make(value: 0, unit: "vague", match: m.range, in: s, sentence: sentence, t: t, clause: clause, pattern: "vague")
                 r.direction = "after"
+                if r.anchor == "change_takes_effect" { r.anchor = "event" }
                 used.append(m.range); out.append(r)
             }
         }
@@ -209,6 +259,18 @@ struct RuleExtractor {
         return pick.2
     }
 
+    static let condition = re(#"\b(if|om|dersom|hvis|såfremt|unless)\b"#)
+    /// "If the Processor cannot make such a change within thirty days, the Controller may terminate":
+    /// the period is a condition before the termination is mentioned, counted from the event.
+    static func conditionBeforeTermination(_ s: String, at match: NSRange) -> Bool {
+        guard let first = termination.first(s), first.range.location > match.location else { return false }
+        let ns = s as NSString
+        // "… tre (3) månader efter uppsägningen": counted from the termination itself.
+        if countedFromTermination.test(ns.substring(from: match.location + match.length)) { return false }
+        return condition.test(ns.substring(to: match.location))
+    }
+    static let countedFromTermination = re(#"^\W{0,3}((efter|etter|after|från|fra|from|of)\s+(\S+\s+){0,2}(uppsägning\w*|opsigelse\w*|oppsigelse\w*|oppseiing\w*|terminat\w*)|(\S+\s+){0,2}(varsel|notice)\b[^.]{0,15}\b(heve|hæve|häva|terminate|si opp|sige op|säga upp))"#)
+
     /// Ranges inside «…» or "…" (amended wording quoted, not in force).
     func quotedRanges(_ s: String) -> [NSRange] {
         Self.quoted.matches(s).map(\.range)
@@ -222,7 +284,10 @@ struct RuleExtractor {
         let tail = String(after.prefix(120))
         var direction = "after"
         let noticeWordNext = Self.noticeWordNext.test(after)
-        if noticeWordNext && Self.termination.test(s) && !Self.ends.test(tail) {
+        let toObject = Self.toObject.test(after)
+        if toObject {
+            direction = "after"     // "30 dager til å motsette seg endringen": counted from the notice
+        } else if noticeWordNext && Self.termination.test(s) && !Self.ends.test(tail) {
             direction = "after"     // "opsiges med 3 måneders varsel": a notice period, counted from the notice
         } else if Self.before.test(after) {
             direction = "before"
@@ -230,7 +295,7 @@ struct RuleExtractor {
             direction = "after"
         } else if Self.termination.test(s) && !Self.beforeWord.test(tail) {
             direction = "after"
-        } else if Self.beforeLead.test(before) {
+        } else if Self.beforeLead.test(before), !Self.withinLead.test(before) {
             direction = "before"
         } else if Self.beforeTail.test(tail), !Self.withinLead.test(before) {
             direction = "before"
@@ -238,16 +303,20 @@ struct RuleExtractor {
         var anchor: String
         if direction == "before" {
             if Self.ends.test(tail) { anchor = "agreement_ends" }
-            else if Self.audit.test(s) { anchor = "event" }
+            else if Self.audit.test(s) || Self.maintenance.test(s) { anchor = "event" }
             else if Self.change.test(tail) { anchor = "change_takes_effect" }
             else if Self.termination.test(tail) { anchor = "termination_notice" }
             else { anchor = "change_takes_effect" }
         } else {
-            if Self.receipt.test(tail) { anchor = "change_notice_received" }
-            else if Self.termination.test(s) && !Self.claim.test(tail) {
+            if toObject || (Self.objection.test(s) && Self.withinLead.test(before) && !Self.termination.test(s)) {
+                anchor = "change_notice_received"
+            }
+            else if Self.withdrawal.test(s) || Self.cure.test(before) { anchor = "event" }
+            else if Self.receipt.test(tail) { anchor = "change_notice_received" }
+            else if Self.termination.test(s) && !Self.claim.test(tail) && !Self.conditionBeforeTermination(s, at: match) {
                 anchor = Self.endedWord.test(tail) ? "agreement_ends" : "termination_notice"
             }
-            else if Self.ends.test(tail) { anchor = "agreement_ends" }
+            else if Self.ends.test(tail) || Self.atEnd.test(s) { anchor = "agreement_ends" }
             else { anchor = "event" }
         }
         let actor = Self.actor(in: s, at: match.location)
