@@ -52,25 +52,32 @@ enum PGRenewalIndex {
 
     static func refresh(_ db: PGSession, agreement: Agreement) throws {
         try db.query("DELETE FROM renewal_notices WHERE agreement_id = $1", [.text(agreement.id)])
-        guard let schedule = RenewalSchedule(agreement: agreement) else { return }
-        let limit = schedule.start.adding(years: years)
-        var terms: [String] = [], ends: [String] = [], actBys: [String] = [], prevs: [String] = []
-        var previous: CivilDate? = nil
-        var k = 0
-        while k < 5_000 {
-            let end = schedule.termEnd(k)
-            if end > limit { break }
-            let actBy = schedule.noticeDeadline(k).actByDate
-            terms.append(String(k)); ends.append(end.iso); actBys.append(actBy.iso); prevs.append(previous?.iso ?? "NULL")
-            previous = actBy
-            k += 1
+        try insert(db, agreements: [agreement])
+    }
+
+    /// Writes the rows of new agreements (none stored yet) in one statement.
+    static func insert(_ db: PGSession, agreements: [Agreement]) throws {
+        var ids: [String?] = [], terms: [String?] = [], ends: [String?] = [], actBys: [String?] = [], prevs: [String?] = []
+        var actives: [String?] = []
+        for agreement in agreements {
+            guard let schedule = RenewalSchedule(agreement: agreement) else { continue }
+            let limit = schedule.start.adding(years: years)
+            var previous: CivilDate? = nil
+            var k = 0
+            while k < 5_000 {
+                let end = schedule.termEnd(k)
+                if end > limit { break }
+                let actBy = schedule.noticeDeadline(k).actByDate
+                ids.append(agreement.id); terms.append(String(k)); ends.append(end.iso); actBys.append(actBy.iso)
+                prevs.append(previous?.iso); actives.append(agreement.status == .active ? "t" : "f")
+                previous = actBy
+                k += 1
+            }
         }
         guard !terms.isEmpty else { return }
         try db.query("""
             INSERT INTO renewal_notices (agreement_id, term, term_end, act_by_date, prev_act_by_date, active)
-            SELECT $1, t::bigint, e, a, p, $6 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(t, e, a, p)
-            """, [.text(agreement.id), PostgresTransaction.array(terms), PostgresTransaction.array(ends),
-                  PostgresTransaction.array(actBys), .text("{" + prevs.map { $0 == "NULL" ? "NULL" : "\"\($0)\"" }.joined(separator: ",") + "}"),
-                  .bool(agreement.status == .active)])
+            SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::boolean[])
+            """, [ids, terms, ends, actBys, prevs, actives].map(PGArray.literal))
     }
 }

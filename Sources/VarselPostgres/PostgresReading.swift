@@ -3,7 +3,7 @@ import VarselKit
 
 /// `PortfolioReading` on PostgreSQL: the SQLite backend's queries in PostgreSQL's dialect — the
 /// same rows in the same order. SQLite's `COLLATE NOCASE` is `varsel_nocase(…)` over `"C"` text,
-/// `json_extract` is `::jsonb ->>`, the folded filter is `strpos` on `agreement_search.folded`.
+/// `json_extract` is `::jsonb ->>`, the folded filter is `LIKE '%…%'` on `agreement_search.folded` (a `pg_trgm` index).
 /// Each call reads one REPEATABLE READ snapshot.
 struct PostgresReading: PortfolioReading {
     let store: PostgresStorage
@@ -152,7 +152,18 @@ struct PostgresReading: PortfolioReading {
         guard let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty else { return (select, []) }
         let needle = SearchFold.fold(f)
         if needle.utf8.contains(SearchFold.separator) { return (select + " AND false", []) }
-        return (select + " AND a.id IN (SELECT s.id FROM agreement_search s WHERE strpos(s.folded, $1) > 0)", [.text(needle)])
+        return (select + " AND a.id IN (SELECT s.id FROM agreement_search s WHERE s.folded LIKE $1)", [likePattern(needle)])
+    }
+
+    /// `%needle%` for `LIKE` (backslash escapes `\`, `%` and `_`): the form the `pg_trgm` index
+    /// on `agreement_search.folded` answers (`strpos` would read every row).
+    static func likePattern(_ needle: String) -> PGValue {
+        var escaped = ""
+        for ch in needle.unicodeScalars {
+            if ch == "\\" || ch == "%" || ch == "_" { escaped += "\\" }
+            escaped.unicodeScalars.append(ch)
+        }
+        return .text("%" + escaped + "%")
     }
 
     static func row(_ r: PGRow) -> AgreementRow {
@@ -227,9 +238,9 @@ struct PostgresReading: PortfolioReading {
             if let f = Optional(ref.trimmingCharacters(in: .whitespaces)), !f.isEmpty,
                !SearchFold.fold(f).utf8.contains(SearchFold.separator) {
                 matches = try tx.fetch(Agreement.self, """
-                    SELECT a.* FROM agreements a WHERE a.id IN (SELECT s.id FROM agreement_search s WHERE strpos(s.folded, $1) > 0)
+                    SELECT a.* FROM agreements a WHERE a.id IN (SELECT s.id FROM agreement_search s WHERE s.folded LIKE $1)
                     ORDER BY a.title LIMIT 6
-                    """, [.text(SearchFold.fold(f))])
+                    """, [Self.likePattern(SearchFold.fold(f))])
             }
             return try AgreementResolution.pick(matches, for: ref)
         }

@@ -9,8 +9,9 @@ import VarselKit
 ///   case only) is the immutable function `varsel_nocase`, used in `ORDER BY` and in indexes.
 /// - flags are `boolean`, ids of audit rows `bigint`; dates stay ISO `YYYY-MM-DD` text and nested
 ///   values (term, periods, change kinds) JSON text, so both backends store the same strings.
-/// - `agreement_search` and `sub_processor_vendors` are views (SQLite keeps them as trigger-kept
-///   tables for its page reads); `renewal_notices` is a table kept by the same writes as on SQLite.
+/// - `sub_processor_vendors` is a view (SQLite keeps it as a trigger-kept table for its page
+///   reads); `agreement_search` was one until `pg6-search-table` made it a trigger-kept table with
+///   a `pg_trgm` index; `renewal_notices` is a table kept by the same writes as on SQLite.
 /// - `audit` is append-only by trigger, and each row names the database user who wrote it
 ///   (`db_user`, set by the server: a client cannot choose it).
 enum PostgresSchema {
@@ -24,6 +25,7 @@ enum PostgresSchema {
         ("pg3-read-indexes", pg3),
         ("pg4_termination_end_entered", pg4),
         ("pg5-agreement-documents", pg5),
+        ("pg6-search-table", pg6),
     ]
 
     /// The portfolio's `NOTIFY` channel as an SQL expression, from its schema's name (one
@@ -349,5 +351,65 @@ enum PostgresSchema {
     END $$;
     CREATE TRIGGER agreement_documents_immutable BEFORE UPDATE ON agreement_documents
         FOR EACH ROW EXECUTE FUNCTION varsel_document_immutable();
+    """#
+
+    /// The agreements filter without a scan: `agreement_search` becomes a table kept in step by
+    /// statement triggers on agreements and parties (every write path, bulk inserts in one go), with
+    /// a `pg_trgm` GIN index on the folded key for `LIKE '%…%'`. pg_trgm is a trusted extension
+    /// (PostgreSQL 13+, in Debian's postgresql-15 package): the owner of the database, or anyone who
+    /// may create in it, can create it. Where it cannot be created the table stays without that
+    /// index and the filter reads it whole, as before.
+    static let pg6 = #"""
+    DROP VIEW agreement_search;
+    CREATE TABLE agreement_search (
+        id text COLLATE "C" PRIMARY KEY REFERENCES agreements(id) ON DELETE CASCADE,
+        title text COLLATE "C" NOT NULL,
+        counterparty text COLLATE "C" NOT NULL,
+        folded text COLLATE "C" NOT NULL
+    );
+    INSERT INTO agreement_search (id, title, counterparty, folded)
+        SELECT a.id, a.title, p.name, varsel_fold(a.title) || chr(31) || varsel_fold(p.name) || chr(31) || varsel_fold(a.id)
+        FROM agreements a JOIN parties p ON p.id = a.counterparty_id;
+    CREATE FUNCTION varsel_search_agreements() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO agreement_search AS s (id, title, counterparty, folded)
+            SELECT a.id, a.title, p.name, varsel_fold(a.title) || chr(31) || varsel_fold(p.name) || chr(31) || varsel_fold(a.id)
+            FROM changed_agreements a JOIN parties p ON p.id = a.counterparty_id
+        ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, counterparty = EXCLUDED.counterparty, folded = EXCLUDED.folded
+            WHERE (s.title, s.counterparty, s.folded) IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.counterparty, EXCLUDED.folded);
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER agreement_search_insert AFTER INSERT ON agreements REFERENCING NEW TABLE AS changed_agreements
+        FOR EACH STATEMENT EXECUTE FUNCTION varsel_search_agreements();
+    CREATE TRIGGER agreement_search_update AFTER UPDATE ON agreements REFERENCING NEW TABLE AS changed_agreements
+        FOR EACH STATEMENT EXECUTE FUNCTION varsel_search_agreements();
+    CREATE FUNCTION varsel_search_parties() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE agreement_search s
+            SET counterparty = p.name, folded = varsel_fold(a.title) || chr(31) || varsel_fold(p.name) || chr(31) || varsel_fold(a.id)
+            FROM changed_parties p JOIN agreements a ON a.counterparty_id = p.id
+            WHERE s.id = a.id AND s.counterparty IS DISTINCT FROM p.name;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER agreement_search_party AFTER UPDATE ON parties REFERENCING NEW TABLE AS changed_parties
+        FOR EACH STATEMENT EXECUTE FUNCTION varsel_search_parties();
+    DO $$
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+            BEGIN
+                CREATE EXTENSION pg_trgm SCHEMA public;
+            EXCEPTION WHEN OTHERS THEN
+                BEGIN
+                    CREATE EXTENSION pg_trgm;
+                EXCEPTION WHEN OTHERS THEN
+                    RAISE NOTICE 'pg_trgm cannot be created here: agreement_search stays without its trigram index';
+                END;
+            END;
+        END IF;
+        IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+            EXECUTE format('CREATE INDEX agreement_search_trgm ON agreement_search USING gin (folded %I.gin_trgm_ops)',
+                (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'));
+        END IF;
+    END $$;
     """#
 }

@@ -221,6 +221,7 @@ struct PostgresTransaction: PortfolioTransaction {
 /// The columns of each table, read once per connection from the catalogue.
 final class PostgresColumns: @unchecked Sendable {
     private var cache: [String: [String]] = [:]
+    private var typeCache: [String: [String]] = [:]
     private let lock = NSLock()
 
     func columns(of table: String, _ db: PGSession) throws -> [String] {
@@ -231,5 +232,16 @@ final class PostgresColumns: @unchecked Sendable {
             """, [.text(table)]).compactMap { $0[0].string }
         lock.withLock { cache[table] = c }
         return c
+    }
+
+    /// Each column's type name (`udt_name`: text, bool, int8), in `columns(of:)` order.
+    func types(of table: String, _ db: PGSession) throws -> [String] {
+        if let t = lock.withLock({ typeCache[table] }) { return t }
+        let t = try db.query("""
+            SELECT udt_name::text FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position
+            """, [.text(table)]).compactMap { $0[0].string }
+        lock.withLock { typeCache[table] = t }
+        return t
     }
 }

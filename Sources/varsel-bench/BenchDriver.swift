@@ -48,6 +48,7 @@ enum BenchDriver {
                 let r = Child.run(varsel, ["generate", "--agreements", "\(n)", "--seed", seed, "--db", db, "--today", today])
                 guard r.status == 0 else { fail("generate failed: \(r.stderr)") }
                 row.buildSeconds = Stats.ms(since: t) / 1000
+                if server != nil { PostgresBench.vacuumAnalyze(db) }
             }
             row.sizeMB = server == nil ? fileMB(db) + fileMB(db + "-wal") : PostgresBench.sizeMB(db)
             print("  \(n): built in \(Stats.fmt(row.buildSeconds)) s, \(Stats.fmt(row.sizeMB, 1)) MB; measuring…")

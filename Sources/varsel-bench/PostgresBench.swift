@@ -24,6 +24,12 @@ enum PostgresBench {
         Child.run(psql, ["-X", "-q", "-At", url, "-c", sql]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// After a bulk load, what autovacuum would soon do: statistics for the planner, and the
+    /// `pg_trgm` GIN index's pending list merged (the filter's plan depends on both).
+    static func vacuumAnalyze(_ url: String) {
+        _ = query(url, "VACUUM ANALYZE")
+    }
+
     static func hasPortfolio(_ url: String) -> Bool {
         (Int(query(url, "SELECT count(*) FROM agreements")) ?? 0) > 0
     }

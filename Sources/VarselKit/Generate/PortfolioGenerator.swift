@@ -49,6 +49,9 @@ struct GeneratorRun {
     let planner = DeadlinePlanner()
     var vendors: [(name: String, org: String?, country: String)] = []
     var serial = 0
+    /// Records not yet written; flushed every `batchSize` agreements and at the end.
+    var batch = GeneratedBatch()
+    static let batchSize = 2_000
 
     init(spec: PortfolioGenerator, rng: SeededRandom, tx: any PortfolioTransaction) {
         self.spec = spec; self.rng = rng; self.tx = tx
@@ -69,7 +72,7 @@ struct GeneratorRun {
 
     mutating func build() throws {
         let us = Party(id: "us", name: "Synthetic kommun", country: "SE")
-        try tx.insert(us)
+        batch.parties.append(us)
         summary.parties += 1
         for _ in 0..<spec.vendorPool {
             let (name, country) = companyName()
@@ -83,7 +86,10 @@ struct GeneratorRun {
                 _ = try makeAgreement(parent: service)
                 made += 1
             }
+            // A DPA and a termination stay in the batch of their service agreement.
+            if batch.agreements.count >= Self.batchSize { try batch.flush(tx) }
         }
+        try batch.flush(tx)
     }
 
     /// One agreement with its rules, sub-processors and history.
@@ -92,7 +98,7 @@ struct GeneratorRun {
         let counterpartyId: String
         if let parent { counterpartyId = parent.counterpartyId } else {
             counterpartyId = nextID("pty")
-            try tx.insert(Party(id: counterpartyId, name: partyName, orgNumber: "\(rng.int(100_000...999_999))-\(rng.int(1000...9999))",
+            batch.parties.append(Party(id: counterpartyId, name: partyName, orgNumber: "\(rng.int(100_000...999_999))-\(rng.int(1000...9999))",
                       country: country))
             summary.parties += 1
         }
@@ -114,7 +120,7 @@ struct GeneratorRun {
                                   language: language, governingLaw: calendar.name + " law", calendar: calendar,
                                   version: "\(rng.int(1...4)).\(rng.int(0...9))", signedDate: start.adding(days: -rng.int(1...60)),
                                   effectiveDate: start, term: term, status: .active, parentId: parent?.id)
-        try tx.insert(agreement)
+        batch.agreements.append(agreement)
         summary.agreements += 1
         let rules = try makeRules(agreement)
         if isDPA || rng.chance(0.3) { try makeSubProcessors(agreement) }
@@ -130,9 +136,9 @@ struct GeneratorRun {
             let i = Int(rng.next() % UInt64(templates.count))
             let t = templates.remove(at: i)
             let clauseRef = "\(rng.int(2...12)).\(rng.int(1...9))"
-            try tx.insert(Clause(id: "\(a.id)-\(t.key)-c", agreementId: a.id, reference: clauseRef, heading: t.heading, text: t.text))
+            batch.clauses.append(Clause(id: "\(a.id)-\(t.key)-c", agreementId: a.id, reference: clauseRef, heading: t.heading, text: t.text))
             let rule = t.make("\(a.id)-\(t.key)", a.id, clauseRef)
-            try tx.insert(rule)
+            batch.rules.append(rule)
             rules.append(rule)
         }
         summary.rules += rules.count
@@ -142,7 +148,7 @@ struct GeneratorRun {
     mutating func makeSubProcessors(_ a: Agreement) throws {
         for _ in 0..<rng.int(1...5) {
             let v = rng.pick(vendors)
-            try tx.insert(SubProcessor(id: nextID("sp"), agreementId: a.id, name: v.name, orgNumber: v.org, country: v.country,
+            batch.subProcessors.append(SubProcessor(id: nextID("sp"), agreementId: a.id, name: v.name, orgNumber: v.org, country: v.country,
                              purpose: rng.pick(SyntheticNames.vendorPurposes),
                              transferMechanism: ["US", "GB"].contains(v.country) ? "SCC 2021/914" : nil,
                              status: rng.chance(0.95) ? .approved : .removed, since: a.effectiveDate))
@@ -163,7 +169,7 @@ struct GeneratorRun {
                 let v = rng.pick(vendors)
                 let sp = SubProcessor(id: nextID("sp"), agreementId: a.id, name: v.name, orgNumber: v.org, country: v.country,
                                       purpose: rng.pick(SyntheticNames.vendorPurposes), status: .proposed, since: notice.effectiveDate)
-                try tx.insert(sp)
+                batch.subProcessors.append(sp)
                 summary.subProcessors += 1
                 notice.subProcessorId = sp.id
                 notice.summary = "New sub-processor: \(v.name)"
@@ -180,10 +186,10 @@ struct GeneratorRun {
                 notice.decisionBasis = .deemed; notice.decisionDate = deemed; notice.decisionClause = deadlines[0].clauseRef
                 for i in deadlines.indices { Self.settle(&deadlines[i], on: deemed) }
             }
-            try tx.insert(notice)
+            batch.changeNotices.append(notice)
             summary.changeNotices += 1
             if objected {
-                try tx.insert(Objection(id: nextID("obj"), changeNoticeId: notice.id, date: min(today, received.adding(days: rng.int(1...20))),
+                batch.objections.append(Objection(id: nextID("obj"), changeNoticeId: notice.id, date: min(today, received.adding(days: rng.int(1...20))),
                                         grounds: "Överföring till tredje land utan tillräckliga skyddsåtgärder", channel: .email,
                                         outcome: rng.pick(ObjectionOutcome.allCases)))
                 summary.objections += 1
@@ -198,7 +204,7 @@ struct GeneratorRun {
             let date = kind == .auditPlanned ? today.adding(days: rng.int(20...400)) : today.adding(days: -rng.int(0...700))
             let event = AgreementEvent(id: nextID("ev"), agreementId: a.id, kind: kind, date: date,
                                        minutes: kind == .incidentDiscovered ? rng.int(0...1439) : nil, description: kind.label)
-            try tx.insert(event)
+            batch.events.append(event)
             summary.events += 1
             for var d in planner.deadlines(for: event, rules: rules, calendar: a.calendar) {
                 if d.silenceIsApproval && Portfolio.deemedDate(of: d) <= today { Self.settle(&d, on: Portfolio.deemedDate(of: d)) }
@@ -215,12 +221,12 @@ struct GeneratorRun {
             } else {
                 end = noticeDate.adding(months: 3)
             }
-            try tx.insert(TerminationNotice(id: id, agreementId: a.id, givenBy: rng.chance(0.5) ? .us : .them, noticeDate: noticeDate,
+            batch.terminations.append(TerminationNotice(id: id, agreementId: a.id, givenBy: rng.chance(0.5) ? .us : .them, noticeDate: noticeDate,
                                   channel: .letter, ruleId: nil, endDate: end, explanation: "3 months after notice given"))
             var ended = a
             ended.endDate = end
             ended.status = end < today ? .ended : .terminating
-            try tx.update(ended)
+            batch.replace(ended)
             summary.terminations += 1
             for d in planner.deadlines(forEnd: end, terminationId: id, rules: rules, calendar: a.calendar) { try insert(d) }
         }
@@ -234,7 +240,7 @@ struct GeneratorRun {
     }
 
     mutating func insert(_ d: Deadline) throws {
-        try tx.insert(d)
+        batch.deadlines.append(d)
         summary.deadlines += 1
         if d.state == .open { summary.openDeadlines += 1 }
     }

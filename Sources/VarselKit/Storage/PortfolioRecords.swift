@@ -48,6 +48,9 @@ public protocol PortfolioRecords {
 /// appends the one audit row when the body returns (`PortfolioStorage.write`).
 public protocol PortfolioTransaction: PortfolioRecords {
     func insert<R: StoredRecord>(_ record: R) throws
+    /// Inserts many new records of one kind, in order (a backend may send them in one statement:
+    /// bulk generation and import). The same effect as `insert` on each.
+    func insertAll<R: StoredRecord>(_ records: [R]) throws
     func update<R: StoredRecord>(_ record: R) throws
     /// Inserts, or updates when a record with its id exists.
     func save<R: StoredRecord>(_ record: R) throws
@@ -62,6 +65,13 @@ public protocol PortfolioTransaction: PortfolioRecords {
     func markSilenceWindowsFromRules() throws
     /// Copies audit rows verbatim, marked imported (a restore-mode import only).
     func insertRestoredAudit(_ rows: [AuditEntry]) throws
+}
+
+extension PortfolioTransaction {
+    /// One `insert` per record (the backends that have no faster way).
+    public func insertAll<R: StoredRecord>(_ records: [R]) throws {
+        for record in records { try insert(record) }
+    }
 }
 
 extension PortfolioRecords {
