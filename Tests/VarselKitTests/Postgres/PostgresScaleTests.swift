@@ -47,16 +47,16 @@ final class PostgresScaleTests: XCTestCase {
         // What autovacuum does after a bulk load (the GIN index's pending list merged, statistics).
         try pg.session.query("VACUUM ANALYZE")
         for filter in ["xqzw", "tromsø kommune zz"] {
-            let (sql, binds) = PostgresReading.listSQL(filter: filter)
+            let (sql, binds) = PostgresReading.listSQL(filter: filter, includeArchived: true)
             let plan = try pg.session.query("EXPLAIN SELECT count(*) FROM (" + sql + ") AS matching", binds)
                 .compactMap { $0[0].string }.joined(separator: "\n")
             XCTAssertTrue(plan.contains("agreement_search_trgm"), plan)
             XCTAssertFalse(plan.contains("Seq Scan on agreement_search"), plan)
         }
         let reading = pg.reading(today: today, planner: DeadlinePlanner())
-        XCTAssertEqual(try reading.agreementCount(filter: "xqzw"), 0)
-        let some = try XCTUnwrap(reading.agreements(filter: nil, after: nil, limit: 1).first)
-        XCTAssertEqual(try reading.agreements(filter: some.id, after: nil, limit: 5).map(\.id), [some.id])
+        XCTAssertEqual(try reading.agreementCount(filter: "xqzw", includeArchived: true), 0)
+        let some = try XCTUnwrap(reading.agreements(filter: nil, includeArchived: true, after: nil, limit: 1).first)
+        XCTAssertEqual(try reading.agreements(filter: some.id, includeArchived: true, after: nil, limit: 5).map(\.id), [some.id])
     }
 
     /// The filter finds the same agreements as on SQLite — Unicode folding (å/ø/æ, decomposed
@@ -84,14 +84,14 @@ final class PostgresScaleTests: XCTestCase {
         let filters = ["å", "Å", "a\u{30A}", "ø", "ØRE", "æble", "kærlig", "50%", "%", "_", "ø_r", "\\", "nord", "tromsø", "ag-3", "zz"]
         func compare(_ when: String) throws {
             for f in filters {
-                let mine = try pg.reading(today: today, planner: DeadlinePlanner()).agreements(filter: f, after: nil, limit: 50).map(\.id)
-                let theirs = try sqlite.reading(today: today, planner: DeadlinePlanner()).agreements(filter: f, after: nil, limit: 50).map(\.id)
+                let mine = try pg.reading(today: today, planner: DeadlinePlanner()).agreements(filter: f, includeArchived: true, after: nil, limit: 50).map(\.id)
+                let theirs = try sqlite.reading(today: today, planner: DeadlinePlanner()).agreements(filter: f, includeArchived: true, after: nil, limit: 50).map(\.id)
                 XCTAssertEqual(mine, theirs, "\(when): filter \(f)")
-                XCTAssertEqual(try pg.reading(today: today, planner: DeadlinePlanner()).agreementCount(filter: f), theirs.count, "\(when): \(f)")
+                XCTAssertEqual(try pg.reading(today: today, planner: DeadlinePlanner()).agreementCount(filter: f, includeArchived: true), theirs.count, "\(when): \(f)")
             }
         }
         try compare("inserted")
-        XCTAssertEqual(try pg.reading(today: today, planner: DeadlinePlanner()).agreements(filter: "50%", after: nil, limit: 50).map(\.id),
+        XCTAssertEqual(try pg.reading(today: today, planner: DeadlinePlanner()).agreements(filter: "50%", includeArchived: true, after: nil, limit: 50).map(\.id),
                        ["ag-3"], "% is a character, not a wildcard")
         for store in [pg as any PortfolioStorage, sqlite] {
             try store.write(user: "t", at: Date(timeIntervalSince1970: 0)) { tx in
@@ -106,8 +106,8 @@ final class PostgresScaleTests: XCTestCase {
         }
         try compare("edited")
         let reading = pg.reading(today: today, planner: DeadlinePlanner())
-        XCTAssertEqual(try reading.agreementCount(filter: "nord"), 0)
-        XCTAssertEqual(try reading.agreements(filter: "bodø", after: nil, limit: 50).map(\.id), ["ag-0", "ag-4"])
-        XCTAssertEqual(try reading.agreementCount(filter: "tromsø"), 0)
+        XCTAssertEqual(try reading.agreementCount(filter: "nord", includeArchived: true), 0)
+        XCTAssertEqual(try reading.agreements(filter: "bodø", includeArchived: true, after: nil, limit: 50).map(\.id), ["ag-0", "ag-4"])
+        XCTAssertEqual(try reading.agreementCount(filter: "tromsø", includeArchived: true), 0)
     }
 }
