@@ -70,7 +70,7 @@ select_item "Rule: 6 months after event · Bilag 1, 2.4"
 keys d;              wait_for "Rejected: 6 months after event · Bilag 1, 2.4"
 keys C-s;            wait_for "notice rules: 3 · parties: 1 · sub-processors: 0"
 shows "SHA-256 ${SHA:0:12}" || fail "the confirmation does not name the file's SHA-256"
-shows "3 pending proposal(s) are left out" || fail "the confirmation does not say what is left out"
+shows "4 pending proposal(s) are left out" || fail "the confirmation does not say what is left out"
 keys y;              wait_for "Saved DATABEHANDLERAFTALE"
 wait_for "Id: "        # the new agreement's detail is open
 # The kept text: the Text tab ([ from the Overview) shows the title page, which no clause holds:
