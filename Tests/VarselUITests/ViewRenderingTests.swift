@@ -70,8 +70,8 @@ final class ViewRenderingTests: XCTestCase {
             // Wide: list beside the selected agreement's detail.
             wb.press(.char("j"), .char("j"))
             let wide = wb.render(width: 160, height: 48)
-            // Seven tabs do not fit beside the list: the detail names the shown tab and its place.
-            XCTAssertTrue(wide.line(2).contains("│ ‹ Overview › 1/7"), wide.line(2))
+            // Eight tabs do not fit beside the list: the detail names the shown tab and its place.
+            XCTAssertTrue(wide.line(2).contains("│ ‹ Overview › 1/8"), wide.line(2))
             XCTAssertTrue(wide.text.contains("Counterparty: Pureservice AS (org 929 782 216, NO)"), wide.text)
 
             // Narrow: Enter opens the detail; ] walks the tabs.
