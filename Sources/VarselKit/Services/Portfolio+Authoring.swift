@@ -68,9 +68,11 @@ extension Portfolio {
     /// Edits an agreement: `change` applies the new values; a changed date, term or calendar
     /// recomputes its open deadlines in the same transaction.
     @discardableResult
-    public func editAgreement(id: String, dryRun: Bool = false, _ change: (inout Agreement) throws -> Void) throws -> Authored<Agreement> {
+    public func editAgreement(id: String, dryRun: Bool = false, loaded: RecordVersion? = nil,
+                              _ change: (inout Agreement) throws -> Void) throws -> Authored<Agreement> {
         try authoring(dryRun: dryRun) { tx in
             let before = try tx.agreement(id)
+            try requireUnchanged(before, since: loaded, entityType: "agreement", tx)
             var a = before
             try change(&a)
             a.id = before.id
@@ -91,9 +93,11 @@ extension Portfolio {
     /// and the default lists; nothing is deleted. Open deadlines after the end are withdrawn; the
     /// follow-ons of its end (data return, deletion) are planned as for any end.
     @discardableResult
-    public func archiveAgreement(id: String, date: CivilDate? = nil, dryRun: Bool = false) throws -> Authored<Agreement> {
+    public func archiveAgreement(id: String, date: CivilDate? = nil, dryRun: Bool = false,
+                                 loaded: RecordVersion? = nil) throws -> Authored<Agreement> {
         try authoring(dryRun: dryRun) { tx in
             let before = try tx.agreement(id)
+            try requireUnchanged(before, since: loaded, entityType: "agreement", tx)
             let date = date ?? clock.today
             guard before.status != .ended else {
                 throw VarselError(.conflict, "\(before.title) is already archived (ended \(before.endDate?.iso ?? "?"))", at: "agreement",
@@ -146,13 +150,15 @@ extension Portfolio {
         }
     }
 
-    /// Edits a party.
+    /// Edits a party; a form passes the version it `loaded` (a colleague's change meanwhile is refused).
     @discardableResult
-    public func editParty(id: String, dryRun: Bool = false, _ change: (inout Party) throws -> Void) throws -> Authored<Party> {
+    public func editParty(id: String, dryRun: Bool = false, loaded: RecordVersion? = nil,
+                          _ change: (inout Party) throws -> Void) throws -> Authored<Party> {
         try authoring(dryRun: dryRun) { tx in
             guard let before = try tx.record(Party.self, id: id) else {
                 throw VarselError(.notFound, "No party with id \"\(id)\"", at: "party", fix: "See the parties with `varsel show AGREEMENT`")
             }
+            try requireUnchanged(before, since: loaded, entityType: "party", tx)
             var p = before
             try change(&p)
             p.id = before.id

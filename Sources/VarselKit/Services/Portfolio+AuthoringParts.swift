@@ -107,9 +107,11 @@ extension Portfolio {
 
     /// Edits a notice rule; the open deadlines it gave move in the same transaction (handled ones stay).
     @discardableResult
-    public func editRule(id: String, dryRun: Bool = false, _ change: (inout NoticeRule) throws -> Void) throws -> Authored<NoticeRule> {
+    public func editRule(id: String, dryRun: Bool = false, loaded: RecordVersion? = nil,
+                         _ change: (inout NoticeRule) throws -> Void) throws -> Authored<NoticeRule> {
         try authoring(dryRun: dryRun) { tx in
             let before = try rule(tx, id)
+            try requireUnchanged(before, since: loaded, entityType: "notice_rule", tx)
             var r = before
             try change(&r)
             r.id = before.id; r.agreementId = before.agreementId
@@ -147,9 +149,10 @@ extension Portfolio {
     /// Removes a notice rule and withdraws its open deadlines. A rule with history (a handled
     /// deadline, a termination counted by it) is kept: edit it instead.
     @discardableResult
-    public func removeRule(id: String, dryRun: Bool = false) throws -> Authored<NoticeRule> {
+    public func removeRule(id: String, dryRun: Bool = false, loaded: RecordVersion? = nil) throws -> Authored<NoticeRule> {
         try authoring(dryRun: dryRun) { tx in
             let r = try rule(tx, id)
+            try requireUnchanged(r, since: loaded, entityType: "notice_rule", tx)
             let own = try tx.deadlines(DeadlineFilter(agreementIds: [r.agreementId], ruleId: r.id))
             if let handled = own.first(where: { $0.state == .handled }) {
                 throw VarselError(.conflict, "Notice rule \(r.id) has history: deadline \(handled.id) was handled", at: "rule",
@@ -215,9 +218,11 @@ extension Portfolio {
     }
 
     @discardableResult
-    public func editSubProcessor(id: String, dryRun: Bool = false, _ change: (inout SubProcessor) throws -> Void) throws -> Authored<SubProcessor> {
+    public func editSubProcessor(id: String, dryRun: Bool = false, loaded: RecordVersion? = nil,
+                                 _ change: (inout SubProcessor) throws -> Void) throws -> Authored<SubProcessor> {
         try authoring(dryRun: dryRun) { tx in
             let before = try subProcessor(tx, id)
+            try requireUnchanged(before, since: loaded, entityType: "sub_processor", tx)
             var s = before
             try change(&s)
             s.id = before.id; s.agreementId = before.agreementId
@@ -234,9 +239,11 @@ extension Portfolio {
 
     /// Removes a sub-processor from use: status removed from `date`; the record stays as history.
     @discardableResult
-    public func removeSubProcessor(id: String, date: CivilDate? = nil, dryRun: Bool = false) throws -> Authored<SubProcessor> {
+    public func removeSubProcessor(id: String, date: CivilDate? = nil, dryRun: Bool = false,
+                                   loaded: RecordVersion? = nil) throws -> Authored<SubProcessor> {
         try authoring(dryRun: dryRun) { tx in
             let before = try subProcessor(tx, id)
+            try requireUnchanged(before, since: loaded, entityType: "sub_processor", tx)
             guard before.status != .removed else {
                 throw VarselError(.conflict, "\(before.name) is already removed (since \(before.since?.iso ?? "?"))", at: "sub-processor",
                                   fix: "Nothing to do")

@@ -24,6 +24,12 @@ extension Portfolio {
         throw changedSinceOpened(try tx.lastChange(entityType: entityType, entityId: current.id), record: current)
     }
 
+    /// Throws the `.conflict` a save would when the agreement is no longer the version `loaded`;
+    /// a form checks it before it writes anything else (a new counterparty). Writes nothing.
+    public func requireUnchangedAgreement(id: String, loaded: RecordVersion?) throws {
+        try read { tx in try requireUnchanged(try tx.agreement(id), since: loaded, entityType: "agreement", tx) }
+    }
+
     /// "Changed by ANNA at 10:42 UTC since you opened it": the newest audit row naming the record
     /// when its after-image holds what is stored now, else a change made through another record.
     func changedSinceOpened<R: StoredRecord>(_ last: AuditEntry?, record: R) -> VarselError {

@@ -4,7 +4,8 @@ import VarselKit
 /// type-ahead over its name or id, or a new one with org number and country), our role,
 /// language, governing law, calendar, dates, term, parent and status. Saved through
 /// `Portfolio.addParty`/`addAgreement`/`editAgreement`; the preview shows what the typed
-/// counterparty and parent resolve to, and what the dry run would plan.
+/// counterparty and parent resolve to, and what the dry run would plan. An edit carries the
+/// version of the agreement it opened on: a colleague's change meanwhile is refused, not overwritten.
 struct AgreementForm: FormSpec {
     /// The agreement edited (nil: a new one).
     let base: Agreement?
@@ -146,7 +147,7 @@ struct AgreementForm: FormSpec {
         let a = try draft(form, portfolio: portfolio)
         try AuthoringValidation.agreement(a)
         if party == nil {
-            if let base { _ = try portfolio.editAgreement(id: base.id, dryRun: true) { $0 = a } } else { _ = try portfolio.addAgreement(a, dryRun: true) }
+            if let base { _ = try portfolio.editAgreement(id: base.id, dryRun: true, loaded: RecordVersion(base)) { $0 = a } } else { _ = try portfolio.addAgreement(a, dryRun: true) }
         }
         return (a, party)
     }
@@ -187,6 +188,10 @@ struct AgreementForm: FormSpec {
         var a = checked
         var added = ""
         var created: Party?
+        if let party, let base {
+            // A colleague's change to the agreement is refused before the new party is added.
+            try portfolio.requireUnchangedAgreement(id: base.id, loaded: RecordVersion(base))
+        }
         if let party {
             let p = try portfolio.addParty(party).record
             created = p
@@ -194,7 +199,7 @@ struct AgreementForm: FormSpec {
             added = "; party \(p.name) (\(p.id)) added"
         }
         if let base {
-            let r = try portfolio.editAgreement(id: base.id) { $0 = a }
+            let r = try portfolio.editAgreement(id: base.id, loaded: RecordVersion(base)) { $0 = a }
             let moved = r.deadlines.count
             return FormSaved("Agreement \(r.record.title) changed\(added)" + (moved == 0 ? "" : "; \(moved) open deadline\(moved == 1 ? "" : "s") recomputed"),
                              undo: .agreement(before: r.before, after: r.record))

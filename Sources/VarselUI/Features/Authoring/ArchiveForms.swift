@@ -14,7 +14,7 @@ struct ArchiveAgreementForm: FormSpec {
 
     func preview(_ form: FormState, portfolio: Portfolio) -> FormPreview {
         do {
-            let r = try portfolio.archiveAgreement(id: agreement.id, date: try form.date("date"), dryRun: true)
+            let r = try portfolio.archiveAgreement(id: agreement.id, date: try form.date("date"), dryRun: true, loaded: RecordVersion(agreement))
             var lines = [StyledLine("Ends \(r.record.endDate?.iso ?? "?"); \(r.withdrawn.count) open duty occurrence\(r.withdrawn.count == 1 ? "" : "s") withdrawn",
                                     .role(.accent), indent: 2)]
             for d in r.deadlines { lines.append(StyledLine("Opens: \(d.what) — act by \(d.actByDate.iso)", .role(.hint), indent: 2)) }
@@ -27,13 +27,13 @@ struct ArchiveAgreementForm: FormSpec {
     }
 
     func validate(_ form: FormState, portfolio: Portfolio) throws {
-        _ = try portfolio.archiveAgreement(id: agreement.id, date: try form.date("date"), dryRun: true)
+        _ = try portfolio.archiveAgreement(id: agreement.id, date: try form.date("date"), dryRun: true, loaded: RecordVersion(agreement))
     }
 
     func submit(_ form: FormState, portfolio: Portfolio) throws -> String { try save(form, portfolio: portfolio).message }
 
     func save(_ form: FormState, portfolio: Portfolio) throws -> FormSaved {
-        let r = try portfolio.archiveAgreement(id: agreement.id, date: try form.date("date"))
+        let r = try portfolio.archiveAgreement(id: agreement.id, date: try form.date("date"), loaded: RecordVersion(agreement))
         return FormSaved("Archived \(r.record.title) (ended \(r.record.endDate?.iso ?? "?"))", undo: r.before.map { UndoStep.agreement(before: $0, after: r.record) })
     }
 }
@@ -59,7 +59,7 @@ struct RemoveRuleForm: FormSpec {
 
     func preview(_ form: FormState, portfolio: Portfolio) -> FormPreview {
         do {
-            let r = try portfolio.removeRule(id: try rule(form).id, dryRun: true)
+            let r = try portfolio.removeRule(id: try rule(form).id, dryRun: true, loaded: RecordVersion(try rule(form)))
             return FormPreview(lines: [StyledLine("\(r.withdrawn.count) open deadline\(r.withdrawn.count == 1 ? "" : "s") withdrawn", .role(.accent), indent: 2)])
         } catch { return FormPreview(lines: [AuthoringText.notReady(error)]) }
     }
@@ -69,7 +69,7 @@ struct RemoveRuleForm: FormSpec {
         return "Remove notice rule \(r.clauseRef ?? "—") \(r.title)? Its open deadlines are withdrawn."
     }
 
-    func validate(_ form: FormState, portfolio: Portfolio) throws { _ = try portfolio.removeRule(id: try rule(form).id, dryRun: true) }
+    func validate(_ form: FormState, portfolio: Portfolio) throws { _ = try portfolio.removeRule(id: try rule(form).id, dryRun: true, loaded: RecordVersion(try rule(form))) }
 
     func submit(_ form: FormState, portfolio: Portfolio) throws -> String { try save(form, portfolio: portfolio).message }
 
@@ -79,7 +79,7 @@ struct RemoveRuleForm: FormSpec {
         let open = (try? portfolio.store.read { tx in
             try tx.deadlines(DeadlineFilter(agreementIds: [chosen.agreementId], ruleId: chosen.id, state: .open))
         }) ?? []
-        let r = try portfolio.removeRule(id: chosen.id)
+        let r = try portfolio.removeRule(id: chosen.id, loaded: RecordVersion(chosen))
         return FormSaved("Removed notice rule \(r.record.title)" + (r.withdrawn.isEmpty ? "" : "; \(r.withdrawn.count) open deadline(s) withdrawn"),
                          undo: .ruleRemoved(r.record, deadlines: open.filter { r.withdrawn.contains($0.id) }))
     }
@@ -111,13 +111,13 @@ struct RemoveSubProcessorForm: FormSpec {
     }
 
     func validate(_ form: FormState, portfolio: Portfolio) throws {
-        _ = try portfolio.removeSubProcessor(id: try record(form).id, date: try form.date("date"), dryRun: true)
+        _ = try portfolio.removeSubProcessor(id: try record(form).id, date: try form.date("date"), dryRun: true, loaded: RecordVersion(try record(form)))
     }
 
     func submit(_ form: FormState, portfolio: Portfolio) throws -> String { try save(form, portfolio: portfolio).message }
 
     func save(_ form: FormState, portfolio: Portfolio) throws -> FormSaved {
-        let r = try portfolio.removeSubProcessor(id: try record(form).id, date: try form.date("date"))
+        let r = try portfolio.removeSubProcessor(id: try record(form).id, date: try form.date("date"), loaded: RecordVersion(try record(form)))
         return FormSaved("Removed sub-processor \(r.record.name) from \(r.record.since?.iso ?? "?")",
                          undo: r.before.map { UndoStep.subProcessor(before: $0, after: r.record) })
     }

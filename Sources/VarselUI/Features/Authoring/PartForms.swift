@@ -1,7 +1,8 @@
 import VarselKit
 
 /// `n` (add) and `e` (edit) on the Sub-processors tab: name, org number (checked for its
-/// country), country, purpose, status, since and the transfer mechanism.
+/// country), country, purpose, status, since and the transfer mechanism. An edit carries the
+/// version it opened on: a colleague's change meanwhile is refused, not overwritten.
 struct SubProcessorForm: FormSpec {
     let agreementId: String
     /// The sub-processors to choose from when editing (empty: a new one).
@@ -64,8 +65,8 @@ struct SubProcessorForm: FormSpec {
         return s
     }
 
-    func dryRun(_ s: SubProcessor, portfolio: Portfolio) throws {
-        if records.isEmpty { _ = try portfolio.addSubProcessor(s, dryRun: true) } else { _ = try portfolio.editSubProcessor(id: s.id, dryRun: true) { $0 = s } }
+    func dryRun(_ s: SubProcessor, loaded: RecordVersion?, portfolio: Portfolio) throws {
+        if records.isEmpty { _ = try portfolio.addSubProcessor(s, dryRun: true) } else { _ = try portfolio.editSubProcessor(id: s.id, dryRun: true, loaded: loaded) { $0 = s } }
     }
 
     func preview(_ form: FormState, portfolio: Portfolio) -> FormPreview {
@@ -76,14 +77,14 @@ struct SubProcessorForm: FormSpec {
             var lines: [StyledLine] = []
             if let org = checked.orgNumber { lines.append(StyledLine("Org number \(org) checked for \(checked.country)", .role(.success), indent: 2)) }
             if checked.isOutsideEEA { lines.append(StyledLine("⚠ Outside the EEA (\(checked.country)): a transfer mechanism is expected", CellStyle(.error, bold: true), indent: 2)) }
-            try dryRun(s, portfolio: portfolio)
+            try dryRun(s, loaded: base(form).map(RecordVersion.init), portfolio: portfolio)
             return FormPreview(lines: lines)
         } catch {
             return FormPreview(lines: [AuthoringText.notReady(error)])
         }
     }
 
-    func validate(_ form: FormState, portfolio: Portfolio) throws { try dryRun(try draft(form), portfolio: portfolio) }
+    func validate(_ form: FormState, portfolio: Portfolio) throws { try dryRun(try draft(form), loaded: base(form).map(RecordVersion.init), portfolio: portfolio) }
 
     func submit(_ form: FormState, portfolio: Portfolio) throws -> String { try save(form, portfolio: portfolio).message }
 
@@ -93,12 +94,13 @@ struct SubProcessorForm: FormSpec {
             let r = try portfolio.addSubProcessor(s).record
             return FormSaved("Sub-processor \(r.name) added (\(r.id))", undo: .subProcessor(before: nil, after: r))
         }
-        let r = try portfolio.editSubProcessor(id: s.id) { $0 = s }
+        let r = try portfolio.editSubProcessor(id: s.id, loaded: base(form).map(RecordVersion.init)) { $0 = s }
         return FormSaved("Sub-processor \(r.record.name) changed", undo: .subProcessor(before: r.before, after: r.record))
     }
 }
 
-/// `p` on an agreement: its counterparty (or our own party): name, org number, country.
+/// `p` on an agreement: its counterparty (or our own party): name, org number, country. Saving
+/// carries the version the form opened on: a colleague's change meanwhile is refused.
 struct PartyForm: FormSpec {
     let parties: [Party]
     var title: String { "Edit party" }
@@ -127,6 +129,12 @@ struct PartyForm: FormSpec {
         if let i = RecordPicker.moved(&form), parties.indices.contains(i) { Self.fill(&form, parties[i]) }
     }
 
+    /// The version of the chosen party as the form opened on it.
+    func loaded(_ form: FormState) -> RecordVersion? {
+        let i = RecordPicker.chosen(form)
+        return parties.indices.contains(i) ? RecordVersion(parties[i]) : nil
+    }
+
     func draft(_ form: FormState) throws -> Party {
         let i = RecordPicker.chosen(form)
         guard parties.indices.contains(i) else { throw VarselError(.notFound, "No party chosen", at: RecordPicker.field) }
@@ -146,14 +154,14 @@ struct PartyForm: FormSpec {
 
     func validate(_ form: FormState, portfolio: Portfolio) throws {
         let p = try draft(form)
-        _ = try portfolio.editParty(id: p.id, dryRun: true) { $0 = p }
+        _ = try portfolio.editParty(id: p.id, dryRun: true, loaded: loaded(form)) { $0 = p }
     }
 
     func submit(_ form: FormState, portfolio: Portfolio) throws -> String { try save(form, portfolio: portfolio).message }
 
     func save(_ form: FormState, portfolio: Portfolio) throws -> FormSaved {
         let p = try draft(form)
-        let r = try portfolio.editParty(id: p.id) { $0 = p }
+        let r = try portfolio.editParty(id: p.id, loaded: loaded(form)) { $0 = p }
         return FormSaved("Party \(r.record.name) changed" + (r.record.orgNumber.map { " (org \($0))" } ?? ""),
                          undo: r.before.map { UndoStep.party(before: $0, after: r.record) })
     }

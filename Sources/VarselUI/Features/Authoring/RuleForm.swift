@@ -99,7 +99,7 @@ struct RuleForm: FormSpec {
     /// The dry run of saving: the record as it would be saved, with the deadlines it opens or moves.
     func dryRun(_ r: NoticeRule, portfolio: Portfolio) throws -> Authored<NoticeRule> {
         if rules.isEmpty { return try portfolio.addRule(r, dryRun: true) }
-        return try portfolio.editRule(id: r.id, dryRun: true) { $0 = r }
+        return try portfolio.editRule(id: r.id, dryRun: true, loaded: rules.first { $0.id == r.id }.map(RecordVersion.init)) { $0 = r }
     }
 
     func preview(_ form: FormState, portfolio: Portfolio) -> FormPreview {
@@ -135,7 +135,7 @@ struct RuleForm: FormSpec {
             return FormSaved("Notice rule \(done.record.title) added" + (n == 0 ? "" : "; \(n) deadline\(n == 1 ? "" : "s") opened"),
                              undo: .rule(before: nil, after: done.record))
         }
-        let done = try portfolio.editRule(id: r.id) { $0 = r }
+        let done = try portfolio.editRule(id: r.id, loaded: base(form).map(RecordVersion.init)) { $0 = r }
         let n = done.deadlines.count
         return FormSaved("Notice rule \(done.record.title) changed" + (n == 0 ? "" : "; \(n) open deadline\(n == 1 ? "" : "s") moved"),
                          undo: .rule(before: done.before, after: done.record))
