@@ -7,13 +7,13 @@ import XCTest
 /// form is open; saving the form is refused naming her change, the form stays open, her value
 /// stands and the only audit row is hers.
 final class ConcurrentAuthoringFormTests: XCTestCase {
-    @MainActor func colleague(_ wb: Bench) -> Portfolio {
+    @MainActor static func colleague(_ wb: Bench) -> Portfolio {
         Portfolio(store: wb.portfolio.store, clock: wb.portfolio.clock, user: "anna")
     }
 
     /// Anna's `change` lands while the form is open (with `confirm`, while its confirmation line
     /// asks); saving (Ctrl-S, then y where asked) is then refused.
-    @MainActor func assertSaveRefused(_ wb: Bench, confirm: Bool = false, _ change: () throws -> Void,
+    @MainActor static func assertSaveRefused(_ wb: Bench, confirm: Bool = false, _ change: () throws -> Void,
                                       file: StaticString = #filePath, line: UInt = #line) throws {
         let audits = try Fixture.auditCount(wb.portfolio)
         if confirm {
@@ -38,7 +38,7 @@ final class ConcurrentAuthoringFormTests: XCTestCase {
             wb.press(.char("e"))
             XCTAssertEqual(wb.state.form?.title, "Edit agreement")
             AuthoringEditUndoTests.focus(wb, "governing-law"); wb.press(.ctrl("u")); wb.type("Swedish law")
-            try assertSaveRefused(wb) { try colleague(wb).editAgreement(id: "pureservice") { $0.governingLaw = "Norwegian law (Oslo)" } }
+            try Self.assertSaveRefused(wb) { try Self.colleague(wb).editAgreement(id: "pureservice") { $0.governingLaw = "Norwegian law (Oslo)" } }
             XCTAssertEqual(try wb.portfolio.store.read { try $0.agreement("pureservice") }.governingLaw, "Norwegian law (Oslo)")
         }
     }
@@ -49,7 +49,7 @@ final class ConcurrentAuthoringFormTests: XCTestCase {
             wb.openAgreement("pureservice", tab: .overview)
             wb.press(.char("x"))
             XCTAssertEqual(wb.state.form?.title, "Archive agreement")
-            try assertSaveRefused(wb, confirm: true) { try colleague(wb).editAgreement(id: "pureservice") { $0.language = "en" } }
+            try Self.assertSaveRefused(wb, confirm: true) { try Self.colleague(wb).editAgreement(id: "pureservice") { $0.language = "en" } }
             XCTAssertEqual(try wb.portfolio.store.read { try $0.agreement("pureservice") }.status, .active)
         }
     }
@@ -62,7 +62,7 @@ final class ConcurrentAuthoringFormTests: XCTestCase {
             XCTAssertEqual(wb.state.form?.value("name"), "Pureservice AS")
             let id = try wb.portfolio.store.read { try $0.agreement("pureservice") }.counterpartyId
             AuthoringEditUndoTests.focus(wb, "name"); wb.press(.ctrl("u")); wb.type("Pureservice")
-            try assertSaveRefused(wb) { try colleague(wb).editParty(id: id) { $0.name = "Pureservice Norge AS" } }
+            try Self.assertSaveRefused(wb) { try Self.colleague(wb).editParty(id: id) { $0.name = "Pureservice Norge AS" } }
             XCTAssertEqual(try wb.portfolio.store.read { try $0.record(Party.self, id: id) }?.name, "Pureservice Norge AS")
         }
     }
@@ -74,7 +74,7 @@ final class ConcurrentAuthoringFormTests: XCTestCase {
             wb.press(.char("e"))
             AuthoringFormTests.pick(wb, title: "Object to the new sub-processor")
             AuthoringEditUndoTests.focus(wb, "period"); wb.press(.ctrl("u")); wb.type("5 weeks")
-            try assertSaveRefused(wb) { try colleague(wb).editRule(id: "ps-8.6.3") { $0.period = Period(6, .weeks) } }
+            try Self.assertSaveRefused(wb) { try Self.colleague(wb).editRule(id: "ps-8.6.3") { $0.period = Period(6, .weeks) } }
             XCTAssertEqual(try AuthoringFormTests.rule(wb, "ps-8.6.3")?.period, Period(6, .weeks))
         }
     }
@@ -85,7 +85,7 @@ final class ConcurrentAuthoringFormTests: XCTestCase {
             wb.openAgreement("pureservice", tab: .rules)
             wb.press(.char("x"))
             for _ in 0..<6 where !(wb.state.form?.value(RecordPicker.field).hasSuffix("Object to the new sub-processor") ?? false) { wb.press(.right) }
-            try assertSaveRefused(wb, confirm: true) { try colleague(wb).editRule(id: "ps-8.6.3") { $0.title = "Object to a new sub-processor" } }
+            try Self.assertSaveRefused(wb, confirm: true) { try Self.colleague(wb).editRule(id: "ps-8.6.3") { $0.title = "Object to a new sub-processor" } }
             XCTAssertEqual(try AuthoringFormTests.rule(wb, "ps-8.6.3")?.title, "Object to a new sub-processor")
         }
     }
@@ -99,7 +99,7 @@ final class ConcurrentAuthoringFormTests: XCTestCase {
             let name = try XCTUnwrap(wb.state.form?.value("name"))
             let sp = try XCTUnwrap(try wb.portfolio.store.read { try $0.subProcessors(agreementId: "pureservice") }.first { $0.name == name })
             AuthoringEditUndoTests.focus(wb, "purpose"); wb.press(.ctrl("u")); wb.type("Our purpose")
-            try assertSaveRefused(wb) { try colleague(wb).editSubProcessor(id: sp.id) { $0.purpose = "Anna's purpose" } }
+            try Self.assertSaveRefused(wb) { try Self.colleague(wb).editSubProcessor(id: sp.id) { $0.purpose = "Anna's purpose" } }
             XCTAssertEqual(try wb.portfolio.store.read { try $0.record(SubProcessor.self, id: sp.id) }?.purpose, "Anna's purpose")
         }
     }
