@@ -43,6 +43,19 @@ final class ConcurrentAuthoringFormTests: XCTestCase {
         }
     }
 
+    /// A new counterparty typed in the form is not added when the agreement save is refused (the
+    /// helper checks Anna's row is the only audit row, and adding a party would write one).
+    func testAgreementFormWithANewPartyRefusesAColleaguesChangeAndAddsNoParty() throws {
+        try onMain {
+            let wb = try Fixture.workbench()
+            wb.openAgreement("pureservice", tab: .overview)
+            wb.press(.char("e"))
+            AuthoringEditUndoTests.focus(wb, "counterparty"); wb.press(.ctrl("u")); wb.type("Brand New Vendor AS")
+            try Self.assertSaveRefused(wb) { try Self.colleague(wb).editAgreement(id: "pureservice") { $0.language = "en" } }
+            XCTAssertNotEqual(try wb.portfolio.queries.audit(limit: 2).last?.action, "add_party", "no party was added")
+        }
+    }
+
     func testArchiveFormRefusesAColleaguesChange() throws {
         try onMain {
             let wb = try Fixture.workbench()
