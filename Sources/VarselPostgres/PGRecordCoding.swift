@@ -16,47 +16,17 @@ enum PGRecordCoding {
     /// Columns that hold JSON text (decoded back into the nested value).
     static let jsonColumns: Set<String> = ["term", "change_kinds", "period", "lead_time", "working_days"]
 
-    /// The record's columns and values (nil properties as NULL).
+    /// The record's columns and values, in key order (nil properties absent, so NULL), straight
+    /// from the model's `Encodable` (`PGRowEncoder`).
     static func columns<R: Encodable>(_ record: R) throws -> [(String, PGValue)] {
-        let data = try JSONEncoder().encode(record)
-        guard case .object(let fields) = try JSONDecoder().decode(JSONValue.self, from: data) else {
-            throw VarselError(.io, "\(R.self) does not encode as an object", fix: "report this")
-        }
-        let sortedEncoder = JSONEncoder()
-        sortedEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try fields.keys.sorted().map { key in
-            let value: PGValue
-            switch fields[key]! {
-            case .null: value = .null
-            case .bool(let b): value = .bool(b)
-            case .int(let i): value = .int(i)
-            case .double(let d): value = .text(String(d))
-            case .string(let s): value = .text(s)
-            case .array, .object:
-                value = .text(String(decoding: try sortedEncoder.encode(fields[key]!), as: UTF8.self))
-            }
-            return (snake(key), value)
-        }
+        try PGRowEncoder.columns(record)
     }
 
-    /// Decodes a record from a row (columns the model does not know are ignored).
+    /// Decodes a record from a row (columns the model does not know are ignored), straight from
+    /// the cells (`PGRowDecoder`).
     static func decode<R: Decodable>(_ type: R.Type, _ row: PGRow) throws -> R {
-        var fields: [String: JSONValue] = [:]
-        for (column, value) in zip(row.columns, row.values) {
-            switch value {
-            case .null: continue
-            case .bool(let b): fields[camel(column)] = .bool(b)
-            case .int(let i): fields[camel(column)] = .int(i)
-            case .text(let s):
-                if jsonColumns.contains(column) {
-                    fields[camel(column)] = try JSONDecoder().decode(JSONValue.self, from: Data(s.utf8))
-                } else {
-                    fields[camel(column)] = .string(s)
-                }
-            }
-        }
         do {
-            return try JSONDecoder().decode(R.self, from: try JSONEncoder().encode(JSONValue.object(fields)))
+            return try R(from: PGRowDecoder(row: row))
         } catch {
             throw VarselError(.invalidInput, "a stored \(R.self) row cannot be read: \(error)",
                               at: row["id"].string ?? "?", fix: "check the row in the database")

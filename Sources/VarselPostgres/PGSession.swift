@@ -22,14 +22,37 @@ enum PGValue: Sendable, Hashable {
     var isNull: Bool { self == .null }
 }
 
+/// The columns of one result, shared by all its rows: names, and positions by name and by the
+/// model's coding key (`entity_type` → `entityType`), worked out once per result, not per row.
+final class PGColumns: Sendable {
+    let names: [String]
+    let byName: [String: Int]
+    let byKey: [String: Int]
+
+    init(_ names: [String]) {
+        self.names = names
+        var byName: [String: Int] = [:], byKey: [String: Int] = [:]
+        for (i, n) in names.enumerated() {
+            if byName[n] == nil { byName[n] = i }
+            let key = PGRecordCoding.camel(n)
+            if byKey[key] == nil { byKey[key] = i }
+        }
+        self.byName = byName; self.byKey = byKey
+    }
+}
+
 /// One result row, copied out of postgres-nio (by column name and position).
 struct PGRow: Sendable {
-    let columns: [String]
+    let layout: PGColumns
     let values: [PGValue]
 
+    init(columns: [String], values: [PGValue]) { self.init(layout: PGColumns(columns), values: values) }
+    init(layout: PGColumns, values: [PGValue]) { self.layout = layout; self.values = values }
+
+    var columns: [String] { layout.names }
     subscript(_ i: Int) -> PGValue { values[i] }
     subscript(_ name: String) -> PGValue {
-        guard let i = columns.firstIndex(of: name) else { return .null }
+        guard let i = layout.byName[name] else { return .null }
         return values[i]
     }
     func text(_ name: String) -> String { self[name].string ?? "" }
@@ -108,7 +131,9 @@ final class PGSession: PGExecutor, @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         statements += 1
         let result: PostgresQueryResult = try connection.query(q, logger: logger).wait()
-        return try result.rows.map(Self.row)
+        guard let first = result.rows.first else { return [] }
+        let layout = PGColumns(first.map(\.columnName))
+        return try result.rows.map { try Self.row($0, layout) }
     }
 
     /// Several statements, one after the other on this connection (schema set-up). postgres-nio
@@ -156,10 +181,10 @@ final class PGSession: PGExecutor, @unchecked Sendable {
         return out
     }
 
-    static func row(_ row: PostgresRow) throws -> PGRow {
-        var columns: [String] = [], values: [PGValue] = []
+    static func row(_ row: PostgresRow, _ layout: PGColumns) throws -> PGRow {
+        var values: [PGValue] = []
+        values.reserveCapacity(layout.names.count)
         for cell in row {
-            columns.append(cell.columnName)
             guard cell.bytes != nil else { values.append(.null); continue }
             switch cell.dataType {
             case .bool: values.append(.bool(try cell.decode(Bool.self)))
@@ -168,7 +193,7 @@ final class PGSession: PGExecutor, @unchecked Sendable {
             default: values.append(.text(try cell.decode(String.self)))
             }
         }
-        return PGRow(columns: columns, values: values)
+        return PGRow(layout: layout, values: values)
     }
 }
 

@@ -91,7 +91,7 @@ public enum PostgresTeam {
                 GRANT SELECT ON ALL TABLES IN SCHEMA \(schema) TO \(q(roles.readOnly)), \(q(roles.editor));
                 GRANT INSERT, UPDATE, DELETE ON parties, agreements, agreement_versions, clauses, agreement_documents, notice_rules,
                     sub_processors, change_notices, objections, events, terminations, deadlines, renewal_notices,
-                    agreement_search
+                    agreement_search, sub_processor_vendors
                     TO \(q(roles.editor));
                 GRANT INSERT ON audit TO \(q(roles.editor));
                 GRANT UPDATE ON change_seq TO \(q(roles.editor));

@@ -157,6 +157,9 @@ extension PostgresReading {
                 .text(folded ? SearchFold.fold(f) : f))
     }
 
+    /// One keyset page of the register: unfiltered from the `sub_processor_vendors` table (one row
+    /// per name, its statuses included: one query per page), filtered by grouping the matching
+    /// names' rows as SQLite does.
     func subProcessorVendors(filter: String?, after: String?, before: String?, last: Bool, limit: Int) throws -> [SubProcessorVendor] {
         try read { db in
             var binds: [PGValue] = []
@@ -171,26 +174,24 @@ extension PostgresReading {
                 key = "varsel_nocase(s.name)"
                 sql = """
                     SELECT min(s.name) AS name, min(s.org_number) AS org_number, count(DISTINCT s.agreement_id) AS agreements,
-                      count(*) AS uses, string_agg(DISTINCT s.country, ',') AS countries
+                      count(*) AS uses, string_agg(DISTINCT s.country, ',') AS countries, string_agg(DISTINCT s.status, ',') AS statuses
                     FROM sub_processors s WHERE true \(keyset.isEmpty ? "" : "AND " + key + keyset)
                     GROUP BY \(key) HAVING \(having)
                     """
             } else {
-                key = "varsel_nocase(name)"
-                sql = "SELECT name, org_number, agreements, uses, countries FROM sub_processor_vendors WHERE true"
+                key = "key"
+                sql = "SELECT name, org_number, agreements, uses, countries, statuses FROM sub_processor_vendors WHERE true"
                     + (keyset.isEmpty ? "" : " AND " + key + keyset)
             }
             sql += descending ? " ORDER BY \(key) DESC" : " ORDER BY \(key)"
             sql += " LIMIT \(max(0, limit))"
-            var rows = try db.query(sql, binds).map { r in
-                SubProcessorVendor(name: r.text("name"), orgNumber: r["org_number"].string, agreements: r["agreements"].int ?? 0,
-                                   uses: r["uses"].int ?? 0,
-                                   countries: (r["countries"].string ?? "").split(separator: ",").map(String.init).sorted())
-            }
-            for i in rows.indices {
-                let found = Set(try db.query("SELECT DISTINCT status FROM sub_processors WHERE varsel_nocase(name) = varsel_nocase($1)",
-                                             [.text(rows[i].name)]).compactMap { $0[0].string.flatMap(SubProcessorStatus.init(rawValue:)) })
-                rows[i].statuses = SubProcessorVendor.attentionOrder.filter(found.contains)
+            let rows = try db.query(sql, binds).map { r in
+                var v = SubProcessorVendor(name: r.text("name"), orgNumber: r["org_number"].string, agreements: r["agreements"].int ?? 0,
+                                           uses: r["uses"].int ?? 0,
+                                           countries: (r["countries"].string ?? "").split(separator: ",").map(String.init).sorted())
+                let found = Set((r["statuses"].string ?? "").split(separator: ",").compactMap { SubProcessorStatus(rawValue: String($0)) })
+                v.statuses = SubProcessorVendor.attentionOrder.filter(found.contains)
+                return v
             }
             return descending ? rows.reversed() : rows
         }

@@ -9,9 +9,9 @@ import VarselKit
 ///   case only) is the immutable function `varsel_nocase`, used in `ORDER BY` and in indexes.
 /// - flags are `boolean`, ids of audit rows `bigint`; dates stay ISO `YYYY-MM-DD` text and nested
 ///   values (term, periods, change kinds) JSON text, so both backends store the same strings.
-/// - `sub_processor_vendors` is a view (SQLite keeps it as a trigger-kept table for its page
-///   reads); `agreement_search` was one until `pg6-search-table` made it a trigger-kept table with
-///   a `pg_trgm` index; `renewal_notices` is a table kept by the same writes as on SQLite.
+/// - `sub_processor_vendors` and `agreement_search` were views until `pg7-vendor-table` and
+///   `pg6-search-table` made them trigger-kept tables (as SQLite keeps them; the search one with a
+///   `pg_trgm` index); `renewal_notices` is a table kept by the same writes as on SQLite.
 /// - `audit` is append-only by trigger, and each row names the database user who wrote it
 ///   (`db_user`, set by the server: a client cannot choose it).
 enum PostgresSchema {
@@ -26,6 +26,7 @@ enum PostgresSchema {
         ("pg4_termination_end_entered", pg4),
         ("pg5-agreement-documents", pg5),
         ("pg6-search-table", pg6),
+        ("pg7-vendor-table", pg7),
     ]
 
     /// The portfolio's `NOTIFY` channel as an SQL expression, from its schema's name (one
@@ -410,6 +411,64 @@ enum PostgresSchema {
             EXECUTE format('CREATE INDEX agreement_search_trgm ON agreement_search USING gin (folded %I.gin_trgm_ops)',
                 (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'));
         END IF;
+    END $$;
+    """#
+
+    /// The register without a `GROUP BY` per page: `sub_processor_vendors` becomes a table of one
+    /// row per name (without ASCII case), kept by statement triggers on `sub_processors` (a bulk
+    /// insert recomputes each name it touches once), and it also keeps each name's statuses, which
+    /// a page read per row before (one round trip each). Whoever may write `sub_processors` (the
+    /// editor role of `varsel team init`) may write the summary, so a team need not re-run it.
+    static let pg7 = #"""
+    DROP VIEW sub_processor_vendors;
+    CREATE TABLE sub_processor_vendors (
+        key text COLLATE "C" PRIMARY KEY,
+        name text COLLATE "C" NOT NULL,
+        org_number text COLLATE "C",
+        agreements integer NOT NULL,
+        uses integer NOT NULL,
+        countries text COLLATE "C" NOT NULL,
+        statuses text COLLATE "C" NOT NULL
+    );
+    CREATE FUNCTION varsel_vendor_summary(keys text[]) RETURNS void LANGUAGE sql AS $$
+        DELETE FROM sub_processor_vendors WHERE key = ANY(keys);
+        INSERT INTO sub_processor_vendors (key, name, org_number, agreements, uses, countries, statuses)
+            SELECT varsel_nocase(s.name), min(s.name), min(s.org_number), count(DISTINCT s.agreement_id), count(*),
+                   string_agg(DISTINCT s.country, ',' ORDER BY s.country), string_agg(DISTINCT s.status, ',' ORDER BY s.status)
+            FROM sub_processors s WHERE varsel_nocase(s.name) = ANY(keys) GROUP BY varsel_nocase(s.name);
+    $$;
+    SELECT varsel_vendor_summary(ARRAY(SELECT DISTINCT varsel_nocase(name) FROM sub_processors));
+    CREATE FUNCTION varsel_vendors_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM varsel_vendor_summary(ARRAY(SELECT DISTINCT varsel_nocase(name) FROM inserted_rows));
+        RETURN NULL;
+    END $$;
+    CREATE FUNCTION varsel_vendors_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM varsel_vendor_summary(ARRAY(SELECT DISTINCT varsel_nocase(name) FROM deleted_rows));
+        RETURN NULL;
+    END $$;
+    CREATE FUNCTION varsel_vendors_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM varsel_vendor_summary(ARRAY(
+            SELECT varsel_nocase(name) FROM old_rows UNION SELECT varsel_nocase(name) FROM new_rows));
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER sub_processor_vendors_insert AFTER INSERT ON sub_processors REFERENCING NEW TABLE AS inserted_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION varsel_vendors_inserted();
+    CREATE TRIGGER sub_processor_vendors_delete AFTER DELETE ON sub_processors REFERENCING OLD TABLE AS deleted_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION varsel_vendors_deleted();
+    CREATE TRIGGER sub_processor_vendors_update AFTER UPDATE ON sub_processors REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION varsel_vendors_updated();
+    DO $$
+    DECLARE r record;
+    BEGIN
+        FOR r IN SELECT DISTINCT g.grantee::regrole AS role, g.privilege_type AS privilege
+                 FROM pg_class c, aclexplode(c.relacl) g
+                 WHERE c.oid = 'sub_processors'::regclass AND g.grantee <> 0 AND g.grantee <> c.relowner
+                   AND g.privilege_type IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE') LOOP
+            EXECUTE format('GRANT %s ON sub_processor_vendors TO %s', r.privilege, r.role);
+        END LOOP;
     END $$;
     """#
 }

@@ -178,7 +178,7 @@ final class ScaleQueryTests: XCTestCase {
 
     /// The register's summary table (`sub_processor_vendors`, kept by triggers) equals grouping the
     /// rows after inserts (a new name, a known name in other case), updates (name, country,
-    /// agreement) and deletes (including a name's last row).
+    /// agreement, status) and deletes (including a name's last row).
     func testVendorSummaryFollowsEveryWrite() throws {
         let p = try portfolio()
         let q = p.queries
@@ -196,6 +196,8 @@ final class ScaleQueryTests: XCTestCase {
                 XCTAssertEqual(v.uses, e.uses.count, "\(step): \(v.name)")
                 XCTAssertEqual(v.agreements, Set(e.uses.map(\.agreementId)).count, "\(step): \(v.name)")
                 XCTAssertEqual(v.countries, e.countries.sorted(), "\(step): \(v.name)")
+                XCTAssertEqual(v.statuses, SubProcessorVendor.attentionOrder.filter(Set(e.uses.map(\.status)).contains),
+                               "\(step): \(v.name)")
                 // Uses in title order from the (name, agreement title) index, titles kept by triggers.
                 XCTAssertEqual(try q.subProcessorUses(name: v.name), e.uses, "\(step): \(v.name)")
                 XCTAssertEqual(try q.subProcessorUses(name: v.name, limit: 2), Array(e.uses.prefix(2)), "\(step): \(v.name)")
@@ -215,6 +217,10 @@ final class ScaleQueryTests: XCTestCase {
             var abroad = existing[2]; abroad.country = "JP"; abroad.agreementId = "odd-2"; try db.update(abroad)
         }
         try check("updated")
+        try p.store.seed { db in
+            var objected = existing[0]; objected.status = .objected; try db.update(objected)
+        }
+        try check("status changed")
         try p.store.seed { db in
             // Renamed agreements move their uses in every vendor's title order.
             for id in ["odd-0", existing[0].agreementId] {
