@@ -3,47 +3,73 @@ import VarselKit
 
 /// One agreement, the notices list, the sub-processor register: SQLite's queries on PostgreSQL.
 extension PostgresReading {
+    /// One agreement with everything that belongs to it, in ONE statement: each part is a JSON
+    /// array (`json_agg` of whole rows) decoded through `PGRowDecoder` as if it had come as rows.
+    /// The first cut sent sixteen statements (a round trip each); moving the cursor in the
+    /// agreements list reads a detail, so round trips were most of a key's cost.
     func detail(agreementId: String) throws -> AgreementDetail {
-        try store.snapshot { tx in
-            guard let a = try tx.record(Agreement.self, id: agreementId) else {
+        try one { db in
+            guard let row = try db.one(Self.detailSQL, [.text(agreementId)]),
+                  let a = try PGJSONRows.rows(row["agreement"]).first.map({ try PGRecordCoding.decode(Agreement.self, $0) }) else {
                 throw VarselError(.notFound, "No agreement with id \"\(agreementId)\"", fix: "List agreements with `varsel agreements`")
             }
-            let id: [PGValue] = [.text(a.id)]
-            let clauses = try tx.fetch(Clause.self, "SELECT * FROM clauses WHERE agreement_id = $1 ORDER BY id", id)
-            let rules = try tx.fetch(NoticeRule.self, "SELECT * FROM notice_rules WHERE agreement_id = $1 ORDER BY id", id)
+            func records<R: Decodable>(_ type: R.Type, _ column: String) throws -> [R] {
+                try PGJSONRows.rows(row[column]).map { try PGRecordCoding.decode(R.self, $0) }
+            }
+            let clauses = try records(Clause.self, "clauses")
+            let rules = try records(NoticeRule.self, "rules")
                 .enumerated().sorted { x, y in
                     ClauseOrder.areInOrder(x.element.clauseRef, y.element.clauseRef)
                         || (!ClauseOrder.areInOrder(y.element.clauseRef, x.element.clauseRef) && x.offset < y.offset)
                 }.map(\.element)
-            let notices = try tx.fetch(ChangeNotice.self, "SELECT * FROM change_notices WHERE agreement_id = $1 ORDER BY received_date DESC, id", id)
-            let objections = try tx.fetch(Objection.self, """
-                SELECT o.* FROM objections o JOIN change_notices n ON n.id = o.change_notice_id
-                WHERE n.agreement_id = $1 ORDER BY o.date, o.id
-                """, id)
-            let children = try tx.db.query(Self.listSelect + " WHERE a.parent_id = $1 ORDER BY a.title", id).map(Self.row)
-            let parent = try a.parentId.flatMap { pid in
-                try tx.db.one("""
-                    SELECT a.id, a.title, a.kind, a.status, a.calendar, p.name AS counterparty, NULL AS next_act_by
-                    FROM agreements a JOIN parties p ON p.id = a.counterparty_id WHERE a.id = $1
-                    """, [.text(pid)]).map(Self.row)
-            }
-            let history = try tx.fetch(AuditEntry.self, Self.historySQL, id)
             return AgreementDetail(
                 agreement: a,
-                counterparty: try tx.record(Party.self, id: a.counterpartyId) ?? Party(id: a.counterpartyId, name: a.counterpartyId),
-                ourParty: try a.ourPartyId.flatMap { try tx.record(Party.self, id: $0) },
-                parent: parent, children: children,
-                versions: try tx.fetch(AgreementVersion.self, "SELECT * FROM agreement_versions WHERE agreement_id = $1 ORDER BY id", id),
+                counterparty: try records(Party.self, "counterparty").first ?? Party(id: a.counterpartyId, name: a.counterpartyId),
+                ourParty: try records(Party.self, "our_party").first,
+                parent: try PGJSONRows.rows(row["parent"]).first.map(Self.row),
+                children: try PGJSONRows.rows(row["children"]).map(Self.row),
+                versions: try records(AgreementVersion.self, "versions"),
                 clauses: clauses,
                 rules: (rules + StatutoryRules.rules(for: a)).map { context.ruleView($0, clauses: clauses, calendar: a.calendar) },
-                subProcessors: try tx.fetch(SubProcessor.self, "SELECT * FROM sub_processors WHERE agreement_id = $1 ORDER BY name, id", id),
-                changeNotices: notices, objections: objections,
-                terminations: try tx.fetch(TerminationNotice.self, "SELECT * FROM terminations WHERE agreement_id = $1 ORDER BY notice_date", id),
-                events: try tx.fetch(AgreementEvent.self, "SELECT * FROM events WHERE agreement_id = $1 ORDER BY date", id),
-                deadlines: try tx.fetch(Deadline.self, "SELECT * FROM deadlines WHERE agreement_id = $1 ORDER BY state DESC, act_by_date", id),
-                renewal: context.renewalDeadline(a), history: history)
+                subProcessors: try records(SubProcessor.self, "sub_processors"),
+                changeNotices: try records(ChangeNotice.self, "notices"), objections: try records(Objection.self, "objections"),
+                terminations: try records(TerminationNotice.self, "terminations"),
+                events: try records(AgreementEvent.self, "events"),
+                deadlines: try records(Deadline.self, "deadlines"),
+                renewal: context.renewalDeadline(a), history: try records(AuditEntry.self, "history"))
         }
     }
+
+    /// The detail's statement: one column per part, each a JSON array of rows in the order the
+    /// SQLite backend reads them (`$1` the agreement's id).
+    static let detailSQL: String = {
+        func rows(_ alias: String, _ from: String, order: String) -> String {
+            "(SELECT json_agg(\(alias) ORDER BY \(order))::text FROM \(from))"
+        }
+        let parts: [(String, String)] = [
+            ("agreement", "(SELECT json_agg(x)::text FROM agreements x WHERE x.id = $1)"),
+            ("counterparty", "(SELECT json_agg(x)::text FROM parties x WHERE x.id = (SELECT counterparty_id FROM agreements WHERE id = $1))"),
+            ("our_party", "(SELECT json_agg(x)::text FROM parties x WHERE x.id = (SELECT our_party_id FROM agreements WHERE id = $1))"),
+            ("parent", """
+                (SELECT json_agg(x)::text FROM (SELECT a.id, a.title, a.kind, a.status, a.calendar, p.name AS counterparty, NULL AS next_act_by
+                  FROM agreements a JOIN parties p ON p.id = a.counterparty_id
+                  WHERE a.id = (SELECT parent_id FROM agreements WHERE id = $1)) x)
+                """),
+            ("children", rows("x", "(\(listSelect) WHERE a.parent_id = $1) x", order: "x.title, x.id")),
+            ("versions", rows("x", "agreement_versions x WHERE x.agreement_id = $1", order: "x.id")),
+            ("clauses", rows("x", "clauses x WHERE x.agreement_id = $1", order: "x.id")),
+            ("rules", rows("x", "notice_rules x WHERE x.agreement_id = $1", order: "x.id")),
+            ("sub_processors", rows("x", "sub_processors x WHERE x.agreement_id = $1", order: "x.name, x.id")),
+            ("notices", rows("x", "change_notices x WHERE x.agreement_id = $1", order: "x.received_date DESC, x.id")),
+            ("objections", rows("o", "objections o JOIN change_notices n ON n.id = o.change_notice_id WHERE n.agreement_id = $1",
+                                order: "o.date, o.id")),
+            ("terminations", rows("x", "terminations x WHERE x.agreement_id = $1", order: "x.notice_date, x.id")),
+            ("events", rows("x", "events x WHERE x.agreement_id = $1", order: "x.date, x.id")),
+            ("deadlines", rows("x", "deadlines x WHERE x.agreement_id = $1", order: "x.state DESC, x.act_by_date, x.id")),
+            ("history", rows("h", "(\(historySQL)) h", order: "h.id DESC")),
+        ]
+        return "SELECT " + parts.map { "\($0.1) AS \($0.0)" }.joined(separator: ",\n  ")
+    }()
 
     /// An agreement's history, as on SQLite (`SQLiteReading.historySQL`): the audit rows of the
     /// agreement and of every record `RecordRegistry` links to it, through `audit_entity_id`.
@@ -161,7 +187,7 @@ extension PostgresReading {
     /// per name, its statuses included: one query per page), filtered by grouping the matching
     /// names' rows as SQLite does.
     func subProcessorVendors(filter: String?, after: String?, before: String?, last: Bool, limit: Int) throws -> [SubProcessorVendor] {
-        try read { db in
+        try one { db in
             var binds: [PGValue] = []
             var sql: String
             let key: String
@@ -198,7 +224,7 @@ extension PostgresReading {
     }
 
     func subProcessorVendorCount(filter: String?) throws -> Int {
-        try read { db in
+        try one { db in
             guard let (having, value) = Self.registerHaving(filter, 1) else {
                 return try db.int("SELECT count(*) FROM sub_processor_vendors")
             }
@@ -208,8 +234,8 @@ extension PostgresReading {
     }
 
     func subProcessorUses(name: String, limit: Int) throws -> [SubProcessorRegisterEntry.Use] {
-        try store.snapshot { tx in
-            try tx.db.query("""
+        try one { db in
+            try db.query("""
                 SELECT s.*, a.title AS agreement_title__, p.name AS counterparty__
                 FROM sub_processors s JOIN agreements a ON a.id = s.agreement_id JOIN parties p ON p.id = a.counterparty_id
                 WHERE varsel_nocase(s.name) = varsel_nocase($1)

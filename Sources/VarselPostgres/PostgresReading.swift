@@ -11,6 +11,8 @@ struct PostgresReading: PortfolioReading {
     var today: CivilDate { context.today }
 
     func read<T>(_ body: (PGSession) throws -> T) throws -> T { try store.snapshot { tx in try body(tx.db) } }
+    /// A read of one statement (no transaction round trips; see `PostgresStorage.statement`).
+    func one<T>(_ body: (PGSession) throws -> T) throws -> T { try store.statement(body) }
 
     // MARK: Agenda
 
@@ -147,8 +149,8 @@ struct PostgresReading: PortfolioReading {
 
     /// The list query with the filter (`$1`… taken by the filter's parameters) and its parameters;
     /// archived agreements (status ended) only with `includeArchived`.
-    static func listSQL(filter: String?, includeArchived: Bool) -> (String, [PGValue]) {
-        let select = listSelect + (includeArchived ? " WHERE true" : " WHERE a.status <> 'ended'")
+    static func listSQL(filter: String?, includeArchived: Bool, select head: String = listSelect) -> (String, [PGValue]) {
+        let select = head + (includeArchived ? " WHERE true" : " WHERE a.status <> 'ended'")
         guard let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty else { return (select, []) }
         let needle = SearchFold.fold(f)
         if needle.utf8.contains(SearchFold.separator) { return (select + " AND false", []) }
@@ -177,8 +179,8 @@ struct PostgresReading: PortfolioReading {
     /// One keyset page: after `after`, just before `before` (read backwards), or the last page.
     func page(filter: String?, includeArchived: Bool, after: AgreementRow?, before: AgreementRow?, last: Bool,
               limit: Int) throws -> [AgreementRow] {
-        try read { db in
-            var (sql, binds) = Self.listSQL(filter: filter, includeArchived: includeArchived)
+        try one { db in
+            var (sql, binds) = Self.listSQL(filter: filter, includeArchived: includeArchived, select: "SELECT a.id FROM agreements a")
             var descending = last
             if let after {
                 binds += [.text(after.title), .text(after.id)]
@@ -190,8 +192,11 @@ struct PostgresReading: PortfolioReading {
             }
             sql += descending ? " ORDER BY varsel_nocase(a.title) DESC, a.id DESC" : " ORDER BY varsel_nocase(a.title), a.id"
             sql += " LIMIT \(max(0, limit))"
-            let rows = try db.query(sql, binds).map(Self.row)
-            return descending ? rows.reversed() : rows
+            // The page's ids first, then their columns, counterparty and next act-by day: those are
+            // read for the rows shown, not for every row the filter matched before the sort.
+            let rows = try db.query(Self.listSelect + " JOIN (" + sql + ") AS page ON page.id = a.id"
+                                    + " ORDER BY varsel_nocase(a.title), a.id", binds).map(Self.row)
+            return rows
         }
     }
 
@@ -211,20 +216,23 @@ struct PostgresReading: PortfolioReading {
             var (sql, binds) = Self.listSQL(filter: filter, includeArchived: includeArchived)
             binds.append(.text(id))
             guard let row = try db.one(sql + " AND a.id = $\(binds.count)", binds).map(Self.row) else { return nil }
-            var (countSQL, countBinds) = Self.listSQL(filter: filter, includeArchived: includeArchived)
+            var (countSQL, countBinds) = Self.listSQL(filter: filter, includeArchived: includeArchived,
+                                                      select: "SELECT count(*) FROM agreements a")
             countBinds += [.text(row.title), .text(row.id)]
-            countSQL = "SELECT count(*) FROM (" + countSQL
-                + " AND (varsel_nocase(a.title), a.id) < (varsel_nocase($\(countBinds.count - 1)), $\(countBinds.count))) AS before_row"
+            countSQL += " AND (varsel_nocase(a.title), a.id) < (varsel_nocase($\(countBinds.count - 1)), $\(countBinds.count))"
             return (try db.int(countSQL, countBinds), row)
         }
     }
 
-    func hasAgreements() throws -> Bool { try read { db in try db.one("SELECT 1 FROM agreements LIMIT 1") != nil } }
+    func hasAgreements() throws -> Bool { try one { db in try db.one("SELECT 1 FROM agreements LIMIT 1") != nil } }
 
+    /// The count of the list under `filter`: the agreements alone (every one has its counterparty,
+    /// so the list's join to parties and its next act-by day would only cost).
     func agreementCount(filter: String?, includeArchived: Bool) throws -> Int {
-        try read { db in
-            let (sql, binds) = Self.listSQL(filter: filter, includeArchived: includeArchived)
-            return try db.int("SELECT count(*) FROM (" + sql + ") AS matching", binds)
+        try one { db in
+            let (sql, binds) = Self.listSQL(filter: filter, includeArchived: includeArchived,
+                                            select: "SELECT count(*) FROM agreements a")
+            return try db.int(sql, binds)
         }
     }
     func searchCount(filter: String?, includeArchived: Bool) throws -> Int {

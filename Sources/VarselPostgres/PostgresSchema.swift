@@ -417,7 +417,8 @@ enum PostgresSchema {
     /// The register without a `GROUP BY` per page: `sub_processor_vendors` becomes a table of one
     /// row per name (without ASCII case), kept by statement triggers on `sub_processors` (a bulk
     /// insert recomputes each name it touches once), and it also keeps each name's statuses, which
-    /// a page read per row before (one round trip each). Whoever may write `sub_processors` (the
+    /// a page read per row before (one round trip each); and `agreements_status`, so the list's
+    /// count is an index-only scan. Whoever may write `sub_processors` (the
     /// editor role of `varsel team init`) may write the summary, so a team need not re-run it.
     static let pg7 = #"""
     DROP VIEW sub_processor_vendors;
@@ -460,6 +461,8 @@ enum PostgresSchema {
         FOR EACH STATEMENT EXECUTE FUNCTION varsel_vendors_deleted();
     CREATE TRIGGER sub_processor_vendors_update AFTER UPDATE ON sub_processors REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
         FOR EACH STATEMENT EXECUTE FUNCTION varsel_vendors_updated();
+    -- The list's count (agreements not archived) from the index alone.
+    CREATE INDEX agreements_status ON agreements(status);
     DO $$
     DECLARE r record;
     BEGIN

@@ -70,6 +70,15 @@ public final class PostgresStorage: PortfolioStorage, @unchecked Sendable {
         }
     }
 
+    /// Runs a read of ONE statement without `BEGIN`/`COMMIT`: a single statement already sees one
+    /// snapshot, so the transaction would only add two round trips to each page or count.
+    func statement<T>(_ body: (PGSession) throws -> T) throws -> T {
+        try mapped {
+            session.lock.lock(); defer { session.lock.unlock() }
+            return try body(session)
+        }
+    }
+
     public func write<T>(user: String, at: Date, _ body: (any PortfolioTransaction) throws -> (T, AuditNote)) throws -> T {
         try writeImport(user: user, at: at) { tx in
             let (value, note) = try body(tx)

@@ -10,6 +10,20 @@ public struct Authored<R: StoredRecord>: Sendable, Encodable {
     /// Ids of open deadlines the change withdrew.
     public var withdrawn: [String]
     public var dryRun: Bool
+
+    enum CodingKeys: String, CodingKey { case record, version, before, deadlines, withdrawn, dryRun }
+
+    /// The fields, and `version`: the record's version as written (as it is, after a dry run that
+    /// changes nothing), for the next change's `--if-version`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(record, forKey: .record)
+        try c.encode(RecordVersion(record).digest, forKey: .version)
+        try c.encodeIfPresent(before, forKey: .before)
+        try c.encode(deadlines, forKey: .deadlines)
+        try c.encode(withdrawn, forKey: .withdrawn)
+        try c.encode(dryRun, forKey: .dryRun)
+    }
 }
 
 /// A dry run's result, thrown out of the write body so the transaction rolls back.

@@ -8,6 +8,9 @@ import Foundation
 public struct RecordVersion: Hashable, Sendable {
     public let digest: String
 
+    /// A version read earlier (`--if-version`, the `version` of an authoring command's JSON).
+    public init(digest: String) { self.digest = digest }
+
     /// The version of `record` as it is now.
     public init<R: Encodable>(_ record: R) {
         let json = AuditNote.json(record) ?? ""

@@ -133,12 +133,13 @@ struct AgreementEditCommand: ParsableCommand {
     @Argument(help: "Agreement id or an unambiguous part of its name.") var agreement: String
     @OptionGroup var fields: AgreementFields
     @OptionGroup var options: AuthoringOptions
+    @OptionGroup var ifVersion: IfVersionOption
 
     func run() throws {
         try guarded {
             let p = try common.portfolio()
             let a = try p.queries.resolveAgreement(agreement)
-            let result = try p.editAgreement(id: a.id, dryRun: options.dryRun) { try fields.apply(to: &$0) }
+            let result = try p.editAgreement(id: a.id, dryRun: options.dryRun, loaded: try ifVersion.loaded()) { try fields.apply(to: &$0) }
             try reportAgreement(result, verb: "Changed", options: options)
         }
     }
@@ -156,12 +157,13 @@ struct AgreementArchiveCommand: ParsableCommand {
     @Argument(help: "Agreement id or an unambiguous part of its name.") var agreement: String
     @Option(name: .long, help: "The day it ended (default: today).") var date: String?
     @OptionGroup var options: AuthoringOptions
+    @OptionGroup var ifVersion: IfVersionOption
 
     func run() throws {
         try guarded {
             let p = try common.portfolio()
             let a = try p.queries.resolveAgreement(agreement)
-            let result = try p.archiveAgreement(id: a.id, date: try parseDateOption(date, option: "--date"), dryRun: options.dryRun)
+            let result = try p.archiveAgreement(id: a.id, date: try parseDateOption(date, option: "--date"), dryRun: options.dryRun, loaded: try ifVersion.loaded())
             try reportAgreement(result, verb: "Archived", options: options)
         }
     }
@@ -226,10 +228,11 @@ struct PartyEditCommand: ParsableCommand {
     @Argument(help: "Party id.") var party: String
     @OptionGroup var fields: PartyFields
     @OptionGroup var options: AuthoringOptions
+    @OptionGroup var ifVersion: IfVersionOption
 
     func run() throws {
         try guarded {
-            let result = try common.portfolio().editParty(id: party, dryRun: options.dryRun) { fields.apply(to: &$0) }
+            let result = try common.portfolio().editParty(id: party, dryRun: options.dryRun, loaded: try ifVersion.loaded()) { fields.apply(to: &$0) }
             try reportParty(result, verb: "Changed", options: options)
         }
     }

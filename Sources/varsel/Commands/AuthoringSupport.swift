@@ -18,6 +18,25 @@ struct AuthoringOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table or json (the record with its id).") var format: ReportFormat = .table
 }
 
+/// `--if-version` of the commands that change or remove a record: optimistic concurrency for
+/// scripts, as the workbench's forms have it.
+struct IfVersionOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Change it only if it is still this version (the \"version\" in --format json output): refused, with who changed it, if another write did since.",
+        valueName: "sha256")) var ifVersion: String?
+
+    /// The version given, checked for shape (64 hex digits).
+    func loaded() throws -> RecordVersion? {
+        guard let text = ifVersion else { return nil }
+        let digest = text.lowercased()
+        guard digest.count == 64, digest.allSatisfy({ $0.isHexDigit }) else {
+            throw VarselError(.invalidInput, "--if-version \"\(TerminalText.sanitize(text))\" is not a record version", at: "--if-version",
+                              fix: "Give the 64-hex-digit \"version\" of the record from an earlier --format json output")
+        }
+        return RecordVersion(digest: digest)
+    }
+}
+
 /// A period option parsed as `varsel calc` does ("3 months", "20 working days").
 func parsePeriod(_ text: String?, option: String) throws -> Period? {
     try text.map { try AuthoringValidation.period($0, field: option) }

@@ -55,10 +55,11 @@ struct ClauseEditCommand: ParsableCommand {
     @Argument(help: "Clause id.") var clause: String
     @OptionGroup var fields: ClauseFields
     @OptionGroup var options: AuthoringOptions
+    @OptionGroup var ifVersion: IfVersionOption
 
     func run() throws {
         try guarded {
-            let result = try common.portfolio().editClause(id: clause, dryRun: options.dryRun) { fields.apply(to: &$0) }
+            let result = try common.portfolio().editClause(id: clause, dryRun: options.dryRun, loaded: try ifVersion.loaded()) { fields.apply(to: &$0) }
             try reportClause(result, verb: "Changed", options: options)
         }
     }
@@ -71,10 +72,11 @@ struct ClauseRemoveCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Argument(help: "Clause id.") var clause: String
     @OptionGroup var options: AuthoringOptions
+    @OptionGroup var ifVersion: IfVersionOption
 
     func run() throws {
         try guarded {
-            try reportClause(try common.portfolio().removeClause(id: clause, dryRun: options.dryRun), verb: "Removed", options: options)
+            try reportClause(try common.portfolio().removeClause(id: clause, dryRun: options.dryRun, loaded: try ifVersion.loaded()), verb: "Removed", options: options)
         }
     }
 }
@@ -168,10 +170,11 @@ struct RuleEditCommand: ParsableCommand {
     @Argument(help: "Notice rule id.") var rule: String
     @OptionGroup var fields: RuleFields
     @OptionGroup var options: AuthoringOptions
+    @OptionGroup var ifVersion: IfVersionOption
 
     func run() throws {
         try guarded {
-            let result = try common.portfolio().editRule(id: rule, dryRun: options.dryRun) { try fields.apply(to: &$0) }
+            let result = try common.portfolio().editRule(id: rule, dryRun: options.dryRun, loaded: try ifVersion.loaded()) { try fields.apply(to: &$0) }
             try reportRule(result, verb: "Changed", options: options)
         }
     }
@@ -184,10 +187,11 @@ struct RuleRemoveCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Argument(help: "Notice rule id.") var rule: String
     @OptionGroup var options: AuthoringOptions
+    @OptionGroup var ifVersion: IfVersionOption
 
     func run() throws {
         try guarded {
-            try reportRule(try common.portfolio().removeRule(id: rule, dryRun: options.dryRun), verb: "Removed", options: options)
+            try reportRule(try common.portfolio().removeRule(id: rule, dryRun: options.dryRun, loaded: try ifVersion.loaded()), verb: "Removed", options: options)
         }
     }
 }
@@ -258,10 +262,11 @@ struct SubprocessorEditCommand: ParsableCommand {
     @Argument(help: "Sub-processor id.") var subprocessor: String
     @OptionGroup var fields: SubprocessorFields
     @OptionGroup var options: AuthoringOptions
+    @OptionGroup var ifVersion: IfVersionOption
 
     func run() throws {
         try guarded {
-            let result = try common.portfolio().editSubProcessor(id: subprocessor, dryRun: options.dryRun) { try fields.apply(to: &$0) }
+            let result = try common.portfolio().editSubProcessor(id: subprocessor, dryRun: options.dryRun, loaded: try ifVersion.loaded()) { try fields.apply(to: &$0) }
             try reportSubProcessor(result, verb: "Changed", options: options)
         }
     }
@@ -275,11 +280,12 @@ struct SubprocessorRemoveCommand: ParsableCommand {
     @Argument(help: "Sub-processor id.") var subprocessor: String
     @Option(name: .long, help: "The day it stopped (default: today).") var date: String?
     @OptionGroup var options: AuthoringOptions
+    @OptionGroup var ifVersion: IfVersionOption
 
     func run() throws {
         try guarded {
             let result = try common.portfolio().removeSubProcessor(id: subprocessor, date: try parseDateOption(date, option: "--date"),
-                                                                   dryRun: options.dryRun)
+                                                                   dryRun: options.dryRun, loaded: try ifVersion.loaded())
             try reportSubProcessor(result, verb: "Removed", options: options)
         }
     }
@@ -337,12 +343,13 @@ struct VersionEditCommand: ParsableCommand {
     @Option(name: .long, help: "New date, YYYY-MM-DD (\"none\" clears it).") var date: String?
     @Option(name: .long, help: "What changed.") var changes: String?
     @OptionGroup var options: AuthoringOptions
+    @OptionGroup var ifVersion: IfVersionOption
 
     func run() throws {
         try guarded {
             var newDate: CivilDate?? = nil   // nil: unchanged; .some(nil): cleared
             if let date { newDate = .some(date.lowercased() == "none" ? nil : try parseDateOption(date, option: "--date")) }
-            let result = try common.portfolio().editVersion(id: entry, dryRun: options.dryRun) { v in
+            let result = try common.portfolio().editVersion(id: entry, dryRun: options.dryRun, loaded: try ifVersion.loaded()) { v in
                 if let version { v.version = version }
                 if let newDate { v.date = newDate }
                 if let changes { v.changes = changes }
@@ -363,10 +370,11 @@ struct VersionRemoveCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Argument(help: "Version entry id.") var entry: String
     @OptionGroup var options: AuthoringOptions
+    @OptionGroup var ifVersion: IfVersionOption
 
     func run() throws {
         try guarded {
-            try reportVersion(try common.portfolio().removeVersion(id: entry, dryRun: options.dryRun), verb: "Removed", options: options)
+            try reportVersion(try common.portfolio().removeVersion(id: entry, dryRun: options.dryRun, loaded: try ifVersion.loaded()), verb: "Removed", options: options)
         }
     }
 }

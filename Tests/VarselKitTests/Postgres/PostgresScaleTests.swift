@@ -36,6 +36,38 @@ final class PostgresScaleTests: XCTestCase {
         XCTAssertEqual(pgAgenda, try sqlite.reading(today: today, planner: planner).agenda(within: 800).map(\.deadline))
         XCTAssertEqual(try pg.session.int("SELECT count(*) FROM agreement_search"), expected.agreements)
         XCTAssertTrue(try pg.verifyAuditChain().ok)
+        try assertSameReads(pg, sqlite)
+    }
+
+    /// What the workbench reads, read on both backends: every agreement's detail (PostgreSQL reads
+    /// it in one statement of JSON arrays), the list and the register in pages, the counts.
+    func assertSameReads(_ pg: PostgresStorage, _ sqlite: VarselStore) throws {
+        let planner = DeadlinePlanner()
+        let p = pg.reading(today: today, planner: planner), q = sqlite.reading(today: today, planner: planner)
+        let ids = try sqlite.exportDocument().agreements.map(\.id)
+        for id in ids {
+            var a = try p.detail(agreementId: id), b = try q.detail(agreementId: id)
+            // Rows equal in their sort keys come in any order on either backend: compare as sets there.
+            a.terminations.sort { $0.id < $1.id }; b.terminations.sort { $0.id < $1.id }
+            a.events.sort { $0.id < $1.id }; b.events.sort { $0.id < $1.id }
+            a.deadlines.sort { $0.id < $1.id }; b.deadlines.sort { $0.id < $1.id }
+            XCTAssertEqual(a, b, "detail of \(id)")
+        }
+        XCTAssertThrowsError(try p.detail(agreementId: "no-such-agreement")) { e in
+            XCTAssertEqual((e as? VarselError)?.kind, .notFound)
+        }
+        for filter in [nil, "a", "sø", "nord", "xyz"] as [String?] {
+            for archived in [false, true] {
+                XCTAssertEqual(try p.agreements(filter: filter, includeArchived: archived, after: nil, limit: 40),
+                               try q.agreements(filter: filter, includeArchived: archived, after: nil, limit: 40), "\(filter ?? "-")")
+                XCTAssertEqual(try p.searchLastAgreements(filter: filter, includeArchived: archived, limit: 30),
+                               try q.searchLastAgreements(filter: filter, includeArchived: archived, limit: 30), "\(filter ?? "-")")
+                XCTAssertEqual(try p.searchCount(filter: filter, includeArchived: archived),
+                               try q.searchCount(filter: filter, includeArchived: archived), "\(filter ?? "-")")
+            }
+        }
+        XCTAssertEqual(try p.subProcessorVendors(filter: nil, after: nil, before: nil, last: false, limit: 5000),
+                       try q.subProcessorVendors(filter: nil, after: nil, before: nil, last: false, limit: 5000))
     }
 
     /// A rare term is answered through the trigram index on the folded search key, not by reading
