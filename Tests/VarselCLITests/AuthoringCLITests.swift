@@ -51,6 +51,39 @@ final class AuthoringCLITests: CLITestCase {
         XCTAssertEqual(try sqlite(db, "SELECT version FROM agreements WHERE id = 'dpa'"), ["2.0"])
     }
 
+    /// `--if-version`: a script's change is refused when another write changed the record since
+    /// it read the version (`show --format json`'s `recordVersions`, an authoring command's
+    /// `version`), saying who, and writes nothing.
+    func testIfVersionRefusesAChangeMadeSinceAndWritesNothing() throws {
+        try seed()
+        func version(_ r: RunResult) throws -> String {
+            try XCTUnwrap((r.json() as? [String: Any])?["version"] as? String)
+        }
+        let shown = try v(0, ["show", "dpa", "--format", "json"]).json() as? [String: Any]
+        let versions = try XCTUnwrap(shown?["recordVersions"] as? [String: String])
+        XCTAssertEqual(Set(versions.keys), ["dpa", "mm", "c81", "obj"])
+        let read = try XCTUnwrap(versions["obj"])
+        XCTAssertEqual(read.count, 64)
+        let edited = try v(0, ["rule", "edit", "obj", "--period", "5 weeks", "--if-version", read, "--format", "json"])
+        let now = try version(edited)
+        XCTAssertNotEqual(now, read)
+        // A second script still holding the first version is refused, with who changed it.
+        let before = try export()
+        let refused = try v(2, ["rule", "edit", "obj", "--period", "6 weeks", "--if-version", read])
+        XCTAssertTrue(refused.stderr.contains("since you opened it"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("where: version"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("--if-version"), "the fix speaks of the command line: \(refused.stderr)")
+        XCTAssertFalse(refused.stderr.contains("Esc"), refused.stderr)
+        XCTAssertEqual(try export(), before, "nothing written")
+        // The version it printed is the one to use next; removing and archiving take it too.
+        try v(0, ["rule", "edit", "obj", "--period", "6 weeks", "--if-version", now])
+        try v(2, ["agreement", "archive", "dpa", "--if-version", String(repeating: "0", count: 64)])
+        let bad = try v(2, ["clause", "remove", "c81", "--if-version", "abc"])
+        XCTAssertTrue(bad.stderr.contains("--if-version \"abc\" is not a record version"), bad.stderr)
+        XCTAssertEqual(try sqlite(db, "SELECT status FROM agreements WHERE id = 'dpa'"), ["active"])
+        XCTAssertEqual(try sqlite(db, "SELECT count(*) FROM clauses WHERE id = 'c81'"), ["1"])
+    }
+
     func testRuleEditMovesTheOpenDeadlineAndDryRunWritesNothing() throws {
         try seed()
         // Received Mon 16 Nov 2026 + 4 weeks = Mon 14 Dec 2026.

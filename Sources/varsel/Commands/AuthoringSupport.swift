@@ -22,7 +22,7 @@ struct AuthoringOptions: ParsableArguments {
 /// scripts, as the workbench's forms have it.
 struct IfVersionOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Change it only if it is still this version (the \"version\" in --format json output): refused, with who changed it, if another write did since.",
+        "Change it only if it is still this version (recordVersions of `varsel show AGREEMENT --format json`, or the version an earlier change printed): refused, with who changed it, if another write did since.",
         valueName: "sha256")) var ifVersion: String?
 
     /// The version given, checked for shape (64 hex digits).
@@ -31,7 +31,7 @@ struct IfVersionOption: ParsableArguments {
         let digest = text.lowercased()
         guard digest.count == 64, digest.allSatisfy({ $0.isHexDigit }) else {
             throw VarselError(.invalidInput, "--if-version \"\(TerminalText.sanitize(text))\" is not a record version", at: "--if-version",
-                              fix: "Give the 64-hex-digit \"version\" of the record from an earlier --format json output")
+                              fix: "Give the record's 64-hex-digit version from `varsel show AGREEMENT --format json` (recordVersions)")
         }
         return RecordVersion(digest: digest)
     }

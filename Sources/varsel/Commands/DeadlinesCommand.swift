@@ -104,8 +104,29 @@ struct ShowCommand: ParsableCommand {
         try guarded {
             let q = try common.settledPortfolio().queries
             let d = try q.detail(agreementId: try q.resolveAgreement(agreement).id)
-            if format == .json { try JSONOutput.print(d); return }
+            if format == .json { try JSONOutput.print(ShownAgreement(detail: d)); return }
             outBlock(AgreementReport(detail: d, today: q.today).text)
         }
+    }
+}
+
+/// `varsel show --format json`: the detail, and `recordVersions`: the version (`--if-version`)
+/// of the agreement and of each record of it that an authoring command changes, by id.
+struct ShownAgreement: Encodable {
+    let detail: AgreementDetail
+
+    enum Key: String, CodingKey { case recordVersions }
+
+    func encode(to encoder: any Encoder) throws {
+        try detail.encode(to: encoder)
+        var versions: [String: String] = [detail.agreement.id: RecordVersion(detail.agreement).digest,
+                                          detail.counterparty.id: RecordVersion(detail.counterparty).digest]
+        if let our = detail.ourParty { versions[our.id] = RecordVersion(our).digest }
+        for r in detail.clauses { versions[r.id] = RecordVersion(r).digest }
+        for r in detail.rules.map(\.rule) where r.id != StatutoryRules.gdprArt33Id { versions[r.id] = RecordVersion(r).digest }
+        for r in detail.subProcessors { versions[r.id] = RecordVersion(r).digest }
+        for r in detail.versions { versions[r.id] = RecordVersion(r).digest }
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(versions, forKey: .recordVersions)
     }
 }

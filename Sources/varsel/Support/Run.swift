@@ -13,7 +13,10 @@ func guarded(_ body: () throws -> Void) throws {
             if i == 0 { err("varsel: error: \(String(line))") } else { err("  \(String(line))") }
         }
         if let location = error.location { err("  where: \(location)") }
-        if let fix = error.fix { err("  fix:   \(fix)") }
+        if error.kind == .conflict && error.location == "version" {
+            // The services word it for a form; on the command line the record was read with a version.
+            err("  fix:   Nothing was saved. Read the record again (varsel show AGREEMENT --format json prints its version in recordVersions) and repeat the change on what is there now with that --if-version")
+        } else if let fix = error.fix { err("  fix:   \(fix)") }
         throw ExitCode(2)
     } catch let error as ExitCode {
         throw error
