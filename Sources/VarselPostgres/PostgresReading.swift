@@ -97,11 +97,13 @@ struct PostgresReading: PortfolioReading {
         let handled = try Self.storedRenewalIds(db)
         let rows = try db.query("""
             SELECT a.id, a.title, a.calendar, coalesce(a.effective_date, a.signed_date) AS start,
-              a.term::jsonb #>> '{initialPeriod,value}', a.term::jsonb #>> '{initialPeriod,unit}',
-              a.term::jsonb #>> '{renewalPeriod,value}', a.term::jsonb #>> '{renewalPeriod,unit}',
-              a.term::jsonb #>> '{noticePeriod,value}', a.term::jsonb #>> '{noticePeriod,unit}',
+              t."initialPeriod" ->> 'value', t."initialPeriod" ->> 'unit',
+              t."renewalPeriod" ->> 'value', t."renewalPeriod" ->> 'unit',
+              t."noticePeriod" ->> 'value', t."noticePeriod" ->> 'unit',
               p.name AS counterparty, r.term AS current_term
             FROM renewal_notices r JOIN agreements a ON a.id = r.agreement_id JOIN parties p ON p.id = a.counterparty_id
+              -- The term's JSON parsed once per row (six `::jsonb #>>` parsed it six times: half the query).
+              CROSS JOIN LATERAL jsonb_to_record(a.term::jsonb) AS t("initialPeriod" jsonb, "renewalPeriod" jsonb, "noticePeriod" jsonb)
             WHERE \(Self.renewalDue("$1")) AND r.act_by_date <= $2
             ORDER BY r.act_by_date, 'dl-term-' || r.agreement_id || '-' || (r.term + 1)
             \(limit < 0 ? "" : "LIMIT \(limit + handled.count)")
