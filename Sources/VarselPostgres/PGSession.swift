@@ -136,6 +136,55 @@ final class PGSession: PGExecutor, @unchecked Sendable {
         return try result.rows.map { try Self.row($0, layout) }
     }
 
+    /// Statements prepared on this connection, by their SQL (`cached`).
+    private var prepared: [String: PreparedQuery] = [:]
+    /// At most this many prepared statements are kept; then all are deallocated and prepared anew.
+    static let maxPrepared = 64
+
+    /// Runs `sql` as a prepared statement of this connection: prepared (parsed and planned) on its
+    /// first use, then only executed, so the server plans a read the workbench repeats on every
+    /// key (an agreement's detail, a page, a vendor's uses) once instead of each time — planning
+    /// was most of their cost. Only for SQL whose best plan does not depend on its parameters'
+    /// values (never a filter pattern: its plan does) and whose parameters are all text; anything
+    /// else runs as `query`. A statement the server can no longer use (its table changed under a
+    /// running workbench: SQLSTATE 0A000) is prepared again once.
+    @discardableResult
+    func cached(_ sql: String, _ binds: [PGValue]) throws -> [PGRow] {
+        guard binds.allSatisfy({ if case .int = $0 { return false }; if case .bool = $0 { return false }; return true }) else {
+            return try query(sql, binds)
+        }
+        lock.lock(); defer { lock.unlock() }
+        let data = binds.map { b -> PostgresData in
+            if case .text(let s) = b { return PostgresData(string: s) }
+            return PostgresData.null
+        }
+        for attempt in 1...2 {
+            let statement: PreparedQuery
+            if let p = prepared[sql] {
+                statement = p
+            } else {
+                if prepared.count >= Self.maxPrepared {
+                    for p in prepared.values { _ = try? p.deallocate().wait() }
+                    prepared.removeAll()
+                }
+                statements += 1
+                statement = try connection.prepare(query: sql).wait()
+                prepared[sql] = statement
+            }
+            statements += 1
+            do {
+                let rows = try statement.execute(data).wait()
+                guard let first = rows.first else { return [] }
+                let layout = PGColumns(first.map(\.columnName))
+                return try rows.map { try Self.binaryRow($0, layout) }
+            } catch where attempt == 1 && PGError.sqlState(error) == "0A000" {
+                prepared[sql] = nil
+                _ = try? statement.deallocate().wait()
+            }
+        }
+        return try query(sql, binds)
+    }
+
     /// Several statements, one after the other on this connection (schema set-up). postgres-nio
     /// speaks only the extended protocol (one statement per message), so the script is split.
     func script(_ sql: String) throws {
@@ -181,6 +230,30 @@ final class PGSession: PGExecutor, @unchecked Sendable {
         return out
     }
 
+    /// A row of a prepared statement. postgres-nio asks for binary results but hands such rows
+    /// the statement's description with its text format codes, so its decoders misread integers
+    /// and booleans: the cells are read here from their binary form (big-endian integers, one
+    /// byte per boolean, UTF-8 text). Prepared reads return only these types.
+    static func binaryRow(_ row: PostgresRow, _ layout: PGColumns) throws -> PGRow {
+        var values: [PGValue] = []
+        values.reserveCapacity(layout.names.count)
+        for cell in row {
+            guard var bytes = cell.bytes else { values.append(.null); continue }
+            switch cell.dataType {
+            case .bool: values.append(.bool((bytes.readInteger(as: UInt8.self) ?? 0) != 0))
+            case .int2: values.append(.int(Int64(bytes.readInteger(as: Int16.self) ?? 0)))
+            case .int4: values.append(.int(Int64(bytes.readInteger(as: Int32.self) ?? 0)))
+            case .int8: values.append(.int(bytes.readInteger(as: Int64.self) ?? 0))
+            case .text, .varchar, .name, .bpchar, .json:
+                values.append(.text(bytes.readString(length: bytes.readableBytes) ?? ""))
+            default:
+                throw VarselError(.io, "a prepared read returned a column \(cell.columnName) of type \(cell.dataType)",
+                                  fix: "report this: prepared reads return text, integers and booleans only")
+            }
+        }
+        return PGRow(layout: layout, values: values)
+    }
+
     static func row(_ row: PostgresRow, _ layout: PGColumns) throws -> PGRow {
         var values: [PGValue] = []
         values.reserveCapacity(layout.names.count)
@@ -201,7 +274,10 @@ final class PGSession: PGExecutor, @unchecked Sendable {
 enum PGError {
     /// The server's SQLSTATE of an error, if it came from the server.
     static func sqlState(_ error: any Error) -> String? {
-        (error as? PSQLError)?.serverInfo?[.sqlState]
+        if let e = error as? PSQLError { return e.serverInfo?[.sqlState] }
+        // Prepared statements (`PGSession.cached`) report through postgres-nio's older error type.
+        if case .server(let e)? = error as? PostgresError { return e.fields[.sqlState] }
+        return nil
     }
 
     /// What went wrong on this side (postgres-nio hides details from `description`).
@@ -213,7 +289,9 @@ enum PGError {
     }
 
     static func serverMessage(_ error: any Error) -> String? {
-        (error as? PSQLError)?.serverInfo?[.message]
+        if let e = error as? PSQLError { return e.serverInfo?[.message] }
+        if case .server(let e)? = error as? PostgresError { return e.fields[.message] }
+        return nil
     }
 
     static func map(_ error: any Error, while doing: String? = nil) -> any Error {

@@ -9,7 +9,7 @@ extension PostgresReading {
     /// agreements list reads a detail, so round trips were most of a key's cost.
     func detail(agreementId: String) throws -> AgreementDetail {
         try one { db in
-            guard let row = try db.one(Self.detailSQL, [.text(agreementId)]),
+            guard let row = try db.cached(Self.detailSQL, [.text(agreementId)]).first,
                   let a = try PGJSONRows.rows(row["agreement"]).first.map({ try PGRecordCoding.decode(Agreement.self, $0) }) else {
                 throw VarselError(.notFound, "No agreement with id \"\(agreementId)\"", fix: "List agreements with `varsel agreements`")
             }
@@ -211,7 +211,8 @@ extension PostgresReading {
             }
             sql += descending ? " ORDER BY \(key) DESC" : " ORDER BY \(key)"
             sql += " LIMIT \(max(0, limit))"
-            let rows = try db.query(sql, binds).map { r in
+            let filtered = key != "key"
+            let rows = try (filtered ? db.query(sql, binds) : db.cached(sql, binds)).map { r in
                 var v = SubProcessorVendor(name: r.text("name"), orgNumber: r["org_number"].string, agreements: r["agreements"].int ?? 0,
                                            uses: r["uses"].int ?? 0,
                                            countries: (r["countries"].string ?? "").split(separator: ",").map(String.init).sorted())
@@ -235,7 +236,7 @@ extension PostgresReading {
 
     func subProcessorUses(name: String, limit: Int) throws -> [SubProcessorRegisterEntry.Use] {
         try one { db in
-            try db.query("""
+            try db.cached("""
                 SELECT s.*, a.title AS agreement_title__, p.name AS counterparty__
                 FROM sub_processors s JOIN agreements a ON a.id = s.agreement_id JOIN parties p ON p.id = a.counterparty_id
                 WHERE varsel_nocase(s.name) = varsel_nocase($1)

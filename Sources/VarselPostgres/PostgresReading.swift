@@ -196,9 +196,11 @@ struct PostgresReading: PortfolioReading {
             sql += " LIMIT \(max(0, limit))"
             // The page's ids first, then their columns, counterparty and next act-by day: those are
             // read for the rows shown, not for every row the filter matched before the sort.
-            let rows = try db.query(Self.listSelect + " JOIN (" + sql + ") AS page ON page.id = a.id"
-                                    + " ORDER BY varsel_nocase(a.title), a.id", binds).map(Self.row)
-            return rows
+            let pageSQL = Self.listSelect + " JOIN (" + sql + ") AS page ON page.id = a.id ORDER BY varsel_nocase(a.title), a.id"
+            // Unfiltered pages are prepared once (their plan does not depend on the keyset's values);
+            // a filter's plan depends on its pattern, so it is planned each time.
+            let unfiltered = filter?.trimmingCharacters(in: .whitespaces).isEmpty ?? true
+            return try (unfiltered ? db.cached(pageSQL, binds) : db.query(pageSQL, binds)).map(Self.row)
         }
     }
 
@@ -234,6 +236,7 @@ struct PostgresReading: PortfolioReading {
         try one { db in
             let (sql, binds) = Self.listSQL(filter: filter, includeArchived: includeArchived,
                                             select: "SELECT count(*) FROM agreements a")
+            if binds.isEmpty { return try db.cached(sql, []).first?[0].int ?? 0 }
             return try db.int(sql, binds)
         }
     }

@@ -115,6 +115,31 @@ final class PostgresBackendTests: XCTestCase {
         XCTAssertTrue(try pg.verifyAuditChain().ok)
     }
 
+    /// The workbench's repeated reads are prepared once per connection: a detail read again sends
+    /// one statement (no parse and plan); a table changed under the running connection (another
+    /// process's migration) still reads, prepared anew, and a colleague's change is seen.
+    func testPreparedReadsSendOneStatementAndSurviveATableChange() throws {
+        let store = try fresh()
+        _ = try Fixture.demo(today: day("2026-11-23"), store: store)
+        let q = store.reading(today: day("2026-11-23"), planner: DeadlinePlanner())
+        let first = try q.detail(agreementId: "pureservice")
+        let sent = store.session.statements
+        XCTAssertEqual(try q.detail(agreementId: "pureservice"), first)
+        XCTAssertEqual(store.session.statements - sent, 1, "executed, not prepared again")
+        let vendor = try XCTUnwrap(q.subProcessorVendors(filter: nil, after: nil, before: nil, last: false, limit: 1).first)
+        let uses = try q.subProcessorUses(name: vendor.name, limit: 50)
+        let other = try PostgresStorage.open(url: TestBackend.postgresURL! + "?options=-csearch_path%3D" + store.target.schema!,
+                                             environment: [:], access: .write)
+        try other.session.query("ALTER TABLE clauses ADD COLUMN local_note text")
+        // `SELECT s.*` now returns another column: the server refuses the prepared plan (0A000).
+        try other.session.query("ALTER TABLE sub_processors ADD COLUMN local_note text")
+        XCTAssertEqual(try q.subProcessorUses(name: vendor.name, limit: 50), uses)
+        try other.session.query("UPDATE agreements SET notes = 'changed elsewhere' WHERE id = 'pureservice'")
+        let again = try q.detail(agreementId: "pureservice")
+        XCTAssertEqual(again.agreement.notes, "changed elsewhere")
+        XCTAssertEqual(again.clauses.map(\.id), first.clauses.map(\.id))
+    }
+
     func testChangeTokenMovesWithEveryWrite() throws {
         let store = try fresh()
         let other = try PostgresStorage.open(url: TestBackend.postgresURL! + "?options=-csearch_path%3D" + store.target.schema!,
