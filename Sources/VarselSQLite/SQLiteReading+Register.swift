@@ -16,7 +16,7 @@ extension SQLiteReading {
         }
         return try vendorPage("""
             SELECT min(s.name) AS name, min(s.org_number) AS org_number, count(DISTINCT s.agreement_id) AS agreements,
-              count(*) AS uses, group_concat(DISTINCT s.country) AS countries
+              count(*) AS uses, group_concat(DISTINCT s.country) AS countries, group_concat(DISTINCT s.status) AS statuses
             FROM sub_processors s INDEXED BY sub_processors_register
             """, key: "s.name COLLATE NOCASE", groupAndFilter: (" GROUP BY s.name COLLATE NOCASE HAVING " + having, hargs),
             after: after, before: before, last: last, limit: limit)
@@ -25,7 +25,7 @@ extension SQLiteReading {
     /// Unfiltered pages straight from `sub_processor_vendors` (one row per name, kept by
     /// triggers): a page costs its own rows, however many uses stand behind them.
     func summaryVendors(after: String?, before: String?, last: Bool, limit: Int) throws -> [SubProcessorVendor] {
-        try vendorPage("SELECT name, org_number, agreements, uses, countries FROM sub_processor_vendors",
+        try vendorPage("SELECT name, org_number, agreements, uses, countries, statuses FROM sub_processor_vendors",
                        key: "name", after: after, before: before, last: last, limit: limit)
     }
 
@@ -48,22 +48,20 @@ extension SQLiteReading {
             args += groupAndFilter.1
             sql += descending ? " ORDER BY \(key) DESC LIMIT ?" : " ORDER BY \(key) LIMIT ?"
             args.append(limit)
-            var rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.vendor)
-            // Each shown name's statuses: one index lookup per row of the page (the summary table
-            // has no status; a page read, never a render, pays for it).
-            let statusSQL = "SELECT DISTINCT status FROM sub_processors INDEXED BY sub_processors_uses WHERE name = ? COLLATE NOCASE"
-            for i in rows.indices {
-                let found = Set(try String.fetchAll(db, sql: statusSQL, arguments: [rows[i].name]).compactMap(SubProcessorStatus.init))
-                rows[i].statuses = SubProcessorVendor.attentionOrder.filter(found.contains)
-            }
+            // Statuses come with the row (kept in the summary since v18_vendor_statuses; grouped for a filter).
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.vendor)
             return descending ? rows.reversed() : rows
         }
     }
 
     static func vendor(_ row: Row) -> SubProcessorVendor {
         let countries: String = row["countries"] ?? ""
-        return SubProcessorVendor(name: row["name"], orgNumber: row["org_number"], agreements: row["agreements"],
-                                  uses: row["uses"], countries: countries.split(separator: ",").map(String.init).sorted())
+        var v = SubProcessorVendor(name: row["name"], orgNumber: row["org_number"], agreements: row["agreements"],
+                                   uses: row["uses"], countries: countries.split(separator: ",").map(String.init).sorted())
+        let statuses: String = row["statuses"] ?? ""
+        let found = Set(statuses.split(separator: ",").compactMap { SubProcessorStatus(rawValue: String($0)) })
+        v.statuses = SubProcessorVendor.attentionOrder.filter(found.contains)
+        return v
     }
 
     /// How many sub-processors (names without case) the register shows under `filter`.

@@ -115,6 +115,31 @@ final class ScaleQueryTests: XCTestCase {
         XCTAssertEqual(try q.searchAgreements(filter: nil, limit: 100_000), try q.agreements(filter: nil, limit: 100_000))
     }
 
+    /// A file written before v18_vendor_statuses gets each name's statuses in the summary, and a
+    /// status change after the migration moves them.
+    func testMigrationFillsTheVendorStatuses() throws {
+        try XCTSkipIf(TestBackend.current != .sqlite, "SQLite's migration")
+        let queue = try DatabaseQueue(configuration: VarselStore.configuration())
+        try Schema.migrator.migrate(queue, upTo: "v17_agreement_documents")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO parties (id, name) VALUES ('p', 'Part');
+                INSERT INTO agreements (id, title, kind, counterparty_id, our_role, language, governing_law, calendar, term, status)
+                VALUES ('a1', 'Avtal', 'other', 'p', 'customer', 'sv', 'Swedish law', 'se', '{"kind":"indefinite"}', 'active');
+                INSERT INTO sub_processors (id, agreement_id, name, country, purpose, status)
+                VALUES ('s1', 'a1', 'Curanet A/S', 'DK', 'Hosting', 'approved'), ('s2', 'a1', 'CURANET A/S', 'DK', 'Backup', 'objected');
+                """)
+        }
+        try Schema.migrator.migrate(queue)
+        func statuses() throws -> [String] {
+            try queue.read { db in try String.fetchAll(db, sql: "SELECT statuses FROM sub_processor_vendors") }
+                .map { $0.split(separator: ",").sorted().joined(separator: ",") }
+        }
+        XCTAssertEqual(try statuses(), ["approved,objected"])
+        try queue.write { db in try db.execute(sql: "UPDATE sub_processors SET status = 'removed' WHERE id = 's2'") }
+        XCTAssertEqual(try statuses(), ["approved,removed"])
+    }
+
     func testMigrationBackfillsTheSearchTable() throws {
         let queue = try DatabaseQueue(configuration: VarselStore.configuration())
         try Schema.migrator.migrate(queue, upTo: "v1-portfolio")
