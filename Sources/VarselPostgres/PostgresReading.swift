@@ -149,14 +149,36 @@ struct PostgresReading: PortfolioReading {
         FROM agreements a JOIN parties p ON p.id = a.counterparty_id
         """
 
-    /// The list query with the filter (`$1`… taken by the filter's parameters) and its parameters;
-    /// archived agreements (status ended) only with `includeArchived`.
-    static func listSQL(filter: String?, includeArchived: Bool, select head: String = listSelect) -> (String, [PGValue]) {
-        let select = head + (includeArchived ? " WHERE true" : " WHERE a.status <> 'ended'")
-        guard let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty else { return (select, []) }
+    /// Where the list's ids come from, in list order (`key`, then `id`), with their conditions:
+    /// unfiltered, the agreements themselves; filtered, `agreement_search` alone (its folded key,
+    /// sort key and archived flag, `pg8-search-order`), so a filter never joins a row it rejects.
+    struct ListSource {
+        var from: String, key: String, id: String
+        var conditions: [String]
+        var binds: [PGValue]
+
+        var whereSQL: String { " WHERE " + (conditions.isEmpty ? "true" : conditions.joined(separator: " AND ")) }
+        /// The ids in list order after (`>`) or before (`<`) a row, its title and id bound next.
+        mutating func keyset(_ op: String, title: String, id rowId: String) {
+            binds += [.text(title), .text(rowId)]
+            conditions.append("(\(key), \(id)) \(op) (varsel_nocase($\(binds.count - 1)), $\(binds.count))")
+        }
+        var countSQL: String { "SELECT count(*) FROM \(from)" + whereSQL }
+    }
+
+    /// The list's source under `filter`; archived agreements (status ended) only with `includeArchived`.
+    static func listSource(filter: String?, includeArchived: Bool) -> ListSource {
+        guard let f = filter?.trimmingCharacters(in: .whitespaces), !f.isEmpty else {
+            return ListSource(from: "agreements a", key: "varsel_nocase(a.title)", id: "a.id",
+                              conditions: includeArchived ? [] : ["a.status <> 'ended'"], binds: [])
+        }
         let needle = SearchFold.fold(f)
-        if needle.utf8.contains(SearchFold.separator) { return (select + " AND false", []) }
-        return (select + " AND a.id IN (SELECT s.id FROM agreement_search s WHERE s.folded LIKE $1)", [likePattern(needle)])
+        var source = ListSource(from: "agreement_search s", key: "s.sort_key", id: "s.id",
+                                conditions: includeArchived ? [] : ["NOT s.archived"], binds: [])
+        if needle.utf8.contains(SearchFold.separator) { source.conditions.append("false"); return source }
+        source.binds.append(likePattern(needle))
+        source.conditions.insert("s.folded LIKE $1", at: 0)
+        return source
     }
 
     /// `%needle%` for `LIKE` (backslash escapes `\`, `%` and `_`): the form the `pg_trgm` index
@@ -182,25 +204,23 @@ struct PostgresReading: PortfolioReading {
     func page(filter: String?, includeArchived: Bool, after: AgreementRow?, before: AgreementRow?, last: Bool,
               limit: Int) throws -> [AgreementRow] {
         try one { db in
-            var (sql, binds) = Self.listSQL(filter: filter, includeArchived: includeArchived, select: "SELECT a.id FROM agreements a")
+            var source = Self.listSource(filter: filter, includeArchived: includeArchived)
             var descending = last
             if let after {
-                binds += [.text(after.title), .text(after.id)]
-                sql += " AND (varsel_nocase(a.title), a.id) > (varsel_nocase($\(binds.count - 1)), $\(binds.count))"
+                source.keyset(">", title: after.title, id: after.id)
             } else if let before {
-                binds += [.text(before.title), .text(before.id)]
-                sql += " AND (varsel_nocase(a.title), a.id) < (varsel_nocase($\(binds.count - 1)), $\(binds.count))"
+                source.keyset("<", title: before.title, id: before.id)
                 descending = true
             }
-            sql += descending ? " ORDER BY varsel_nocase(a.title) DESC, a.id DESC" : " ORDER BY varsel_nocase(a.title), a.id"
-            sql += " LIMIT \(max(0, limit))"
+            let order = descending ? "\(source.key) DESC, \(source.id) DESC" : "\(source.key), \(source.id)"
+            let ids = "SELECT \(source.id) AS id FROM \(source.from)" + source.whereSQL + " ORDER BY \(order) LIMIT \(max(0, limit))"
             // The page's ids first, then their columns, counterparty and next act-by day: those are
             // read for the rows shown, not for every row the filter matched before the sort.
-            let pageSQL = Self.listSelect + " JOIN (" + sql + ") AS page ON page.id = a.id ORDER BY varsel_nocase(a.title), a.id"
+            let pageSQL = Self.listSelect + " JOIN (" + ids + ") AS page ON page.id = a.id ORDER BY varsel_nocase(a.title), a.id"
             // Unfiltered pages are prepared once (their plan does not depend on the keyset's values);
             // a filter's plan depends on its pattern, so it is planned each time.
             let unfiltered = filter?.trimmingCharacters(in: .whitespaces).isEmpty ?? true
-            return try (unfiltered ? db.cached(pageSQL, binds) : db.query(pageSQL, binds)).map(Self.row)
+            return try (unfiltered ? db.cached(pageSQL, source.binds) : db.query(pageSQL, source.binds)).map(Self.row)
         }
     }
 
@@ -217,27 +237,26 @@ struct PostgresReading: PortfolioReading {
 
     func searchPosition(id: String, filter: String?, includeArchived: Bool) throws -> (index: Int, row: AgreementRow)? {
         try read { db in
-            var (sql, binds) = Self.listSQL(filter: filter, includeArchived: includeArchived)
-            binds.append(.text(id))
-            guard let row = try db.one(sql + " AND a.id = $\(binds.count)", binds).map(Self.row) else { return nil }
-            var (countSQL, countBinds) = Self.listSQL(filter: filter, includeArchived: includeArchived,
-                                                      select: "SELECT count(*) FROM agreements a")
-            countBinds += [.text(row.title), .text(row.id)]
-            countSQL += " AND (varsel_nocase(a.title), a.id) < (varsel_nocase($\(countBinds.count - 1)), $\(countBinds.count))"
-            return (try db.int(countSQL, countBinds), row)
+            var source = Self.listSource(filter: filter, includeArchived: includeArchived)
+            var member = source
+            member.binds.append(.text(id))
+            member.conditions.append("\(source.id) = $\(member.binds.count)")
+            guard try db.one("SELECT 1 FROM \(member.from)" + member.whereSQL, member.binds) != nil,
+                  let row = try db.one(Self.listSelect + " WHERE a.id = $1", [.text(id)]).map(Self.row) else { return nil }
+            source.keyset("<", title: row.title, id: row.id)
+            return (try db.int(source.countSQL, source.binds), row)
         }
     }
 
     func hasAgreements() throws -> Bool { try one { db in try db.one("SELECT 1 FROM agreements LIMIT 1") != nil } }
 
-    /// The count of the list under `filter`: the agreements alone (every one has its counterparty,
-    /// so the list's join to parties and its next act-by day would only cost).
+    /// The count of the list under `filter`, from its source alone (every agreement has its
+    /// counterparty, so the list's join to parties and its next act-by day would only cost).
     func agreementCount(filter: String?, includeArchived: Bool) throws -> Int {
         try one { db in
-            let (sql, binds) = Self.listSQL(filter: filter, includeArchived: includeArchived,
-                                            select: "SELECT count(*) FROM agreements a")
-            if binds.isEmpty { return try db.cached(sql, []).first?[0].int ?? 0 }
-            return try db.int(sql, binds)
+            let source = Self.listSource(filter: filter, includeArchived: includeArchived)
+            if source.binds.isEmpty { return try db.cached(source.countSQL, []).first?[0].int ?? 0 }
+            return try db.int(source.countSQL, source.binds)
         }
     }
     func searchCount(filter: String?, includeArchived: Bool) throws -> Int {
