@@ -97,13 +97,12 @@ extension PostgresReading {
             let changes = try tx.db.query("""
                 SELECT n.*, a.title AS agreement_title__, s.name AS sub_name__ FROM change_notices n
                 JOIN agreements a ON a.id = n.agreement_id LEFT JOIN sub_processors s ON s.id = n.sub_processor_id
-                ORDER BY n.received_date DESC, n.id LIMIT \(max(0, limit))
+                ORDER BY n.received_date DESC, n.id DESC LIMIT \(max(0, limit))
                 """)
+            let changeWindows = try Self.windows(tx, kind: "change_notice", openOnly: false, ids: changes.map { $0.text("id") })
             for row in changes {
                 let n = try PGRecordCoding.decode(ChangeNotice.self, row)
-                let window = try tx.fetch(Deadline.self, """
-                    SELECT * FROM deadlines WHERE source_kind = 'change_notice' AND source_id = $1 ORDER BY state DESC, act_by_date LIMIT 1
-                    """, [.text(n.id)]).first
+                let window = changeWindows[n.id]
                 let sub = row["sub_name__"].string
                 rows.append(NoticeRow(kind: .change, id: n.id, agreementId: n.agreementId, agreementTitle: row.text("agreement_title__"),
                                       date: n.receivedDate, summary: (n.givenBy == .us ? "Our notice — " : "") + n.kind.label + ": " + (sub ?? n.summary),
@@ -112,13 +111,12 @@ extension PostgresReading {
             }
             let terms = try tx.db.query("""
                 SELECT t.*, a.title AS agreement_title__ FROM terminations t JOIN agreements a ON a.id = t.agreement_id
-                ORDER BY t.notice_date DESC, t.id LIMIT \(max(0, limit))
+                ORDER BY t.notice_date DESC, t.id DESC LIMIT \(max(0, limit))
                 """)
+            let termWindows = try Self.windows(tx, kind: "termination", openOnly: true, ids: terms.map { $0.text("id") })
             for row in terms {
                 let t = try PGRecordCoding.decode(TerminationNotice.self, row)
-                let window = try tx.fetch(Deadline.self, """
-                    SELECT * FROM deadlines WHERE source_kind = 'termination' AND source_id = $1 AND state = 'open' ORDER BY act_by_date LIMIT 1
-                    """, [.text(t.id)]).first
+                let window = termWindows[t.id]
                 rows.append(NoticeRow(kind: .termination, id: t.id, agreementId: t.agreementId, agreementTitle: row.text("agreement_title__"),
                                       date: t.noticeDate, summary: "Termination \(t.givenBy == .us ? "given by us" : "received") — ends \(t.endDate.iso)",
                                       status: t.withdrawnDate.map { "withdrawn \($0.iso)" } ?? (t.givenBy == .us ? "given" : "received"),
@@ -129,6 +127,19 @@ extension PostgresReading {
             }
             return rows.sorted { ($0.isOpen ? 0 : 1, -$0.date.dayNumber, $0.id) < ($1.isOpen ? 0 : 1, -$1.date.dayNumber, $1.id) }
         }
+    }
+
+    /// The window shown beside each of `ids` (see SQLite's `windows`), in one query for the list
+    /// (the first cut read one per notice: 500 round trips for a full Notices view).
+    static func windows(_ tx: PostgresTransaction, kind: String, openOnly: Bool, ids: [String]) throws -> [String: Deadline] {
+        guard !ids.isEmpty else { return [:] }
+        let all = try tx.fetch(Deadline.self, """
+            SELECT * FROM deadlines WHERE source_kind = $1 AND source_id = ANY($2::text[])
+            \(openOnly ? "AND state = 'open'" : "") ORDER BY source_id, state DESC, act_by_date, id
+            """, [.text(kind), PostgresTransaction.array(ids)])
+        var first: [String: Deadline] = [:]
+        for d in all where first[d.sourceId] == nil { first[d.sourceId] = d }
+        return first
     }
 
     // MARK: Sub-processor register

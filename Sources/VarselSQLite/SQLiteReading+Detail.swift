@@ -113,12 +113,13 @@ extension SQLiteReading {
             let changes = try Row.fetchAll(db, sql: """
                 SELECT n.*, a.title AS agreement_title, s.name AS sub_name FROM change_notices n
                 JOIN agreements a ON a.id = n.agreement_id LEFT JOIN sub_processors s ON s.id = n.sub_processor_id
-                ORDER BY n.received_date DESC, n.id LIMIT ?
+                ORDER BY n.received_date DESC, n.id DESC LIMIT ?
                 """, arguments: [limit])
+            let changeWindows = try Self.windows(db, kind: "change_notice", openOnly: false,
+                                                 ids: changes.map { $0["id"] as String })
             for row in changes {
                 let n = try ChangeNotice(row: row)
-                let window = try Deadline.filter(Column("source_kind") == "change_notice" && Column("source_id") == n.id)
-                    .order(Column("state").desc, Column("act_by_date")).fetchOne(db)
+                let window = changeWindows[n.id]
                 let sub: String? = row["sub_name"]
                 rows.append(NoticeRow(kind: .change, id: n.id, agreementId: n.agreementId, agreementTitle: row["agreement_title"],
                                       date: n.receivedDate, summary: (n.givenBy == .us ? "Our notice — " : "") + n.kind.label + ": " + (sub ?? n.summary),
@@ -127,12 +128,12 @@ extension SQLiteReading {
             }
             let terms = try Row.fetchAll(db, sql: """
                 SELECT t.*, a.title AS agreement_title FROM terminations t JOIN agreements a ON a.id = t.agreement_id
-                ORDER BY t.notice_date DESC, t.id LIMIT ?
+                ORDER BY t.notice_date DESC, t.id DESC LIMIT ?
                 """, arguments: [limit])
+            let termWindows = try Self.windows(db, kind: "termination", openOnly: true, ids: terms.map { $0["id"] as String })
             for row in terms {
                 let t = try TerminationNotice(row: row)
-                let window = try Deadline.filter(Column("source_kind") == "termination" && Column("source_id") == t.id
-                                                 && Column("state") == "open").order(Column("act_by_date")).fetchOne(db)
+                let window = termWindows[t.id]
                 rows.append(NoticeRow(kind: .termination, id: t.id, agreementId: t.agreementId, agreementTitle: row["agreement_title"],
                                       date: t.noticeDate, summary: "Termination \(t.givenBy == .us ? "given by us" : "received") — ends \(t.endDate.iso)",
                                       status: t.withdrawnDate.map { "withdrawn \($0.iso)" } ?? (t.givenBy == .us ? "given" : "received"),
@@ -144,6 +145,19 @@ extension SQLiteReading {
             }
             return rows.sorted { ($0.isOpen ? 0 : 1, -$0.date.dayNumber, $0.id) < ($1.isOpen ? 0 : 1, -$1.date.dayNumber, $1.id) }
         }
+    }
+
+    /// The window shown beside each of `ids` (notices of `kind`): its first deadline by state
+    /// (open before handled) and act-by day, or only an open one, in one query for the whole list.
+    static func windows(_ db: Database, kind: String, openOnly: Bool, ids: [String]) throws -> [String: Deadline] {
+        guard !ids.isEmpty else { return [:] }
+        let all = try Deadline.fetchAll(db, sql: """
+            SELECT * FROM deadlines WHERE source_kind = ? AND source_id IN (SELECT value FROM json_each(?))
+            \(openOnly ? "AND state = 'open'" : "") ORDER BY source_id, state DESC, act_by_date, id
+            """, arguments: [kind, String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)])
+        var first: [String: Deadline] = [:]
+        for d in all where first[d.sourceId] == nil { first[d.sourceId] = d }
+        return first
     }
 
     /// The most recent audit entries (all entities).

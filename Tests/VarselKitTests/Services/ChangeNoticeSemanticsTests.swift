@@ -14,6 +14,32 @@ final class ChangeNoticeSemanticsTests: XCTestCase {
     /// anvende andre underdatabehandlere end dem, der er angivet i bilag 2, herunder foretage
     /// udskiftning af disse". The decision is due before the sub-processor is used, so a notice
     /// without the engagement date must be refused with a precise error, not recorded with no deadline.
+    /// The Notices view's list: when it is cut at `limit`, the newest notices stay (a busy day's
+    /// latest ones were the ones dropped); each row's window is the one its own lookup gives.
+    func testTheNoticesListKeepsTheNewestAndTheirWindows() throws {
+        let p = try Fixture.demo(today: today)
+        var recorded: [String] = []
+        for k in 1...5 {
+            let (n, _) = try p.recordChangeNotice(ChangeNoticeDraft(agreementId: "pureservice", kind: .termsChanged,
+                                                                    receivedDate: today, summary: "batch-\(k)",
+                                                                    effectiveDate: day("2027-01-31")))
+            recorded.append(n.id)
+        }
+        let newest = try p.store.exportDocument().changeNotices
+            .sorted { ($0.receivedDate, $0.id) > ($1.receivedDate, $1.id) }.prefix(3).map(\.id)
+        XCTAssertEqual(Set(try p.queries.notices(limit: 3).filter { $0.kind == .change }.map(\.id)), Set(newest))
+        XCTAssertTrue(Set(newest).isSubset(of: recorded), "\(newest) \(recorded)")
+        let all = try p.queries.notices()
+        let deadlines = try p.store.exportDocument().deadlines
+        for row in all {
+            let own = deadlines.filter { $0.sourceId == row.id && $0.sourceKind == (row.kind == .change ? .changeNotice : .termination)
+                && (row.kind == .change || $0.state == .open) }
+                .sorted { ($0.state == .open ? 0 : 1, $0.actByDate, $0.id) < ($1.state == .open ? 0 : 1, $1.actByDate, $1.id) }
+            XCTAssertEqual(row.window?.id, own.first?.id, row.id)
+        }
+        XCTAssertTrue(all.contains { $0.window != nil })
+    }
+
     func testMobilizeMeSubProcessorWithoutEngagementDateAsksForIt() throws {
         let p = try Fixture.demo(today: today)
         let draft = ChangeNoticeDraft(agreementId: "mobilize-me-dpa", kind: .subProcessorReplaced, receivedDate: today,
