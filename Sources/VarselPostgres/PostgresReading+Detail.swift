@@ -97,7 +97,9 @@ extension PostgresReading {
             let changes = try tx.db.query("""
                 SELECT n.*, a.title AS agreement_title__, s.name AS sub_name__ FROM change_notices n
                 JOIN agreements a ON a.id = n.agreement_id LEFT JOIN sub_processors s ON s.id = n.sub_processor_id
-                ORDER BY n.received_date DESC, n.id DESC LIMIT \(max(0, limit))
+                WHERE n.received_date >= coalesce((SELECT received_date FROM change_notices ORDER BY received_date DESC
+                                                    LIMIT 1 OFFSET \(max(0, limit - 1))), '')
+                ORDER BY n.received_date DESC, n.id
                 """)
             let changeWindows = try Self.windows(tx, kind: "change_notice", openOnly: false, ids: changes.map { $0.text("id") })
             for row in changes {
@@ -111,7 +113,9 @@ extension PostgresReading {
             }
             let terms = try tx.db.query("""
                 SELECT t.*, a.title AS agreement_title__ FROM terminations t JOIN agreements a ON a.id = t.agreement_id
-                ORDER BY t.notice_date DESC, t.id DESC LIMIT \(max(0, limit))
+                WHERE t.notice_date >= coalesce((SELECT notice_date FROM terminations ORDER BY notice_date DESC
+                                                 LIMIT 1 OFFSET \(max(0, limit - 1))), '')
+                ORDER BY t.notice_date DESC, t.id
                 """)
             let termWindows = try Self.windows(tx, kind: "termination", openOnly: true, ids: terms.map { $0.text("id") })
             for row in terms {

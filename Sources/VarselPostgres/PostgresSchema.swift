@@ -501,5 +501,8 @@ enum PostgresSchema {
         RETURN NULL;
     END $$;
     CREATE INDEX agreement_search_order ON agreement_search(sort_key, id) INCLUDE (folded, archived);
+    -- The Notices view's newest days.
+    CREATE INDEX change_notices_received ON change_notices(received_date);
+    CREATE INDEX terminations_notice_date ON terminations(notice_date);
     """#
 }

@@ -106,15 +106,18 @@ extension SQLiteReading {
         }
     }
 
-    /// Change and termination notices, open ones first, newest first within each group.
+    /// Change and termination notices, open ones first, newest first within each group: of each
+    /// kind the newest `limit` and every other one of the oldest day among them (a cut never falls
+    /// inside one day: which of one day's notices are newest is not known).
     func notices(filter: String? = nil, limit: Int = 500) throws -> [NoticeRow] {
         try read { db in
             var rows: [NoticeRow] = []
             let changes = try Row.fetchAll(db, sql: """
                 SELECT n.*, a.title AS agreement_title, s.name AS sub_name FROM change_notices n
                 JOIN agreements a ON a.id = n.agreement_id LEFT JOIN sub_processors s ON s.id = n.sub_processor_id
-                ORDER BY n.received_date DESC, n.id DESC LIMIT ?
-                """, arguments: [limit])
+                WHERE n.received_date >= coalesce((SELECT received_date FROM change_notices ORDER BY received_date DESC LIMIT 1 OFFSET ?), '')
+                ORDER BY n.received_date DESC, n.id
+                """, arguments: [max(0, limit - 1)])
             let changeWindows = try Self.windows(db, kind: "change_notice", openOnly: false,
                                                  ids: changes.map { $0["id"] as String })
             for row in changes {
@@ -128,8 +131,9 @@ extension SQLiteReading {
             }
             let terms = try Row.fetchAll(db, sql: """
                 SELECT t.*, a.title AS agreement_title FROM terminations t JOIN agreements a ON a.id = t.agreement_id
-                ORDER BY t.notice_date DESC, t.id DESC LIMIT ?
-                """, arguments: [limit])
+                WHERE t.notice_date >= coalesce((SELECT notice_date FROM terminations ORDER BY notice_date DESC LIMIT 1 OFFSET ?), '')
+                ORDER BY t.notice_date DESC, t.id
+                """, arguments: [max(0, limit - 1)])
             let termWindows = try Self.windows(db, kind: "termination", openOnly: true, ids: terms.map { $0["id"] as String })
             for row in terms {
                 let t = try TerminationNotice(row: row)

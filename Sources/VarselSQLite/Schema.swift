@@ -607,6 +607,8 @@ enum Schema {
     }
 
     static let v18VendorStatuses = """
+    CREATE INDEX change_notices_received ON change_notices(received_date);
+    CREATE INDEX terminations_notice_date ON terminations(notice_date);
     ALTER TABLE sub_processor_vendors ADD COLUMN statuses TEXT NOT NULL DEFAULT '';
     DELETE FROM sub_processor_vendors;
     INSERT INTO sub_processor_vendors (name, org_number, agreements, uses, countries, statuses)
