@@ -16,7 +16,7 @@ extension SQLiteReading {
         }
         return try vendorPage("""
             SELECT min(s.name) AS name, min(s.org_number) AS org_number, count(DISTINCT s.agreement_id) AS agreements,
-              count(*) AS uses, group_concat(DISTINCT s.country) AS countries, group_concat(DISTINCT s.status) AS statuses
+              count(*) AS uses, group_concat(DISTINCT s.country) AS countries, \(Schema.statusesSQL) AS statuses
             FROM sub_processors s INDEXED BY sub_processors_register
             """, key: "s.name COLLATE NOCASE", groupAndFilter: (" GROUP BY s.name COLLATE NOCASE HAVING " + having, hargs),
             after: after, before: before, last: last, limit: limit)

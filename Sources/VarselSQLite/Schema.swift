@@ -595,29 +595,40 @@ enum Schema {
     /// v5's summary with each name's statuses (`statuses`, comma-separated): the register read
     /// them per row of a page (one lookup per name through all its uses, ~12 ms p99 a page at
     /// 100,000 agreements); a status change now recomputes the summary too.
+    /// The statuses among a group's rows, comma-separated ("approved,objected,"), from one `max`
+    /// per status: cheaper than a `DISTINCT` aggregate in a trigger that runs on every write.
+    static let statusesSQL = SubProcessorStatus.allCases
+        .map { "(CASE WHEN max(s.status = '\($0.rawValue)') THEN '\($0.rawValue),' ELSE '' END)" }
+        .joined(separator: " || ")
+
     static func vendorSummaryWithStatuses(_ key: String) -> String {
         """
         DELETE FROM sub_processor_vendors WHERE name = \(key);
         INSERT INTO sub_processor_vendors (name, org_number, agreements, uses, countries, statuses)
             SELECT min(s.name), min(s.org_number), count(DISTINCT s.agreement_id), count(*), group_concat(DISTINCT s.country),
-                   group_concat(DISTINCT s.status)
+                   \(statusesSQL)
             FROM sub_processors s INDEXED BY sub_processors_register WHERE s.name = \(key) COLLATE NOCASE
             HAVING count(*) > 0;
         """
     }
 
+    /// `sub_processors_register` gains `status`, so the summary (rebuilt on every write of a use)
+    /// and the filtered register still read the index alone: without it each recompute looked up
+    /// every use of the name in the table, and generating 100,000 agreements took 172 s, not ~100.
     static let v18VendorStatuses = """
     CREATE INDEX change_notices_received ON change_notices(received_date);
     CREATE INDEX terminations_notice_date ON terminations(notice_date);
+    DROP TRIGGER sub_processor_vendors_insert;
+    DROP TRIGGER sub_processor_vendors_delete;
+    DROP TRIGGER sub_processor_vendors_update;
+    DROP INDEX sub_processors_register;
+    CREATE INDEX sub_processors_register ON sub_processors(name COLLATE NOCASE, agreement_id, country, org_number, purpose, status);
     ALTER TABLE sub_processor_vendors ADD COLUMN statuses TEXT NOT NULL DEFAULT '';
     DELETE FROM sub_processor_vendors;
     INSERT INTO sub_processor_vendors (name, org_number, agreements, uses, countries, statuses)
         SELECT min(s.name), min(s.org_number), count(DISTINCT s.agreement_id), count(*), group_concat(DISTINCT s.country),
-               group_concat(DISTINCT s.status)
+               \(statusesSQL)
         FROM sub_processors s INDEXED BY sub_processors_register GROUP BY s.name COLLATE NOCASE;
-    DROP TRIGGER sub_processor_vendors_insert;
-    DROP TRIGGER sub_processor_vendors_delete;
-    DROP TRIGGER sub_processor_vendors_update;
     CREATE TRIGGER sub_processor_vendors_insert AFTER INSERT ON sub_processors BEGIN
         \(vendorSummaryWithStatuses("NEW.name"))
     END;
